@@ -1,0 +1,115 @@
+/**
+ * # Cycle: the parameters of one two-year cycle
+ *
+ * A cycle file (`data/cyclus-2024.csv`) is a CSV of parameters, one a row,
+ * with the columns `parameter,waarde,status,bron`: the capaciteitsraming, the
+ * amv part, the peildatum, the default policies, the thresholds, the tariffs
+ * and the provinces with their official opgave. `status` says how sure the
+ * value is: `officieel` (from a primary text), `gerapporteerd` (as reported in
+ * public sources, not checked against the primary text) or `beleid` (a policy
+ * default of this tool). `bron` names the source; it may not be empty.
+ *
+ * Parameters (see domain.md for each): `jaar`, `capaciteitsraming`, `amv`
+ * (optional), `peildatum`, `afronding`, `ses-ontbrekend`, `drempel` (whole
+ * percent), `duurzaam-jaren`, `aanmeld-telt`, `lid3`, `lid3-grondslag`,
+ * `lid2b-minimum`, `tarief.lid2b.duurzaam`, `tarief.lid3.duurzaam`,
+ * `tarief.lid3.niet-duurzaam` (euros), and per province
+ * `provincie.PVnn.naam`, `provincie.PVnn.opgave`, `provincie.PVnn.opgave_amv`
+ * (the last two optional). An unknown, missing or repeated parameter is an
+ * error: a typo must not silently fall back to a default.
+ */
+#ifndef SPREIDING_CYCLE_H
+#define SPREIDING_CYCLE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "spreiding/csv.h"
+#include "spreiding/date.h"
+#include "spreiding/diag.h"
+#include "spreiding/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum { SW_STATUS_OFFICIEEL = 1, SW_STATUS_GERAPPORTEERD, SW_STATUS_BELEID };
+
+/** One row of the cycle file, as written there (for reports). */
+typedef struct sw_param {
+    char *naam;
+    char *waarde;
+    int status;
+    char *bron;
+    long line;
+} sw_param;
+
+enum {
+    SW_TARIEF_LID2B_DUURZAAM,
+    SW_TARIEF_LID3_DUURZAAM,
+    SW_TARIEF_LID3_NIET_DUURZAAM,
+    SW_TARIEF_COUNT
+};
+
+typedef struct sw_tariff {
+    int64_t cents;     /**< per place */
+    const sw_param *param; /**< the row it came from (status, bron) */
+} sw_tariff;
+
+typedef struct sw_provincie {
+    int code;          /**< 20 for PV20 */
+    char *naam;
+    bool has_opgave;
+    int64_t opgave;
+    bool has_amv;
+    int64_t opgave_amv;
+    long line;         /**< line of its opgave row, else of its name row */
+} sw_provincie;
+
+typedef struct sw_cycle {
+    char *file;
+    int64_t jaar;
+    int64_t capaciteit;
+    bool has_amv;
+    int64_t amv;
+    sw_date peildatum;
+    int afronding;      /**< SW_ROUND_* */
+    int ses_ontbrekend; /**< SW_SES_* */
+    int lid3;           /**< SW_LID3_* */
+    int lid3_grondslag; /**< SW_GRONDSLAG_* */
+    int aanmeld_telt;   /**< SW_JA / SW_NEE */
+    int64_t drempel_pct;
+    int64_t duurzaam_jaren;
+    int64_t lid2b_minimum;
+    sw_tariff tarief[SW_TARIEF_COUNT];
+    sw_provincie *provincie; /**< sorted by code */
+    size_t nprov;
+    sw_param *param;    /**< every row, in file order */
+    size_t nparam;
+} sw_cycle;
+
+/** Reads a cycle file. On success `*out` is owned by the caller. Returns 0,
+ * SW_EDATA (every problem reported), SW_ELIMIT or SW_ENOMEM. */
+SW_API int sw_cycle_load(sw_cycle **out, const char *name, const char *data, size_t len,
+                         const sw_csv_options *opt, sw_diag *diag);
+
+/** Frees a cycle; NULL is allowed. */
+SW_API void sw_cycle_free(sw_cycle *cycle);
+
+/** The province with code number `code`, or NULL. */
+SW_API const sw_provincie *sw_cycle_provincie(const sw_cycle *cycle, int code);
+
+/** Finds a province by code (`PV27`, `pv27`) or by name, ignoring case
+ * (`Noord-Holland`, `fryslân`). Returns its code number or SW_EDATA. */
+SW_API int sw_cycle_lookup_provincie(const sw_cycle *cycle, const char *text);
+
+/** True when every province of the cycle has an official opgave. */
+SW_API bool sw_cycle_has_opgaven(const sw_cycle *cycle);
+
+/** "officieel", "gerapporteerd" or "beleid". */
+SW_API const char *sw_status_name(int status);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

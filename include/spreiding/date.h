@@ -1,0 +1,39 @@
+/**
+ * # Dates
+ *
+ * Calendar dates (proleptic Gregorian) as they appear in the data: ISO
+ * `YYYY-MM-DD`. Used for the peildatum and, per location, `vanaf`/`tot`.
+ */
+#ifndef SPREIDING_DATE_H
+#define SPREIDING_DATE_H
+
+#include <stddef.h>
+
+#include "spreiding/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct sw_date {
+    int y, m, d;
+} sw_date;
+
+/** Parses exactly `YYYY-MM-DD` (years 1000..9999) and checks that the day
+ * exists (`2025-02-30` is SW_EDATA, `2024-02-29` is valid). */
+SW_API int sw_parse_date(sw_date *out, const char *s, size_t len, const char **why);
+
+/** <0, 0 or >0 as a is before, equal to or after b. */
+SW_API int sw_date_cmp(sw_date a, sw_date b);
+
+/** The same month and day `years` later; 29 February becomes 28 February when
+ * the target year is not a leap year (domain.md §7.7). */
+SW_API sw_date sw_date_add_years(sw_date d, int years);
+
+/** Writes `YYYY-MM-DD` (11 bytes with the NUL) into out. */
+SW_API void sw_format_date(char out[11], sw_date d);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

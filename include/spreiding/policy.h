@@ -1,0 +1,51 @@
+/**
+ * # Policies: the choices the law leaves open
+ *
+ * Each policy of domain.md has a name and values spelt as in the domain text
+ * (`half-up`, `provinciale-drempel`, ...). Value 0 of every enum means "not
+ * chosen": the cycle file's default, or the rule of domain.md §7, applies.
+ */
+#ifndef SPREIDING_POLICY_H
+#define SPREIDING_POLICY_H
+
+#include "spreiding/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum sw_policy {
+    SW_POLICY_MODE,           /**< national | provincial */
+    SW_POLICY_WEGING,         /**< inwoners | inwoners-ses */
+    SW_POLICY_AFRONDING,      /**< half-up | largest-remainder */
+    SW_POLICY_AMV_AFRONDING,  /**< half-up | largest-remainder */
+    SW_POLICY_SES_ONTBREKEND, /**< fout | nul */
+    SW_POLICY_LID3,           /**< provinciale-drempel | per-gemeente */
+    SW_POLICY_LID3_GRONDSLAG, /**< per-plaats | budget */
+    SW_POLICY_JA_NEE,         /**< ja | nee */
+    SW_POLICY_COUNT
+} sw_policy;
+
+enum { SW_UNSET = 0 };
+enum { SW_MODE_NATIONAL = 1, SW_MODE_PROVINCIAL };
+enum { SW_WEGING_INWONERS = 1, SW_WEGING_INWONERS_SES };
+enum { SW_ROUND_HALF_UP = 1, SW_ROUND_LARGEST_REMAINDER };
+enum { SW_SES_FOUT = 1, SW_SES_NUL };
+enum { SW_LID3_PROVINCIALE_DREMPEL = 1, SW_LID3_PER_GEMEENTE };
+enum { SW_GRONDSLAG_PER_PLAATS = 1, SW_GRONDSLAG_BUDGET };
+enum { SW_JA = 1, SW_NEE };
+
+/** Parses the value `text` of policy `p` (exact spelling, any case).
+ * Returns the value (≥ 1) or SW_EDATA. */
+SW_API int sw_policy_parse(sw_policy p, const char *text);
+
+/** The spelling of value `v` of policy `p`, or "?" for an unknown value. */
+SW_API const char *sw_policy_value_name(sw_policy p, int v);
+
+/** The accepted values of `p` joined by `|` ("half-up|largest-remainder"). */
+SW_API const char *sw_policy_choices(sw_policy p);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,150 @@
+/**
+ * # Reports: one document, several forms
+ *
+ * A command computes a result, turns it into one `sw_report` (a title,
+ * the parameters and policies it used, notes for the reader, and tables of
+ * typed cells), and a writer renders that document as an aligned terminal
+ * table, CSV, JSON or Markdown. Writers only format: no rule of the law is
+ * computed here.
+ *
+ * Writers append to a `sw_buf`; the library never touches a file.
+ */
+#ifndef SPREIDING_REPORT_H
+#define SPREIDING_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "spreiding/allocation.h"
+#include "spreiding/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** ## Buffers */
+
+/** A growable byte buffer. Zero-initialise it; `err` becomes SW_ENOMEM after
+ * a failed append, and later appends are ignored, so a writer checks once at
+ * the end. Free `data` with `sw_buf_free`. */
+typedef struct sw_buf {
+    char *data;
+    size_t len, cap;
+    int err;
+} sw_buf;
+
+SW_API void sw_buf_append(sw_buf *b, const char *s, size_t n);
+SW_API void sw_buf_puts(sw_buf *b, const char *s);
+SW_API void sw_buf_printf(sw_buf *b, const char *fmt, ...) SW_PRINTF(2, 3);
+SW_API void sw_buf_free(sw_buf *b);
+
+/** ## The document */
+
+typedef enum sw_cell_type {
+    SW_CELL_EMPTY,   /**< missing value: empty in CSV, null in JSON */
+    SW_CELL_TEXT,    /**< `text` */
+    SW_CELL_INT,     /**< `i` */
+    SW_CELL_DECIMAL, /**< `text` holds an exact or rounded decimal ("0.1700") */
+    SW_CELL_BOOL,    /**< `i` 0/1: ja/nee, JSON true/false */
+    SW_CELL_RATIO    /**< `text` holds an exact fraction "num/den" */
+} sw_cell_type;
+
+typedef struct sw_cell {
+    sw_cell_type type;
+    int64_t i;
+    const char *text; /**< owned by the report */
+} sw_cell;
+
+/** Column flags. */
+enum {
+    SW_COL_JSON_ONLY = 1 /**< exact values: only in JSON */
+};
+
+typedef struct sw_column {
+    const char *name;
+    unsigned flags;
+} sw_column;
+
+typedef struct sw_table {
+    const char *key;   /**< JSON member name and `--tabel` name: "gemeenten" */
+    const char *title; /**< heading for people */
+    size_t ncols;
+    const sw_column *col;
+    size_t nrows;
+    sw_cell *cell;     /**< nrows × ncols, row-major */
+    sw_cell *total;    /**< a totals row for people (table, md), or NULL */
+} sw_table;
+
+/** A parameter of the run: JSON member `key`, shown to people as
+ * `label: value`. */
+typedef struct sw_meta {
+    const char *key;
+    const char *label;
+    sw_cell value;
+} sw_meta;
+
+typedef struct sw_report_doc sw_report_doc;
+
+typedef struct sw_report {
+    const char *title;
+    size_t nmeta;
+    sw_meta *meta;
+    size_t nnotes;
+    const char **notes;
+    size_t ntables;
+    sw_table *table;
+    sw_report_doc *doc; /**< private storage */
+} sw_report;
+
+/** What a report says about where it came from. */
+typedef struct sw_report_context {
+    const char *version;      /**< program version */
+    const char *cycle_file;   /**< names of the inputs, as the user gave them */
+    const char *register_file;
+    const char *ses_file;     /**< NULL when the scores came with the register */
+    int provincie;            /**< restrict tables to this province code, 0 = all */
+} sw_report_context;
+
+/** Builds the allocation report: parameters and policies, notes (no SES-WOA,
+ * rounding gaps, reported figures), a table `gemeenten` with the columns
+ * gemeentecode, gemeentenaam, provinciecode, provincie, inwoners, ses_woa,
+ * gewicht, quotum (4 decimals, half-up), opgave, opgave_amv (and
+ * quotum_exact in JSON), and a table `provincies`. The report borrows
+ * nothing: free it with `sw_report_free`. */
+SW_API int sw_report_allocation(sw_report **out, const sw_allocation *a,
+                                const sw_register *reg, const sw_cycle *cy,
+                                const sw_report_context *ctx);
+
+SW_API void sw_report_free(sw_report *r);
+
+/** Index of the table named `key`, or -1. */
+SW_API long sw_report_table_index(const sw_report *r, const char *key);
+
+/** ## Writers */
+
+/** Options for the CSV writer. */
+typedef struct sw_csv_style {
+    char delimiter; /**< ',' (default when 0) or ';' */
+    char decimal;   /**< '.' (default when 0) or ',' */
+    bool bom;       /**< start with a UTF-8 BOM */
+} sw_csv_style;
+
+/** One table as a bare CSV (header and rows, no totals, no JSON-only
+ * columns), quoting only where needed, LF line ends. */
+SW_API int sw_write_csv(sw_buf *out, const sw_report *r, size_t table, const sw_csv_style *st);
+
+/** Everything, aligned for a terminal (widths in characters, not bytes). */
+SW_API int sw_write_text(sw_buf *out, const sw_report *r);
+
+/** Everything as GitHub-flavoured Markdown. */
+SW_API int sw_write_markdown(sw_buf *out, const sw_report *r);
+
+/** Everything as one JSON object: "titel", "parameters", "opmerkingen" and
+ * one array of row objects per table. */
+SW_API int sw_write_json(sw_buf *out, const sw_report *r);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,43 @@
+/**
+ * # libspreiding
+ *
+ * A calculator for the Dutch Spreidingswet (Wet gemeentelijke taak mogelijk
+ * maken asielopvangvoorzieningen). The law's pipeline, one header a stage:
+ *
+ * - `csv.h`: reading CSV files as Excel and CBS write them
+ * - `number.h`, `date.h`: exact values
+ * - `register.h`: the gemeenten (and their SES-WOA scores)
+ * - `cycle.h`: the parameters of a cycle
+ * - `policy.h`: the choices the law leaves open
+ * - `apportion.h`, `allocation.h`: the opgave per gemeente and province
+ * - `report.h`: one report document, written as text, CSV, JSON, Markdown
+ *
+ * Conventions: functions return 0 or a negative `SW_E*` code; out-parameters
+ * come first and a `sw_diag *` last; every `_load`/`_new` has a `_free` that
+ * accepts NULL; the library never prints, exits or keeps global state.
+ */
+#ifndef SPREIDING_SPREIDING_H
+#define SPREIDING_SPREIDING_H
+
+#include "spreiding/allocation.h"
+#include "spreiding/apportion.h"
+#include "spreiding/csv.h"
+#include "spreiding/cycle.h"
+#include "spreiding/date.h"
+#include "spreiding/diag.h"
+#include "spreiding/number.h"
+#include "spreiding/policy.h"
+#include "spreiding/register.h"
+#include "spreiding/report.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The library's version, "MAJOR.MINOR.PATCH". */
+SW_API const char *sw_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

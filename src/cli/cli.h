@@ -1,0 +1,79 @@
+/* The command-line front end: options, inputs, outputs. No rule of the law
+ * lives here; every figure comes from libspreiding. */
+#ifndef SPREIDING_CLI_H
+#define SPREIDING_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "spreiding/spreiding.h"
+
+enum cli_format { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MD };
+
+typedef struct cli_options {
+    const char *command;
+    const char *cycle;        /* "2024" */
+    const char *cycle_file;   /* replaces the embedded cycle file */
+    const char *gemeenten;    /* replaces the embedded register */
+    const char *ses;
+    const char *output;       /* NULL or "-" for stdout */
+    const char *provincie;    /* as typed */
+    enum cli_format format;
+    bool provincies;          /* CSV: the province table */
+    bool excel;               /* CSV for Dutch Excel */
+    char delimiter;           /* input delimiter, 0 = detect */
+    sw_alloc_options alloc;
+} cli_options;
+
+/* Exit codes: <sysexits.h>. */
+int cli_exit_code(int sw_error);
+
+/* Prints "spreiding: " and the message to stderr. */
+void cli_error(const char *fmt, ...) SW_PRINTF(1, 2);
+
+/* Prints every message of diag, one line each. */
+void cli_print_diag(const sw_diag *diag);
+
+/* Parses argv after the command name. Returns 0, or an exit code (64 for a
+ * usage error, already reported; -1 for --help, already printed). */
+int cli_parse_options(cli_options *o, int argc, char **argv);
+
+/* ---- inputs ---- */
+
+typedef struct cli_input {
+    char *name;     /* as shown in messages */
+    char *data;     /* owned unless embedded */
+    size_t len;
+    bool embedded;
+} cli_input;
+
+/* Reads FILE ("-" is stdin), or the embedded file `embedded_name` when path
+ * is NULL. Returns 0 or an exit code (already reported). */
+int cli_read_input(cli_input *in, const char *path, const char *embedded_name);
+void cli_input_free(cli_input *in);
+
+/* The cycle, register and scores of a run, loaded and checked. */
+typedef struct cli_run {
+    cli_input cycle_in, register_in, ses_in;
+    sw_cycle *cycle;
+    sw_register *reg;
+    int provincie; /* resolved --provincie, 0 = all */
+} cli_run;
+
+int cli_load_run(cli_run *run, const cli_options *o);
+void cli_run_free(cli_run *run);
+
+/* ---- outputs ---- */
+
+/* Renders the report in the chosen format and writes it to o->output
+ * atomically (or to stdout). Returns 0 or an exit code (already reported). */
+int cli_emit_report(const sw_report *r, const cli_options *o);
+
+/* Writes buf to path atomically: a temporary file in the same directory,
+ * renamed over path only when everything was written. "-" or NULL is stdout. */
+int cli_write_atomic(const char *path, const char *data, size_t len);
+
+/* ---- commands ---- */
+int cmd_allocate(const cli_options *o);
+
+#endif

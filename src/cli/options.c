@@ -1,0 +1,177 @@
+/* Command-line options. Policy spellings come from the library, so the CLI
+ * accepts exactly what the reports print. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "cli.h"
+
+enum {
+    OPT_CYCLE = 256, OPT_CYCLE_FILE, OPT_GEMEENTEN, OPT_SES, OPT_MODE, OPT_WEGING,
+    OPT_AFRONDING, OPT_AMV_AFRONDING, OPT_SES_ONTBREKEND, OPT_CAPACITEIT, OPT_AMV,
+    OPT_PROVINCIE, OPT_PROVINCIES, OPT_EXCEL, OPT_HELP
+};
+
+static const struct option long_options[] = {
+    {"cycle", required_argument, NULL, OPT_CYCLE},
+    {"cycle-file", required_argument, NULL, OPT_CYCLE_FILE},
+    {"gemeenten", required_argument, NULL, OPT_GEMEENTEN},
+    {"ses", required_argument, NULL, OPT_SES},
+    {"mode", required_argument, NULL, OPT_MODE},
+    {"weging", required_argument, NULL, OPT_WEGING},
+    {"afronding", required_argument, NULL, OPT_AFRONDING},
+    {"amv-afronding", required_argument, NULL, OPT_AMV_AFRONDING},
+    {"ses-ontbrekend", required_argument, NULL, OPT_SES_ONTBREKEND},
+    {"capaciteit", required_argument, NULL, OPT_CAPACITEIT},
+    {"amv", required_argument, NULL, OPT_AMV},
+    {"provincie", required_argument, NULL, OPT_PROVINCIE},
+    {"provincies", no_argument, NULL, OPT_PROVINCIES},
+    {"excel", no_argument, NULL, OPT_EXCEL},
+    {"format", required_argument, NULL, 'f'},
+    {"output", required_argument, NULL, 'o'},
+    {"delimiter", required_argument, NULL, 'd'},
+    {"help", no_argument, NULL, OPT_HELP},
+    {NULL, 0, NULL, 0},
+};
+
+static void help(const char *command)
+{
+    printf("usage: spreiding %s [OPTIONS]\n\n"
+           "Inputs (embedded cycle data unless replaced):\n"
+           "  --cycle YEAR               cycle to use (default 2024)\n"
+           "  --cycle-file FILE          cycle parameters instead of the embedded ones\n"
+           "  --gemeenten FILE           gemeente register instead of the embedded one\n"
+           "  --ses FILE                 SES-WOA scores: CBS StatLine export or\n"
+           "                             gemeentecode,ses_woa (replaces the register's)\n"
+           "  -d, --delimiter auto|,|;|tab   input delimiter (default: from the header)\n\n"
+           "Allocation policies (domain.md par. 3 and 7):\n"
+           "  --mode national|provincial             default provincial when the cycle\n"
+           "                                         has every provincial opgave\n"
+           "  --weging inwoners|inwoners-ses         default by the scores present\n"
+           "  --afronding half-up|largest-remainder  national mode only\n"
+           "  --amv-afronding half-up|largest-remainder\n"
+           "  --ses-ontbrekend fout|nul              missing scores: error or 0\n"
+           "  --capaciteit N                         national total (national mode)\n"
+           "  --amv N                                amv part of the total\n\n"
+           "Output:\n"
+           "  -f, --format table|csv|json|md  default table\n"
+           "  -o, --output FILE           write FILE atomically ('-' is stdout)\n"
+           "  --provincie CODE|NAME       only this province in the tables\n"
+           "  --provincies                CSV: the province table\n"
+           "  --excel                     CSV for Dutch Excel: ';', decimal comma, BOM\n\n"
+           "Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input,\n"
+           "73 cannot create output, 74 I/O error.\n",
+           command);
+}
+
+static int policy(int *out, sw_policy p, const char *opt, const char *arg)
+{
+    int v = sw_policy_parse(p, arg);
+    if (v < 0) {
+        cli_error("%s: '%s' is not one of %s", opt, arg, sw_policy_choices(p));
+        return EX_USAGE;
+    }
+    *out = v;
+    return 0;
+}
+
+static int count(int64_t *out, const char *opt, const char *arg)
+{
+    const char *why;
+    if (sw_parse_count(out, arg, strlen(arg), &why) != 0) {
+        cli_error("%s: '%s' %s", opt, arg, why);
+        return EX_USAGE;
+    }
+    return 0;
+}
+
+int cli_parse_options(cli_options *o, int argc, char **argv)
+{
+    memset(o, 0, sizeof *o);
+    o->cycle = "2024";
+    o->format = FMT_TABLE;
+    opterr = 0;
+    optind = 1;
+    int c, rc = 0;
+    while (rc == 0 && (c = getopt_long(argc, argv, ":f:o:d:", long_options, NULL)) != -1) {
+        switch (c) {
+        case OPT_CYCLE: o->cycle = optarg; break;
+        case OPT_CYCLE_FILE: o->cycle_file = optarg; break;
+        case OPT_GEMEENTEN: o->gemeenten = optarg; break;
+        case OPT_SES: o->ses = optarg; break;
+        case OPT_MODE: rc = policy(&o->alloc.mode, SW_POLICY_MODE, "--mode", optarg); break;
+        case OPT_WEGING: rc = policy(&o->alloc.weging, SW_POLICY_WEGING, "--weging", optarg); break;
+        case OPT_AFRONDING:
+            rc = policy(&o->alloc.afronding, SW_POLICY_AFRONDING, "--afronding", optarg);
+            break;
+        case OPT_AMV_AFRONDING:
+            rc = policy(&o->alloc.amv_afronding, SW_POLICY_AMV_AFRONDING, "--amv-afronding",
+                        optarg);
+            break;
+        case OPT_SES_ONTBREKEND:
+            rc = policy(&o->alloc.ses_ontbrekend, SW_POLICY_SES_ONTBREKEND, "--ses-ontbrekend",
+                        optarg);
+            break;
+        case OPT_CAPACITEIT:
+            rc = count(&o->alloc.capaciteit, "--capaciteit", optarg);
+            o->alloc.has_capaciteit = true;
+            break;
+        case OPT_AMV:
+            rc = count(&o->alloc.amv, "--amv", optarg);
+            o->alloc.has_amv = true;
+            break;
+        case OPT_PROVINCIE: o->provincie = optarg; break;
+        case OPT_PROVINCIES: o->provincies = true; break;
+        case OPT_EXCEL: o->excel = true; break;
+        case 'o': o->output = optarg; break;
+        case 'f':
+            if (strcmp(optarg, "table") == 0)
+                o->format = FMT_TABLE;
+            else if (strcmp(optarg, "csv") == 0)
+                o->format = FMT_CSV;
+            else if (strcmp(optarg, "json") == 0)
+                o->format = FMT_JSON;
+            else if (strcmp(optarg, "md") == 0 || strcmp(optarg, "markdown") == 0)
+                o->format = FMT_MD;
+            else {
+                cli_error("-f: '%s' is not one of table|csv|json|md", optarg);
+                rc = EX_USAGE;
+            }
+            break;
+        case 'd':
+            if (strcmp(optarg, "auto") == 0)
+                o->delimiter = 0;
+            else if (strcmp(optarg, ",") == 0 || strcmp(optarg, ";") == 0)
+                o->delimiter = optarg[0];
+            else if (strcmp(optarg, "tab") == 0 || strcmp(optarg, "\t") == 0)
+                o->delimiter = '\t';
+            else {
+                cli_error("-d: '%s' is not one of auto|,|;|tab", optarg);
+                rc = EX_USAGE;
+            }
+            break;
+        case OPT_HELP:
+            help(argv[0]);
+            return -1;
+        case ':':
+            cli_error("option '%s' needs a value", argv[optind - 1]);
+            rc = EX_USAGE;
+            break;
+        default:
+            cli_error("unknown option '%s' (try 'spreiding %s --help')", argv[optind - 1],
+                      argv[0]);
+            rc = EX_USAGE;
+        }
+    }
+    if (rc == 0 && optind < argc) {
+        cli_error("unexpected argument '%s'", argv[optind]);
+        rc = EX_USAGE;
+    }
+    if (rc == 0 && o->alloc.afronding && o->alloc.mode != SW_MODE_NATIONAL) {
+        cli_error("--afronding applies to --mode national only (domain.md par. 7.1): the "
+                  "provincial mode always divides by largest remainder");
+        rc = EX_USAGE;
+    }
+    return rc;
+}

@@ -1,0 +1,368 @@
+/* The cycle file: parameters, policies, tariffs and provinces of one cycle.
+ * A table of the known parameters drives the reading, so adding one is one
+ * line here and one row in the data file. */
+#include "spreiding/cycle.h"
+
+#include <assert.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "spreiding/number.h"
+#include "spreiding/policy.h"
+#include "reader.h"
+#include "util.h"
+
+enum kind { K_COUNT, K_PERCENT, K_DATE, K_POLICY, K_TARIFF };
+
+static const struct spec {
+    const char *name;
+    enum kind kind;
+    size_t offset; /* of the field in sw_cycle; for K_TARIFF the tariff index */
+    sw_policy policy;
+    bool required;
+} specs[] = {
+    {"jaar", K_COUNT, offsetof(sw_cycle, jaar), 0, true},
+    {"capaciteitsraming", K_COUNT, offsetof(sw_cycle, capaciteit), 0, true},
+    {"amv", K_COUNT, offsetof(sw_cycle, amv), 0, false},
+    {"peildatum", K_DATE, offsetof(sw_cycle, peildatum), 0, true},
+    {"afronding", K_POLICY, offsetof(sw_cycle, afronding), SW_POLICY_AFRONDING, true},
+    {"ses-ontbrekend", K_POLICY, offsetof(sw_cycle, ses_ontbrekend), SW_POLICY_SES_ONTBREKEND, true},
+    {"drempel", K_PERCENT, offsetof(sw_cycle, drempel_pct), 0, true},
+    {"duurzaam-jaren", K_COUNT, offsetof(sw_cycle, duurzaam_jaren), 0, true},
+    {"aanmeld-telt", K_POLICY, offsetof(sw_cycle, aanmeld_telt), SW_POLICY_JA_NEE, true},
+    {"lid3", K_POLICY, offsetof(sw_cycle, lid3), SW_POLICY_LID3, true},
+    {"lid3-grondslag", K_POLICY, offsetof(sw_cycle, lid3_grondslag), SW_POLICY_LID3_GRONDSLAG, true},
+    {"lid2b-minimum", K_COUNT, offsetof(sw_cycle, lid2b_minimum), 0, true},
+    {"tarief.lid2b.duurzaam", K_TARIFF, SW_TARIEF_LID2B_DUURZAAM, 0, true},
+    {"tarief.lid3.duurzaam", K_TARIFF, SW_TARIEF_LID3_DUURZAAM, 0, true},
+    {"tarief.lid3.niet-duurzaam", K_TARIFF, SW_TARIEF_LID3_NIET_DUURZAAM, 0, true},
+};
+#define NSPECS (sizeof specs / sizeof specs[0])
+
+enum { C_PARAM, C_WAARDE, C_STATUS, C_BRON, C_NCOLS };
+static const char *const n_param[] = {"parameter", NULL};
+static const char *const n_waarde[] = {"waarde", NULL};
+static const char *const n_status[] = {"status", NULL};
+static const char *const n_bron[] = {"bron", NULL};
+static const sw_csv_column cycle_columns[C_NCOLS] = {
+    {n_param, true}, {n_waarde, true}, {n_status, true}, {n_bron, true}};
+
+static const char *const status_names[] = {NULL, "officieel", "gerapporteerd", "beleid"};
+
+const char *sw_status_name(int status)
+{
+    return status >= 1 && status <= 3 ? status_names[status] : "?";
+}
+
+typedef struct cycle_ctx {
+    sw_cycle *cy;
+    const char *name;
+    long col[C_NCOLS];
+    size_t pcap;
+    long seen[NSPECS]; /* line a parameter was given on, 0 if not yet */
+    int rc;
+} cycle_ctx;
+
+static sw_provincie *provincie_slot(sw_cycle *cy, int code)
+{
+    for (size_t i = 0; i < cy->nprov; i++)
+        if (cy->provincie[i].code == code)
+            return &cy->provincie[i];
+    sw_provincie *p = realloc(cy->provincie, (cy->nprov + 1) * sizeof *p);
+    if (!p)
+        return NULL;
+    cy->provincie = p;
+    p = &cy->provincie[cy->nprov++];
+    memset(p, 0, sizeof *p);
+    p->code = code;
+    return p;
+}
+
+/* provincie.PVnn.<field>: the province rows. */
+static int province_param(cycle_ctx *c, const sw_csv_record *rec, const char *key,
+                          const char *val, size_t vlen, sw_diag *diag)
+{
+    const char *why;
+    int code;
+    const char *dot = strchr(key + 10, '.');
+    if (!dot || sw_parse_provinciecode(&code, key + 10, (size_t)(dot - (key + 10)), &why) != 0)
+        return sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[C_PARAM], "parameter",
+                             "is not a known parameter");
+    sw_provincie *p = provincie_slot(c->cy, code);
+    if (!p)
+        return SW_ENOMEM;
+    const char *field = dot + 1;
+    bool repeated = false;
+    int r = 0;
+    if (strcmp(field, "naam") == 0) {
+        repeated = p->naam != NULL;
+        if (!repeated) {
+            sw_trim(&val, &vlen);
+            if (vlen == 0)
+                return sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[C_WAARDE], "waarde",
+                                     "is empty");
+            if (!(p->naam = sw_strndup(val, vlen)))
+                return SW_ENOMEM;
+            if (!p->line)
+                p->line = rec->line;
+        }
+    } else if (strcmp(field, "opgave") == 0) {
+        repeated = p->has_opgave;
+        r = sw_parse_count(&p->opgave, val, vlen, &why);
+        p->has_opgave = true;
+        p->line = rec->line;
+    } else if (strcmp(field, "opgave_amv") == 0) {
+        repeated = p->has_amv;
+        if (sw_cell_is_empty(val, vlen))
+            return 0; /* the amv part is not known for every province */
+        r = sw_parse_count(&p->opgave_amv, val, vlen, &why);
+        p->has_amv = true;
+    } else {
+        return sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[C_PARAM], "parameter",
+                             "is not a known parameter");
+    }
+    if (repeated)
+        return sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[C_PARAM], "parameter",
+                             "is given twice");
+    if (r != 0)
+        return sw_cell_error(diag, r, c->name, rec, c->col[C_WAARDE], "waarde", why);
+    return 0;
+}
+
+static int set_param(cycle_ctx *c, const sw_csv_record *rec, const struct spec *s,
+                     const sw_param *row, sw_diag *diag)
+{
+    sw_cycle *cy = c->cy;
+    char *base = (char *)cy;
+    const char *val = row->waarde;
+    size_t vlen = strlen(val);
+    const char *why = "is not valid";
+    int r = 0;
+    switch (s->kind) {
+    case K_COUNT:
+    case K_PERCENT: {
+        int64_t v;
+        r = sw_parse_count(&v, val, vlen, &why);
+        if (r == 0 && s->kind == K_PERCENT && (v < 1 || v > 100)) {
+            why = "is not a percentage from 1 to 100";
+            r = SW_EDATA;
+        }
+        memcpy(base + s->offset, &v, sizeof v);
+        if (s->offset == offsetof(sw_cycle, amv))
+            cy->has_amv = true;
+        break;
+    }
+    case K_DATE:
+        r = sw_parse_date((sw_date *)(void *)(base + s->offset), val, vlen, &why);
+        break;
+    case K_POLICY: {
+        int v = sw_policy_parse(s->policy, val);
+        if (v < 0)
+            return sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[C_WAARDE], "waarde",
+                                 s->policy == SW_POLICY_JA_NEE ? "is not ja or nee"
+                                                               : "is not a value of this policy");
+        memcpy(base + s->offset, &v, sizeof v);
+        break;
+    }
+    case K_TARIFF:
+        r = sw_parse_cents(&cy->tarief[s->offset].cents, val, vlen, &why);
+        break;
+    }
+    if (r != 0)
+        return sw_cell_error(diag, r, c->name, rec, c->col[C_WAARDE], "waarde", why);
+    return 0;
+}
+
+static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
+{
+    cycle_ctx *c = ctx;
+    sw_cycle *cy = c->cy;
+    if (rec->index == 0)
+        return sw_csv_map_columns(c->col, rec, cycle_columns, C_NCOLS, c->name, diag);
+
+    const char *key = rec->field[c->col[C_PARAM]];
+    size_t klen = rec->len[c->col[C_PARAM]];
+    const char *val = rec->field[c->col[C_WAARDE]];
+    size_t vlen = rec->len[c->col[C_WAARDE]];
+    const char *st = rec->field[c->col[C_STATUS]];
+    size_t stlen = rec->len[c->col[C_STATUS]];
+    const char *bron = rec->field[c->col[C_BRON]];
+    size_t blen = rec->len[c->col[C_BRON]];
+    sw_trim(&key, &klen);
+    sw_trim(&val, &vlen);
+    sw_trim(&st, &stlen);
+    sw_trim(&bron, &blen);
+
+    if (c->pcap == cy->nparam) {
+        size_t cap = c->pcap ? c->pcap * 2 : 64;
+        sw_param *p = realloc(cy->param, cap * sizeof *p);
+        if (!p)
+            return SW_ENOMEM;
+        cy->param = p;
+        c->pcap = cap;
+    }
+    sw_param *row = &cy->param[cy->nparam];
+    memset(row, 0, sizeof *row);
+    row->line = rec->line;
+    row->naam = sw_strndup(key, klen);
+    row->waarde = sw_strndup(val, vlen);
+    row->bron = sw_strndup(bron, blen);
+    if (!row->naam || !row->waarde || !row->bron) {
+        free(row->naam);
+        free(row->waarde);
+        free(row->bron);
+        return SW_ENOMEM;
+    }
+    cy->nparam++;
+
+    int rc = 0;
+    row->status = 0;
+    for (int s = 1; s <= 3; s++)
+        if (stlen == strlen(status_names[s]) && strncasecmp(st, status_names[s], stlen) == 0)
+            row->status = s;
+    if (!row->status)
+        rc = sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[C_STATUS], "status",
+                           "is not officieel, gerapporteerd or beleid");
+    if (blen == 0)
+        rc = sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[C_BRON], "bron",
+                           "is empty: every parameter needs its source");
+
+    int r = 0;
+    if (klen > 10 && strncasecmp(row->naam, "provincie.", 10) == 0) {
+        r = province_param(c, rec, row->naam, row->waarde, vlen, diag);
+    } else {
+        size_t i = 0;
+        while (i < NSPECS && strcasecmp(specs[i].name, row->naam) != 0)
+            i++;
+        if (i == NSPECS)
+            r = sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[C_PARAM], "parameter",
+                              "is not a known parameter");
+        else if (c->seen[i])
+            r = sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[C_PARAM], "parameter",
+                              "is given twice");
+        else if (specs[i].offset == offsetof(sw_cycle, amv) && specs[i].kind == K_COUNT &&
+                 vlen == 0)
+            c->seen[i] = rec->line; /* amv left empty: not published */
+        else {
+            c->seen[i] = rec->line;
+            r = set_param(c, rec, &specs[i], row, diag);
+        }
+    }
+    if (r == SW_ENOMEM)
+        return r;
+    if (r != 0)
+        rc = r;
+    if (rc != 0)
+        c->rc = rc;
+    return 0;
+}
+
+static int by_code(const void *a, const void *b)
+{
+    const sw_provincie *x = a, *y = b;
+    return (x->code > y->code) - (x->code < y->code);
+}
+
+/* Checks completeness once every row is read. */
+static int finish(cycle_ctx *c, sw_diag *diag)
+{
+    sw_cycle *cy = c->cy;
+    int rc = 0;
+    long last = cy->nparam ? cy->param[cy->nparam - 1].line : 1;
+    for (size_t i = 0; i < NSPECS; i++)
+        if (specs[i].required && !c->seen[i])
+            rc = sw_diag_add(diag, SW_EDATA, c->name, last, 1, "parameter",
+                             "required parameter '%s' is missing", specs[i].name);
+    for (size_t i = 0; i < cy->nprov; i++)
+        if (!cy->provincie[i].naam)
+            rc = sw_diag_add(diag, SW_EDATA, c->name, cy->provincie[i].line, 1, "parameter",
+                             "province PV%02d has no 'provincie.PV%02d.naam' row",
+                             cy->provincie[i].code, cy->provincie[i].code);
+    if (cy->nprov == 0)
+        rc = sw_diag_add(diag, SW_EDATA, c->name, last, 1, "parameter",
+                         "the cycle names no provinces (provincie.PVnn.naam rows)");
+    if (rc != 0)
+        return rc;
+    qsort(cy->provincie, cy->nprov, sizeof *cy->provincie, by_code);
+    /* Tariffs point at their rows only now: the row array moved while it grew. */
+    for (size_t i = 0; i < cy->nparam; i++)
+        for (size_t s = 0; s < NSPECS; s++)
+            if (specs[s].kind == K_TARIFF && strcasecmp(specs[s].name, cy->param[i].naam) == 0)
+                cy->tarief[specs[s].offset].param = &cy->param[i];
+    return 0;
+}
+
+int sw_cycle_load(sw_cycle **out, const char *name, const char *data, size_t len,
+                  const sw_csv_options *opt, sw_diag *diag)
+{
+    assert(out && name && (data || len == 0));
+    *out = NULL;
+    sw_cycle *cy = calloc(1, sizeof *cy);
+    if (!cy || !(cy->file = sw_strndup(name, strlen(name)))) {
+        free(cy);
+        return SW_ENOMEM;
+    }
+    cycle_ctx c = {.cy = cy, .name = name};
+    int rc = sw_csv_read(name, data, len, opt, on_record, &c, diag);
+    if (rc == 0)
+        rc = c.rc;
+    if (rc == 0)
+        rc = finish(&c, diag);
+    if (rc != 0) {
+        sw_cycle_free(cy);
+        return rc;
+    }
+    *out = cy;
+    return 0;
+}
+
+void sw_cycle_free(sw_cycle *cy)
+{
+    if (!cy)
+        return;
+    for (size_t i = 0; i < cy->nprov; i++)
+        free(cy->provincie[i].naam);
+    for (size_t i = 0; i < cy->nparam; i++) {
+        free(cy->param[i].naam);
+        free(cy->param[i].waarde);
+        free(cy->param[i].bron);
+    }
+    free(cy->provincie);
+    free(cy->param);
+    free(cy->file);
+    free(cy);
+}
+
+const sw_provincie *sw_cycle_provincie(const sw_cycle *cy, int code)
+{
+    assert(cy);
+    for (size_t i = 0; i < cy->nprov; i++)
+        if (cy->provincie[i].code == code)
+            return &cy->provincie[i];
+    return NULL;
+}
+
+int sw_cycle_lookup_provincie(const sw_cycle *cy, const char *text)
+{
+    assert(cy && text);
+    const char *why;
+    int code;
+    if (sw_parse_provinciecode(&code, text, strlen(text), &why) == 0)
+        return sw_cycle_provincie(cy, code) ? code : SW_EDATA;
+    for (size_t i = 0; i < cy->nprov; i++)
+        if (strcasecmp(cy->provincie[i].naam, text) == 0)
+            return cy->provincie[i].code;
+    return SW_EDATA;
+}
+
+bool sw_cycle_has_opgaven(const sw_cycle *cy)
+{
+    assert(cy);
+    for (size_t i = 0; i < cy->nprov; i++)
+        if (!cy->provincie[i].has_opgave)
+            return false;
+    return cy->nprov > 0;
+}

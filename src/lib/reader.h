@@ -1,0 +1,24 @@
+/* What every input reader of the library shares: located messages about one
+ * cell, and the SES-WOA score rule. Internal to the library. */
+#ifndef SW_READER_H
+#define SW_READER_H
+
+#include <stdint.h>
+
+#include "spreiding/csv.h"
+#include "spreiding/diag.h"
+#include "spreiding/register.h"
+
+/* Reports "column 'c': value 'v' <why>" at the record's line and the field's
+ * column. Returns code. */
+int sw_cell_error(sw_diag *diag, int code, const char *file, const sw_csv_record *rec,
+                  long field, const char *column, const char *why);
+
+/* A SES-WOA score: a decimal of at most 6 places with 1 + S > 0. */
+int sw_parse_ses(int64_t *out, const char *s, size_t len, const char **why);
+
+/* Sorts a register's entries by code, reports duplicate codes and builds the
+ * code index. */
+int sw_register_index_codes(sw_register *reg, sw_diag *diag);
+
+#endif

@@ -1,0 +1,49 @@
+/* Building a report document: storage for its strings and arrays. Internal to
+ * the library; errors are sticky (rb_failed), so builders check once. */
+#ifndef SW_REPORT_BUILD_H
+#define SW_REPORT_BUILD_H
+
+#include "spreiding/number.h"
+#include "spreiding/report.h"
+
+sw_report *rb_new(const char *title);
+int rb_failed(const sw_report *r);
+
+/* A copy owned by the report; "" after an allocation failure. */
+const char *rb_str(sw_report *r, const char *s);
+const char *rb_printf(sw_report *r, const char *fmt, ...) SW_PRINTF(2, 3);
+
+void rb_meta(sw_report *r, const char *key, const char *label, sw_cell value);
+void rb_note(sw_report *r, const char *fmt, ...) SW_PRINTF(2, 3);
+
+/* A table with nrows rows of empty cells (NULL after a failure). */
+sw_table *rb_table(sw_report *r, const char *key, const char *title, const sw_column *cols,
+                   size_t ncols, size_t nrows);
+/* Gives the table a totals row of empty cells. */
+sw_cell *rb_total(sw_report *r, sw_table *t);
+
+sw_cell rb_text(sw_report *r, const char *s);
+sw_cell rb_int(int64_t v);
+sw_cell rb_bool(bool v);
+sw_cell rb_empty(void);
+/* Exact decimal of a value in millionths, trailing zeros dropped ("0.17"). */
+sw_cell rb_micro(sw_report *r, sw_i128 micro);
+/* num/den rounded half-up to `places` decimals. */
+sw_cell rb_fraction(sw_report *r, sw_i128 num, sw_i128 den, int places);
+/* num/den as an exact fraction in lowest terms. */
+sw_cell rb_ratio(sw_report *r, sw_i128 num, sw_i128 den);
+
+#endif
+
+/* ---- for the writers ---- */
+
+/* The cell as people read it (CSV, table, Markdown): "" for empty, ja/nee
+ * for booleans, `decimal` as decimal separator. Returns a pointer to `tmp` or
+ * to the cell's own text. */
+const char *rb_cell_text(const sw_cell *c, char decimal, char tmp[64]);
+
+/* Right-aligned in tables: numbers. */
+bool rb_cell_numeric(const sw_cell *c);
+
+/* Visible columns for people (not JSON-only). */
+bool rb_col_visible(const sw_column *col);
