@@ -67,11 +67,11 @@ static int weigh(sw_allocation *a, const sw_register *reg, const sw_alloc_option
                 if (!reg->gemeente[i].has_ses)
                     rc = sw_diag_add(diag, SW_EDATA, reg->ses_file ? reg->ses_file : reg->file,
                                      0, 0, "ses_woa",
-                                     "GM%04d (%s) has no SES-WOA score, and %zu other "
-                                     "gemeenten do; give every score, or choose "
+                                     "GM%04d (%s) has no SES-WOA score while %zu of the "
+                                     "%zu gemeenten have one; give every score, or choose "
                                      "--ses-ontbrekend nul to take a missing one as 0",
                                      reg->gemeente[i].code, reg->gemeente[i].naam,
-                                     a->ses_count);
+                                     a->ses_count, reg->n);
             return rc;
         }
     }

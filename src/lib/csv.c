@@ -38,7 +38,8 @@ typedef struct reader {
     const char **field;
     size_t nfields, fields_cap;
 
-    int status; /* first error, stops the feed loop */
+    int status;     /* first fatal error, stops the feed loop */
+    int data_error; /* a skipped ragged record: reading goes on to list more */
 } reader;
 
 static int space_no_tab(unsigned char c) { return c == ' '; }
@@ -126,7 +127,7 @@ static void on_record(int c, void *data)
     if (r->index == 0) {
         r->header_fields = r->nfields;
     } else if (r->nfields < r->header_fields) {
-        r->status = sw_diag_add(r->diag, SW_EDATA, r->name, r->record_line,
+        r->data_error = sw_diag_add(r->diag, SW_EDATA, r->name, r->record_line,
                                 (long)r->nfields, NULL,
                                 "record has %zu fields, the header has %zu", r->nfields,
                                 r->header_fields);
@@ -134,7 +135,7 @@ static void on_record(int c, void *data)
     } else {
         for (size_t i = r->header_fields; i < r->nfields; i++)
             if (!blank(r->buf + r->off[i], r->len[i])) {
-                r->status = sw_diag_add(r->diag, SW_EDATA, r->name, r->field_line[i],
+                r->data_error = sw_diag_add(r->diag, SW_EDATA, r->name, r->field_line[i],
                                         (long)i + 1, NULL,
                                         "record has %zu fields, the header has %zu",
                                         r->nfields, r->header_fields);
@@ -323,6 +324,8 @@ int sw_csv_read(const char *name, const char *data, size_t len, const sw_csv_opt
         else
             rc = r.status;
     }
+    if (rc == 0)
+        rc = r.data_error;
     csv_free(&p);
     free(r.buf);
     free(r.off);
@@ -365,12 +368,11 @@ int sw_csv_map_columns(long *index, const sw_csv_record *header, const sw_csv_co
                                      cols[c].names[0], index[c] + 1, f + 1);
                 index[c] = (long)f;
             }
-        if (index[c] < 0 && cols[c].required) {
+        if (index[c] < 0 && cols[c].required)
             rc = sw_diag_add(diag, SW_EDATA, name, header->line, 1, cols[c].names[0],
-                             "required column '%s' is missing (the header has: %s%s)",
-                             cols[c].names[0], header->nfields ? header->field[0] : "",
-                             header->nfields > 1 ? ", ..." : "");
-        }
+                             "required column '%s' is missing%s", cols[c].names[0],
+                             header->nfields == 1 ? " (the header has one field: is the "
+                                                    "delimiter right? see -d)" : "");
     }
     return rc;
 }

@@ -1,0 +1,122 @@
+#!/bin/sh
+# CLI tests: run the built binary on fixtures and compare whole outputs byte
+# for byte, exit codes and messages; check that bad input writes nothing.
+# Usage: run.sh SPREIDING TESTDIR
+set -u
+bin=$1
+cd "$2" || exit 2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# same NAME EXPECTED-FILE -- ARGS...: stdout must equal the file, exit 0.
+same() {
+    name=$1 expected=$2
+    shift 3
+    "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    if [ $rc -ne 0 ]; then
+        ko "$name: exit $rc"; cat "$tmp/err"
+    elif ! cmp -s "$tmp/out" "$expected"; then
+        ko "$name: output differs"; diff "$expected" "$tmp/out" | head -20
+    else
+        ok
+    fi
+}
+
+# fails NAME CODE EXPECTED-STDERR -- ARGS...: exit CODE, stderr exactly as
+# given, nothing on stdout, and the -o file is not created.
+fails() {
+    name=$1 code=$2 expected=$3
+    shift 4
+    rm -f "$tmp/report"
+    "$bin" "$@" -o "$tmp/report" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    printf '%s\n' "$expected" >"$tmp/want"
+    if [ $rc -ne "$code" ]; then
+        ko "$name: exit $rc, expected $code"; cat "$tmp/err"
+    elif ! cmp -s "$tmp/err" "$tmp/want"; then
+        ko "$name: message differs"; diff "$tmp/want" "$tmp/err"
+    elif [ -s "$tmp/out" ] || [ -e "$tmp/report" ] || ls -A "$tmp" | grep -q '^\.spreiding-'; then
+        ko "$name: wrote output"
+    else
+        ok
+    fi
+}
+
+F="--cycle-file fixtures/cyclus.csv"
+
+same provincial expected/allocate.csv -- allocate $F --gemeenten fixtures/gemeenten.csv -f csv
+same excel-register expected/allocate.csv -- allocate $F --gemeenten fixtures/gemeenten-excel.csv -f csv
+same national-lr expected/allocate-national-lr.csv -- allocate $F --gemeenten fixtures/gemeenten.csv \
+    --mode national --afronding largest-remainder --capaciteit 11 -f csv
+same provincies expected/allocate-provincies.csv -- allocate $F --gemeenten fixtures/gemeenten.csv \
+    -f csv --provincies
+cat fixtures/gemeenten.csv | {
+    "$bin" allocate $F --gemeenten - -f csv >"$tmp/out" 2>&1 && cmp -s "$tmp/out" expected/allocate.csv
+} && ok || ko "register from stdin"
+
+# -o writes the same bytes, atomically, and replaces an older report.
+echo old >"$tmp/a.csv"
+"$bin" allocate $F --gemeenten fixtures/gemeenten.csv -f csv -o "$tmp/a.csv" >"$tmp/out" 2>&1 &&
+    cmp -s "$tmp/a.csv" expected/allocate.csv && [ ! -s "$tmp/out" ] && ok || ko "-o file"
+
+fails bad-number 65 "spreiding: fixtures/bad-number.csv:4:4: column 'inwoners': value '1e5' is not a whole number" -- \
+    allocate $F --gemeenten fixtures/bad-number.csv
+fails bad-ragged 65 "spreiding: fixtures/bad-ragged.csv:3:5: record has 5 fields, the header has 4
+spreiding: fixtures/bad-ragged.csv:4:4: column 'inwoners': value '1e5' is not a whole number" -- \
+    allocate $F --gemeenten fixtures/bad-ragged.csv
+fails duplicate 65 "spreiding: fixtures/bad-duplicate.csv:6:1: column 'gemeentecode': gemeentecode GM0001 appears twice: on line 2 and on line 6" -- \
+    allocate $F --gemeenten fixtures/bad-duplicate.csv
+fails ses-unknown 65 "spreiding: fixtures/ses-unknown-code.csv:3:1: column 'gemeentecode': value 'GM0363' is not a gemeente of the register (merged or misspelt?)" -- \
+    allocate $F --gemeenten fixtures/gemeenten.csv --ses fixtures/ses-unknown-code.csv
+fails empty 65 "spreiding: fixtures/empty.csv:1:1: file is empty" -- \
+    allocate $F --gemeenten fixtures/empty.csv
+fails missing 66 "spreiding: fixtures/nope.csv: cannot open: No such file or directory" -- \
+    allocate $F --gemeenten fixtures/nope.csv
+fails afronding-provincial 64 "spreiding: --afronding applies to --mode national only (domain.md par. 7.1): the provincial mode always divides by largest remainder" -- \
+    allocate $F --afronding half-up
+fails capaciteit-provincial 64 "spreiding: --capaciteit changes the national total, which the provincial mode does not use (it divides the official provinciale opgaven); add --mode national" -- \
+    allocate $F --gemeenten fixtures/gemeenten.csv --capaciteit 20
+fails bad-policy 64 "spreiding: --mode: 'regional' is not one of national|provincial" -- \
+    allocate --mode regional
+fails bad-option 64 "spreiding: unknown option '--frobnicate' (try 'spreiding allocate --help')" -- \
+    allocate --frobnicate
+fails bad-provincie 64 "spreiding: --provincie: 'Gamma' is not a province code or name of cycle 2024" -- \
+    allocate $F --gemeenten fixtures/gemeenten.csv --provincie Gamma
+
+# A failed run leaves an existing report as it was.
+echo keep >"$tmp/keep.csv"
+"$bin" allocate $F --gemeenten fixtures/bad-number.csv -o "$tmp/keep.csv" 2>/dev/null
+[ $? -eq 65 ] && [ "$(cat "$tmp/keep.csv")" = keep ] && ok || ko "failed run kept the old report"
+
+# The embedded cycle 2024: 342 gemeenten whose opgaven add up to the official
+# provincial figures (domain.md §6) and to 96 000.
+"$bin" allocate -f json >"$tmp/json" 2>&1 && ok || ko "embedded allocate"
+"$bin" allocate -f csv --provincies >"$tmp/prov" 2>&1
+printf '%s\n' "provinciecode,provincie,gemeenten,inwoners,opgave,opgave_amv" \
+    "PV20,Groningen,10,601347,2715," "PV21,Fryslân,18,661904,3391," "PV22,Drenthe,12,504129,2691," \
+    "PV23,Overijssel,25,1189033,6325,538" "PV24,Flevoland,6,450826,2441," \
+    "PV25,Gelderland,51,2149071,11704,992" "PV26,Utrecht,26,1400057,8207," \
+    "PV27,Noord-Holland,44,2976487,16290,1380" "PV28,Zuid-Holland,50,3840460,19776," \
+    "PV29,Zeeland,13,391634,2109,180" "PV30,Noord-Brabant,56,2644739,14689,1247" \
+    "PV31,Limburg,31,1133255,5662,480" >"$tmp/want"
+# The amv column of provinces without an official figure is a sum of half-up
+# roundings, so only the provinces with official figures are compared there.
+cut -d, -f1-5 "$tmp/prov" >"$tmp/p5"
+cut -d, -f1-5 "$tmp/want" >"$tmp/w5"
+cmp -s "$tmp/p5" "$tmp/w5" && ok || { ko "embedded provincial opgaven"; diff "$tmp/w5" "$tmp/p5"; }
+grep -E '^PV(23|25|27|29|30|31),' "$tmp/prov" >"$tmp/pa"
+grep -E '^PV(23|25|27|29|30|31),' "$tmp/want" >"$tmp/wa"
+cmp -s "$tmp/pa" "$tmp/wa" && ok || { ko "embedded official amv"; diff "$tmp/wa" "$tmp/pa"; }
+rows=$("$bin" allocate -f csv | wc -l)
+[ "$rows" -eq 343 ] && ok || ko "embedded: $rows lines, expected 343"
+"$bin" allocate --mode national --afronding largest-remainder -f json |
+    grep -q '"totaal_opgave": 96000,' && ok || ko "national largest-remainder sums to 96000"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

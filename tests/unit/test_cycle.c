@@ -1,0 +1,82 @@
+/* The cycle file: parameters, provinces, completeness. */
+#include "support.h"
+
+START_TEST(reads_the_test_cycle)
+{
+    sw_cycle *cy = load_cycle(TEST_CYCLE);
+    ck_assert_int_eq(cy->jaar, 2024);
+    ck_assert_int_eq(cy->capaciteit, 17);
+    ck_assert(cy->has_amv && cy->amv == 3);
+    ck_assert(cy->peildatum.y == 2025 && cy->peildatum.m == 7 && cy->peildatum.d == 1);
+    ck_assert_int_eq(cy->afronding, SW_ROUND_HALF_UP);
+    ck_assert_int_eq(cy->tarief[SW_TARIEF_LID3_DUURZAAM].cents, 400000);
+    ck_assert_int_eq(cy->tarief[SW_TARIEF_LID3_DUURZAAM].param->status, SW_STATUS_GERAPPORTEERD);
+    ck_assert_int_eq(cy->nprov, 2);
+    ck_assert_str_eq(cy->provincie[0].naam, "Alfa");
+    ck_assert(cy->provincie[0].has_amv && cy->provincie[0].opgave_amv == 2);
+    ck_assert(!cy->provincie[1].has_amv);
+    ck_assert(sw_cycle_has_opgaven(cy));
+    ck_assert_int_eq(sw_cycle_lookup_provincie(cy, "beta"), 21);
+    ck_assert_int_eq(sw_cycle_lookup_provincie(cy, "PV20"), 20);
+    ck_assert_int_eq(sw_cycle_lookup_provincie(cy, "PV27"), SW_EDATA);
+    sw_cycle_free(cy);
+}
+END_TEST
+
+static const char *load_error(const char *text)
+{
+    sw_cycle *cy = NULL;
+    static sw_diag d;
+    memset(&d, 0, sizeof d);
+    ck_assert_int_ne(sw_cycle_load(&cy, "c.csv", text, strlen(text), NULL, &d), 0);
+    ck_assert_ptr_null(cy);
+    return first_message(&d);
+}
+
+START_TEST(rejects_missing_unknown_repeated_and_malformed_parameters)
+{
+    /* The test cycle without its last tariff row is incomplete. */
+    char *text = strdup(TEST_CYCLE);
+    char *cut = strstr(text, "tarief.lid3.niet-duurzaam");
+    memmove(cut, strstr(cut, "\n") + 1, strlen(strstr(cut, "\n") + 1) + 1);
+    ck_assert_str_eq(load_error(text), "c.csv:20:1: column 'parameter': required parameter "
+                                       "'tarief.lid3.niet-duurzaam' is missing");
+    free(text);
+    ck_assert_str_eq(load_error(TEST_CYCLE "drempl,75,beleid,x\n"),
+                     "c.csv:22:1: column 'parameter': value 'drempl' is not a known parameter");
+    ck_assert_str_eq(load_error(TEST_CYCLE "jaar,2026,beleid,x\n"),
+                     "c.csv:22:1: column 'parameter': value 'jaar' is given twice");
+    ck_assert_str_eq(load_error(TEST_CYCLE "provincie.PV22.naam,Gamma,beleid,\n"),
+                     "c.csv:22:4: column 'bron': value '' is empty: every parameter needs its "
+                     "source");
+}
+END_TEST
+
+START_TEST(rejects_bad_values)
+{
+    char *text = strdup(TEST_CYCLE);
+    memcpy(strstr(text, "2025-07-01"), "2025-02-30", 10);
+    ck_assert_str_eq(load_error(text), "c.csv:5:2: column 'waarde': value '2025-02-30' is not "
+                                       "a date that exists");
+    free(text);
+    text = strdup(TEST_CYCLE);
+    memcpy(strstr(text, "half-up"), "half-on", 7);
+    ck_assert_str_eq(load_error(text), "c.csv:6:2: column 'waarde': value 'half-on' is not a "
+                                       "value of this policy");
+    free(text);
+    ck_assert_str_eq(load_error("parameter,waarde,status,bron\n"
+                                "tarief.lid3.duurzaam,99999999999999999999,gerapporteerd,x\n"),
+                     "c.csv:2:2: column 'waarde': value '99999999999999999999' is too large");
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("cycle");
+    TCase *tc = tcase_create("cycle");
+    tcase_add_test(tc, reads_the_test_cycle);
+    tcase_add_test(tc, rejects_missing_unknown_repeated_and_malformed_parameters);
+    tcase_add_test(tc, rejects_bad_values);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}

@@ -1,0 +1,156 @@
+/* Cells to numbers (domain.md §7.5) and exact formatting. */
+#include "support.h"
+
+static int64_t count_ok(const char *s)
+{
+    int64_t v = -1;
+    const char *why = NULL;
+    ck_assert_msg(sw_parse_count(&v, s, strlen(s), &why) == 0, "'%s': %s", s, why);
+    return v;
+}
+
+static int count_err(const char *s)
+{
+    int64_t v;
+    const char *why = NULL;
+    int rc = sw_parse_count(&v, s, strlen(s), &why);
+    ck_assert_msg(rc != 0, "'%s' should be rejected", s);
+    ck_assert_ptr_nonnull(why);
+    return rc;
+}
+
+START_TEST(counts_accept_plain_and_grouped_digits)
+{
+    ck_assert_int_eq(count_ok("23922"), 23922);
+    ck_assert_int_eq(count_ok("23.922"), 23922);
+    ck_assert_int_eq(count_ok("23 922"), 23922);
+    ck_assert_int_eq(count_ok("23\xC2\xA0" "922"), 23922);
+    ck_assert_int_eq(count_ok("1.234.567"), 1234567);
+    ck_assert_int_eq(count_ok(" 7 "), 7);
+    ck_assert_int_eq(count_ok("0"), 0);
+    ck_assert_int_eq(count_ok("0344"), 344);
+    ck_assert_int_eq(count_ok("9223372036854775807"), INT64_MAX);
+}
+END_TEST
+
+START_TEST(counts_reject_what_domain_7_5_rejects)
+{
+    ck_assert_int_eq(count_err("12.5"), SW_EDATA);
+    ck_assert_int_eq(count_err("1.234.56"), SW_EDATA);
+    ck_assert_int_eq(count_err("1e5"), SW_EDATA);
+    ck_assert_int_eq(count_err("12,5"), SW_EDATA);
+    ck_assert_int_eq(count_err("-3"), SW_EDATA);
+    ck_assert_int_eq(count_err("+3"), SW_EDATA);
+    ck_assert_int_eq(count_err("NaN"), SW_EDATA);
+    ck_assert_int_eq(count_err(""), SW_EDATA);
+    ck_assert_int_eq(count_err("1.234 567"), SW_EDATA); /* mixed separators */
+    ck_assert_int_eq(count_err("1234.567"), SW_EDATA);  /* first group too long */
+    ck_assert_int_eq(count_err("0.344"), SW_EDATA);     /* a decimal, not a grouping */
+    ck_assert_int_eq(count_err("99999999999999999999"), SW_EOVERFLOW);
+    ck_assert_int_eq(count_err("9223372036854775808"), SW_EOVERFLOW);
+}
+END_TEST
+
+static int64_t micro_ok(const char *s)
+{
+    int64_t v = -1;
+    const char *why = NULL;
+    ck_assert_msg(sw_parse_micro(&v, s, strlen(s), &why) == 0, "'%s': %s", s, why);
+    return v;
+}
+
+START_TEST(decimals_are_exact_fixed_point)
+{
+    ck_assert_int_eq(micro_ok("0,344"), 344000);
+    ck_assert_int_eq(micro_ok("0.344"), 344000);
+    ck_assert_int_eq(micro_ok("-0.100"), -100000);
+    ck_assert_int_eq(micro_ok("+1"), 1000000);
+    ck_assert_int_eq(micro_ok("0.000001"), 1);
+    ck_assert_int_eq(micro_ok("-12.345678"), -12345678);
+    int64_t v;
+    const char *why;
+    static const char *const bad[] = {"0.1234567", "1.000.000", "1e-3", ".5", "5.", "0,3,4",
+                                      "NaN", "--1", "1 000"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        ck_assert_msg(sw_parse_micro(&v, bad[i], strlen(bad[i]), &why) != 0, "%s", bad[i]);
+}
+END_TEST
+
+START_TEST(cents_take_euros_with_optional_cents)
+{
+    int64_t v;
+    const char *why;
+    ck_assert_int_eq(sw_parse_cents(&v, "2500", 4, &why), 0);
+    ck_assert_int_eq(v, 250000);
+    ck_assert_int_eq(sw_parse_cents(&v, "2.500", 5, &why), 0);
+    ck_assert_int_eq(v, 250000);
+    ck_assert_int_eq(sw_parse_cents(&v, "1.500.000,50", 12, &why), 0);
+    ck_assert_int_eq(v, 150000050);
+    ck_assert_int_eq(sw_parse_cents(&v, "12.5", 4, &why), 0);
+    ck_assert_int_eq(v, 1250);
+    ck_assert_int_eq(sw_parse_cents(&v, "12,505", 6, &why), SW_EDATA);
+    ck_assert_int_eq(sw_parse_cents(&v, "92233720368547758.08", 20, &why), SW_EOVERFLOW);
+}
+END_TEST
+
+START_TEST(fractions_round_half_up)
+{
+    char buf[64];
+    sw_format_fraction(buf, sizeof buf, 2, 3, 4);
+    ck_assert_str_eq(buf, "0.6667");
+    sw_format_fraction(buf, sizeof buf, 1, 8, 2); /* 0.125 → 0.13 */
+    ck_assert_str_eq(buf, "0.13");
+    sw_format_fraction(buf, sizeof buf, -1, 8, 2); /* halves away from zero */
+    ck_assert_str_eq(buf, "-0.13");
+    sw_format_fraction(buf, sizeof buf, 7, 1, 0);
+    ck_assert_str_eq(buf, "7");
+    sw_format_fraction(buf, sizeof buf, 45, 10, 0);
+    ck_assert_str_eq(buf, "5");
+    sw_format_ratio(buf, sizeof buf, 6, 8);
+    ck_assert_str_eq(buf, "3/4");
+    sw_format_ratio(buf, sizeof buf, 0, 5);
+    ck_assert_str_eq(buf, "0/1");
+    sw_format_cents(buf, sizeof buf, 123405, ',');
+    ck_assert_str_eq(buf, "1234,05");
+    sw_format_cents(buf, sizeof buf, -5, '.');
+    ck_assert_str_eq(buf, "-0.05");
+    sw_i128 big = (sw_i128)INT64_MAX * INT64_MAX;
+    sw_format_i128(buf, sizeof buf, big);
+    ck_assert_str_eq(buf, "85070591730234615847396907784232501249");
+}
+END_TEST
+
+START_TEST(dates_are_real_iso_dates)
+{
+    sw_date d;
+    const char *why;
+    ck_assert_int_eq(sw_parse_date(&d, "2024-02-29", 10, &why), 0);
+    ck_assert_int_eq(sw_parse_date(&d, "2025-02-29", 10, &why), SW_EDATA);
+    ck_assert_int_eq(sw_parse_date(&d, "2025-02-30", 10, &why), SW_EDATA);
+    ck_assert_int_eq(sw_parse_date(&d, "2025-13-01", 10, &why), SW_EDATA);
+    ck_assert_int_eq(sw_parse_date(&d, "1-7-2025", 8, &why), SW_EDATA);
+    ck_assert_int_eq(sw_parse_date(&d, "2000-02-29", 10, &why), 0);
+    ck_assert_int_eq(sw_parse_date(&d, "1900-02-29", 10, &why), SW_EDATA);
+    sw_date leap = {2024, 2, 29};
+    sw_date five = sw_date_add_years(leap, 5);
+    ck_assert(five.y == 2029 && five.m == 2 && five.d == 28);
+    char buf[11];
+    sw_format_date(buf, five);
+    ck_assert_str_eq(buf, "2029-02-28");
+    ck_assert_int_lt(sw_date_cmp((sw_date){2025, 6, 30}, (sw_date){2025, 7, 1}), 0);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("number");
+    TCase *tc = tcase_create("parse");
+    tcase_add_test(tc, counts_accept_plain_and_grouped_digits);
+    tcase_add_test(tc, counts_reject_what_domain_7_5_rejects);
+    tcase_add_test(tc, decimals_are_exact_fixed_point);
+    tcase_add_test(tc, cents_take_euros_with_optional_cents);
+    tcase_add_test(tc, fractions_round_half_up);
+    tcase_add_test(tc, dates_are_real_iso_dates);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}

@@ -1,0 +1,110 @@
+/* Writers: the same document in every form; quoting and escaping. */
+#include "support.h"
+
+static sw_report *hand_report(sw_allocation **a, sw_register **reg, sw_cycle **cy)
+{
+    *cy = load_cycle(TEST_CYCLE);
+    *reg = load_register(TEST_REGISTER);
+    sw_diag d = {0};
+    ck_assert_int_eq(sw_allocate(a, *reg, *cy, NULL, &d), 0);
+    sw_report_context ctx = {"test", "cyclus.csv", "gemeenten.csv", NULL, 0};
+    sw_report *r = NULL;
+    ck_assert_int_eq(sw_report_allocation(&r, *a, *reg, *cy, &ctx), 0);
+    return r;
+}
+
+static void release(sw_report *r, sw_allocation *a, sw_register *reg, sw_cycle *cy)
+{
+    sw_report_free(r);
+    sw_allocation_free(a);
+    sw_register_free(reg);
+    sw_cycle_free(cy);
+}
+
+START_TEST(csv_of_the_hand_worked_example)
+{
+    sw_allocation *a;
+    sw_register *reg;
+    sw_cycle *cy;
+    sw_report *r = hand_report(&a, &reg, &cy);
+    sw_buf b = {0};
+    ck_assert_int_eq(sw_write_csv(&b, r, 0, NULL), 0);
+    ck_assert_str_eq(b.data,
+                     "gemeentecode,gemeentenaam,provinciecode,provincie,inwoners,ses_woa,gewicht,"
+                     "quotum,opgave,opgave_amv\n"
+                     "GM0001,A1,PV20,Alfa,450,,450,4.5000,5,1\n"
+                     "GM0002,A2,PV20,Alfa,350,,350,3.5000,3,1\n"
+                     "GM0003,A3,PV20,Alfa,200,,200,2.0000,2,0\n"
+                     "GM0004,B1,PV21,Beta,600,,600,4.2000,4,1\n"
+                     "GM0005,B2,PV21,Beta,400,,400,2.8000,3,1\n");
+    sw_buf_free(&b);
+    sw_csv_style excel = {';', ',', true};
+    ck_assert_int_eq(sw_write_csv(&b, r, 1, &excel), 0);
+    ck_assert_str_eq(b.data, "\xEF\xBB\xBFprovinciecode;provincie;gemeenten;inwoners;opgave;"
+                             "opgave_amv\n"
+                             "PV20;Alfa;3;1000;10;2\n"
+                             "PV21;Beta;2;1000;7;2\n");
+    sw_buf_free(&b);
+    release(r, a, reg, cy);
+}
+END_TEST
+
+START_TEST(json_carries_exact_quota)
+{
+    sw_allocation *a;
+    sw_register *reg;
+    sw_cycle *cy;
+    sw_report *r = hand_report(&a, &reg, &cy);
+    sw_buf b = {0};
+    ck_assert_int_eq(sw_write_json(&b, r), 0);
+    ck_assert_ptr_nonnull(strstr(b.data, "{\"gemeentecode\": \"GM0004\", \"gemeentenaam\": \"B1\", "
+                                         "\"provinciecode\": \"PV21\", \"provincie\": \"Beta\", "
+                                         "\"inwoners\": 600, \"ses_woa\": null, \"gewicht\": 600, "
+                                         "\"quotum\": 4.2000, \"opgave\": 4, \"opgave_amv\": 1, "
+                                         "\"quotum_exact\": \"21/5\"}"));
+    ck_assert_ptr_nonnull(strstr(b.data, "\"capaciteit\": 17,"));
+    sw_buf_free(&b);
+    release(r, a, reg, cy);
+}
+END_TEST
+
+START_TEST(special_characters_are_quoted_or_escaped)
+{
+    sw_cycle *cy = load_cycle(TEST_CYCLE);
+    sw_register *reg = load_register("gemeentecode,gemeentenaam,provinciecode,inwoners\n"
+                                     "1,\"Nuenen, \"\"Gerwen\"\" | X\",PV20,1\n"
+                                     "4,Súdwest-Fryslân,PV21,1\n");
+    sw_allocation *a = NULL;
+    sw_diag d = {0};
+    ck_assert_int_eq(sw_allocate(&a, reg, cy, NULL, &d), 0);
+    sw_report_context ctx = {"test", "c", "g", NULL, 0};
+    sw_report *r = NULL;
+    ck_assert_int_eq(sw_report_allocation(&r, a, reg, cy, &ctx), 0);
+    sw_buf b = {0};
+    sw_write_csv(&b, r, 0, NULL);
+    ck_assert_ptr_nonnull(strstr(b.data, "GM0001,\"Nuenen, \"\"Gerwen\"\" | X\",PV20"));
+    sw_buf_free(&b);
+    sw_write_json(&b, r);
+    ck_assert_ptr_nonnull(strstr(b.data, "\"Nuenen, \\\"Gerwen\\\" | X\""));
+    sw_buf_free(&b);
+    sw_write_markdown(&b, r);
+    ck_assert_ptr_nonnull(strstr(b.data, "| Nuenen, \"Gerwen\" \\| X |"));
+    sw_buf_free(&b);
+    sw_write_text(&b, r);
+    /* Widths count characters: the name column is 20 wide, not 22 bytes. */
+    ck_assert_ptr_nonnull(strstr(b.data, "GM0004        Súdwest-Fryslân       PV21"));
+    sw_buf_free(&b);
+    release(r, a, reg, cy);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("report");
+    TCase *tc = tcase_create("writers");
+    tcase_add_test(tc, csv_of_the_hand_worked_example);
+    tcase_add_test(tc, json_carries_exact_quota);
+    tcase_add_test(tc, special_characters_are_quoted_or_escaped);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}
