@@ -17,6 +17,9 @@
 #include <stdint.h>
 
 #include "spreiding/allocation.h"
+#include "spreiding/grants.h"
+#include "spreiding/locations.h"
+#include "spreiding/progress.h"
 #include "spreiding/export.h"
 
 #ifdef __cplusplus
@@ -47,7 +50,8 @@ typedef enum sw_cell_type {
     SW_CELL_INT,     /**< `i` */
     SW_CELL_DECIMAL, /**< `text` holds an exact or rounded decimal ("0.1700") */
     SW_CELL_BOOL,    /**< `i` 0/1: ja/nee, JSON true/false */
-    SW_CELL_RATIO    /**< `text` holds an exact fraction "num/den" */
+    SW_CELL_RATIO,   /**< `text` holds an exact fraction "num/den" */
+    SW_CELL_MONEY    /**< `i` in cents: euros with two decimals; JSON adds NAME_cent */
 } sw_cell_type;
 
 typedef struct sw_cell {
@@ -103,6 +107,8 @@ typedef struct sw_report_context {
     const char *cycle_file;   /**< names of the inputs, as the user gave them */
     const char *register_file;
     const char *ses_file;     /**< NULL when the scores came with the register */
+    const char *locaties_file;
+    const char *opgave_file;  /**< NULL when the opgave is the allocation */
     int provincie;            /**< restrict tables to this province code, 0 = all */
 } sw_report_context;
 
@@ -115,6 +121,31 @@ typedef struct sw_report_context {
 SW_API int sw_report_allocation(sw_report **out, const sw_allocation *a,
                                 const sw_register *reg, const sw_cycle *cy,
                                 const sw_report_context *ctx);
+
+/** Progress (`spreiding progress`): tables `gemeenten` (gemeentecode,
+ * gemeentenaam, provinciecode, provincie, opgave, opgave_amv, geteld,
+ * geteld_amv, duurzaam, verschil) and `provincies` (provinciecode, provincie,
+ * opgave, geteld, voortgang_pct, drempel_gehaald, tekort_75, tekort_100).
+ * `a` is the allocation the opgave came from, or NULL for an opgave file. */
+SW_API int sw_report_progress(sw_report **out, const sw_progress *p, const sw_allocation *a,
+                              const sw_register *reg, const sw_cycle *cy,
+                              const sw_report_context *ctx);
+
+/** Grants (`spreiding grants`): tables `gemeenten` (gemeentecode,
+ * gemeentenaam, provinciecode, provincie, geteld, duurzaam, aandeel,
+ * in_aanmerking, bedrag_lid3, potentieel_lid3, bedrag_lid2b, totaal) and
+ * `provincies` (provinciecode, provincie, opgave, geteld, drempel_gehaald,
+ * tekort_75, budget, bedrag_lid3, potentieel_lid3). */
+SW_API int sw_report_grants(sw_report **out, const sw_grants *g, const sw_allocation *a,
+                            const sw_register *reg, const sw_cycle *cy,
+                            const sw_report_context *ctx);
+
+/** The audit trail of one gemeente (register index `gemeente`): every step
+ * from inwoners to grant, with each of its locations and why it counts. */
+SW_API int sw_report_explain(sw_report **out, size_t gemeente, const sw_grants *g,
+                             const sw_allocation *a, const sw_locaties *loc,
+                             const sw_register *reg, const sw_cycle *cy,
+                             const sw_report_context *ctx);
 
 SW_API void sw_report_free(sw_report *r);
 

@@ -10,6 +10,8 @@
  * - `cycle.h`: the parameters of a cycle
  * - `policy.h`: the choices the law leaves open
  * - `apportion.h`, `allocation.h`: the opgave per gemeente and province
+ * - `locations.h`, `opgave.h`, `progress.h`: places counted against the opgave
+ * - `grants.h`: the art. 9 grants
  * - `report.h`: one report document, written as text, CSV, JSON, Markdown
  *
  * Conventions: functions return 0 or a negative `SW_E*` code; out-parameters
@@ -25,8 +27,12 @@
 #include "spreiding/cycle.h"
 #include "spreiding/date.h"
 #include "spreiding/diag.h"
+#include "spreiding/grants.h"
+#include "spreiding/locations.h"
 #include "spreiding/number.h"
+#include "spreiding/opgave.h"
 #include "spreiding/policy.h"
+#include "spreiding/progress.h"
 #include "spreiding/register.h"
 #include "spreiding/report.h"
 

@@ -10,6 +10,9 @@
 
 enum cli_format { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MD };
 
+/* Most --budget or --what-if options in one run. */
+#define CLI_MAX_LIST 400
+
 typedef struct cli_options {
     const char *command;
     const char *cycle;        /* "2024" */
@@ -22,7 +25,19 @@ typedef struct cli_options {
     bool provincies;          /* CSV: the province table */
     bool excel;               /* CSV for Dutch Excel */
     char delimiter;           /* input delimiter, 0 = detect */
+    bool alloc_given;         /* any allocation option was given */
     sw_alloc_options alloc;
+
+    /* progress, grants, explain */
+    const char *locaties;
+    const char *opgave;
+    const char *gemeente;     /* explain: the positional GMxxxx */
+    sw_progress_options progress;
+    sw_grant_options grants;
+    const char *budget[CLI_MAX_LIST];   /* as typed, resolved after loading */
+    size_t nbudget;
+    const char *what_if[CLI_MAX_LIST];
+    size_t nwhat_if;
 } cli_options;
 
 /* Exit codes: <sysexits.h>. */
@@ -63,6 +78,26 @@ typedef struct cli_run {
 int cli_load_run(cli_run *run, const cli_options *o);
 void cli_run_free(cli_run *run);
 
+/* Everything progress, grants and explain compute, in order. */
+typedef struct cli_measure {
+    cli_input loc_in, opgave_in;
+    sw_locaties *loc;
+    sw_allocation *alloc; /* NULL with --opgave */
+    sw_opgave *opgave;
+    sw_progress *progress;
+    sw_grants *grants;
+    sw_budget budget[CLI_MAX_LIST];
+    sw_what_if what_if[CLI_MAX_LIST];
+} cli_measure;
+
+/* Reads locations and the opgave (or allocates), counts and computes grants.
+ * Returns 0 or an exit code (already reported). */
+int cli_measure_run(cli_measure *m, const cli_run *run, const cli_options *o);
+void cli_measure_free(cli_measure *m);
+
+/* The report context of a run. */
+sw_report_context cli_context(const cli_run *run, const cli_measure *m, const cli_options *o);
+
 /* ---- outputs ---- */
 
 /* Renders the report in the chosen format and writes it to o->output
@@ -75,5 +110,8 @@ int cli_write_atomic(const char *path, const char *data, size_t len);
 
 /* ---- commands ---- */
 int cmd_allocate(const cli_options *o);
+int cmd_progress(const cli_options *o);
+int cmd_grants(const cli_options *o);
+int cmd_explain(const cli_options *o);
 
 #endif

@@ -11,6 +11,9 @@ static const struct command {
     const char *summary;
 } commands[] = {
     {"allocate", cmd_allocate, "opgave per gemeente and province (domain.md par. 3)"},
+    {"progress", cmd_progress, "counted places against the opgave, the 75% test (par. 4)"},
+    {"grants", cmd_grants, "the art. 9 grants per gemeente and province (par. 5)"},
+    {"explain", cmd_explain, "the audit trail of one gemeente, every step"},
 };
 
 int cli_exit_code(int e)

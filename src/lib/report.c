@@ -141,6 +141,7 @@ sw_cell rb_text(sw_report *r, const char *s) { return (sw_cell){SW_CELL_TEXT, 0,
 sw_cell rb_int(int64_t v) { return (sw_cell){SW_CELL_INT, v, NULL}; }
 sw_cell rb_bool(bool v) { return (sw_cell){SW_CELL_BOOL, v, NULL}; }
 sw_cell rb_empty(void) { return (sw_cell){SW_CELL_EMPTY, 0, NULL}; }
+sw_cell rb_money(int64_t cents) { return (sw_cell){SW_CELL_MONEY, cents, NULL}; }
 
 sw_cell rb_micro(sw_report *r, sw_i128 micro)
 {
@@ -213,6 +214,9 @@ const char *rb_cell_text(const sw_cell *c, char decimal, char tmp[64])
             return tmp;
         }
         return c->text;
+    case SW_CELL_MONEY:
+        sw_format_cents(tmp, 64, c->i, decimal);
+        return tmp;
     case SW_CELL_TEXT:
     case SW_CELL_RATIO:
         return c->text;
@@ -222,7 +226,8 @@ const char *rb_cell_text(const sw_cell *c, char decimal, char tmp[64])
 
 bool rb_cell_numeric(const sw_cell *c)
 {
-    return c->type == SW_CELL_INT || c->type == SW_CELL_DECIMAL || c->type == SW_CELL_RATIO;
+    return c->type == SW_CELL_INT || c->type == SW_CELL_DECIMAL || c->type == SW_CELL_RATIO ||
+           c->type == SW_CELL_MONEY;
 }
 
 bool rb_col_visible(const sw_column *col) { return !(col->flags & SW_COL_JSON_ONLY); }

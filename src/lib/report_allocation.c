@@ -34,8 +34,8 @@ static const char *amv_rule(const sw_allocation *a)
            "anders half-up: afgerond(opgave × A / C)";
 }
 
-static void add_meta(sw_report *r, const sw_allocation *a, const sw_register *reg,
-                     const sw_cycle *cy, const sw_report_context *ctx)
+void rb_allocation_meta(sw_report *r, const sw_allocation *a, const sw_register *reg,
+                        const sw_cycle *cy, const sw_report_context *ctx)
 {
     rb_meta(r, "programma", "Programma", rb_text(r, rb_printf(r, "spreiding %s", ctx->version)));
     rb_meta(r, "cyclus", "Cyclus", rb_int(cy->jaar));
@@ -72,7 +72,7 @@ static void add_meta(sw_report *r, const sw_allocation *a, const sw_register *re
     }
 }
 
-static void add_notes(sw_report *r, const sw_allocation *a, const sw_cycle *cy)
+void rb_allocation_notes(sw_report *r, const sw_allocation *a, const sw_cycle *cy)
 {
     if (a->weging == SW_WEGING_INWONERS)
         rb_note(r, "Verdeeld naar inwonertal alleen. De wettelijke verdeelsleutel corrigeert "
@@ -132,8 +132,8 @@ int sw_report_allocation(sw_report **out, const sw_allocation *a, const sw_regis
     if (!r)
         return SW_ENOMEM;
     r->title = rb_printf(r, "Opgave per gemeente, cyclus %lld", (long long)cy->jaar);
-    add_meta(r, a, reg, cy, ctx);
-    add_notes(r, a, cy);
+    rb_allocation_meta(r, a, reg, cy, ctx);
+    rb_allocation_notes(r, a, cy);
 
     size_t n = 0;
     for (size_t i = 0; i < a->n; i++)

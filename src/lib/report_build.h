@@ -26,6 +26,7 @@ sw_cell rb_text(sw_report *r, const char *s);
 sw_cell rb_int(int64_t v);
 sw_cell rb_bool(bool v);
 sw_cell rb_empty(void);
+sw_cell rb_money(int64_t cents);
 /* Exact decimal of a value in millionths, trailing zeros dropped ("0.17"). */
 sw_cell rb_micro(sw_report *r, sw_i128 micro);
 /* num/den rounded half-up to `places` decimals. */
@@ -34,6 +35,20 @@ sw_cell rb_fraction(sw_report *r, sw_i128 num, sw_i128 den, int places);
 sw_cell rb_ratio(sw_report *r, sw_i128 num, sw_i128 den);
 
 #endif
+
+/* ---- shared parts of reports ---- */
+
+/* The parameters and notes of an allocation (report_allocation.c). */
+void rb_allocation_meta(sw_report *r, const sw_allocation *a, const sw_register *reg,
+                        const sw_cycle *cy, const sw_report_context *ctx);
+void rb_allocation_notes(sw_report *r, const sw_allocation *a, const sw_cycle *cy);
+
+/* What every progress, grants and explain report carries: cycle, peildatum,
+ * counting parameters, policies, tariffs (report_progress.c). */
+void rb_run_meta(sw_report *r, const sw_progress *p, const sw_grants *g, const sw_allocation *a,
+                 const sw_register *reg, const sw_cycle *cy, const sw_report_context *ctx);
+void rb_run_notes(sw_report *r, const sw_progress *p, const sw_grants *g,
+                  const sw_allocation *a, const sw_register *reg, const sw_cycle *cy);
 
 /* ---- for the writers ---- */
 

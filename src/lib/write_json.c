@@ -32,8 +32,26 @@ static void value(sw_buf *b, const sw_cell *c)
     case SW_CELL_INT: sw_buf_printf(b, "%lld", (long long)c->i); break;
     case SW_CELL_BOOL: sw_buf_puts(b, c->i ? "true" : "false"); break;
     case SW_CELL_DECIMAL: sw_buf_puts(b, c->text); break;
+    case SW_CELL_MONEY: {
+        char tmp[64];
+        sw_format_cents(tmp, sizeof tmp, c->i, '.');
+        sw_buf_puts(b, tmp);
+        break;
+    }
     case SW_CELL_TEXT:
     case SW_CELL_RATIO: string(b, c->text); break;
+    }
+}
+
+/* "name": value, and for money also "name_cent": cents (§7.9). */
+static void member(sw_buf *b, const char *name, const sw_cell *c)
+{
+    string(b, name);
+    sw_buf_puts(b, ": ");
+    value(b, c);
+    if (c->type == SW_CELL_MONEY) {
+        sw_buf_puts(b, ", ");
+        sw_buf_printf(b, "\"%s_cent\": %lld", name, (long long)c->i);
     }
 }
 
@@ -45,9 +63,7 @@ int sw_write_json(sw_buf *out, const sw_report *r)
     sw_buf_puts(out, ",\n  \"parameters\": {");
     for (size_t i = 0; i < r->nmeta; i++) {
         sw_buf_puts(out, i ? ",\n    " : "\n    ");
-        string(out, r->meta[i].key);
-        sw_buf_puts(out, ": ");
-        value(out, &r->meta[i].value);
+        member(out, r->meta[i].key, &r->meta[i].value);
     }
     sw_buf_puts(out, r->nmeta ? "\n  },\n  \"opmerkingen\": [" : "},\n  \"opmerkingen\": [");
     for (size_t i = 0; i < r->nnotes; i++) {
@@ -65,9 +81,7 @@ int sw_write_json(sw_buf *out, const sw_report *r)
             for (size_t c = 0; c < t->ncols; c++) {
                 if (c)
                     sw_buf_puts(out, ", ");
-                string(out, t->col[c].name);
-                sw_buf_puts(out, ": ");
-                value(out, &t->cell[i * t->ncols + c]);
+                member(out, t->col[c].name, &t->cell[i * t->ncols + c]);
             }
             sw_buf_puts(out, "}");
         }

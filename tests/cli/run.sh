@@ -118,5 +118,56 @@ rows=$("$bin" allocate -f csv | wc -l)
 "$bin" allocate --mode national --afronding largest-remainder -f json |
     grep -q '"totaal_opgave": 96000,' && ok || ko "national largest-remainder sums to 96000"
 
+# progress, grants, explain on the hand-worked locations (tests/README.md).
+L="$F --gemeenten fixtures/gemeenten.csv --locaties fixtures/locaties.csv"
+same progress expected/progress.csv -- progress $L -f csv
+same progress-provincies expected/progress-provincies.csv -- progress $L -f csv --provincies
+same grants expected/grants.csv -- grants $L -f csv
+same grants-provincies expected/grants-provincies.csv -- grants $L -f csv --provincies
+same grants-budget expected/grants-budget.csv -- grants $L --lid3-grondslag budget --budget PV20=1000,01 -f csv
+same progress-opgave expected/progress-opgave.csv -- progress $L --opgave fixtures/opgave.csv -f csv
+same progress-opgave-provincies expected/progress-opgave-provincies.csv -- \
+    progress $L --opgave fixtures/opgave.csv -f csv --provincies
+"$bin" grants $L --lid3 per-gemeente -f csv | grep -q '^GM0004,B1,PV21,Beta,3,3,0.600000,ja,12000.00,12000.00,0.00,12000.00$' &&
+    ok || ko "per-gemeente pays a contributor below the threshold"
+"$bin" grants $L --what-if GM0004=+1 -f csv --provincies >"$tmp/out" 2>&1
+grep -q '^PV21,Beta,7,6,ja,0,,24000.00,24000.00$' "$tmp/out" && ok || ko "what-if lifts PV21 over 75%"
+"$bin" grants $L --what-if GM0004=+1 | head -1 | grep -q '^SCENARIO' && ok || ko "what-if marks a scenario"
+"$bin" progress $L --include-planned -f csv | grep -q '^GM0002,A2,PV20,Alfa,3,1,12,0,10,9$' &&
+    ok || ko "--include-planned counts planned places"
+"$bin" progress $L --peildatum 2025-07-02 -f csv | grep -q '^GM0005,B2,PV21,Beta,3,1,6,2,6,3$' &&
+    ok || ko "--peildatum moves the count"
+"$bin" progress $L --aanmeld-telt nee -f csv | grep -q '^GM0004,B1,PV21,Beta,4,1,0,0,0,-4$' &&
+    ok || ko "--aanmeld-telt nee"
+"$bin" progress $L --duurzaam-jaren 6 -f csv | grep -q '^GM0005,B2,PV21,Beta,3,1,2,2,0,-1$' &&
+    ok || ko "--duurzaam-jaren 6 makes a 5-year location not duurzaam"
+"$bin" progress $L --drempel 70 -f csv --provincies | grep -q '^PV21,Beta,7,5,71.43,ja,0,2$' &&
+    ok || ko "--drempel 70"
+"$bin" explain GM0005 $L -f csv >"$tmp/out" 2>&1 && ok || ko "explain runs"
+"$bin" explain GM0005 $L -f md >>"$tmp/out" 2>&1
+for line in 'verdeling,quotum (exact),14/5,te verdelen x gewicht / som gewichten' \
+    'verdeling,quotum naar beneden,2,rest 4/5' \
+    'provincie,drempel_gehaald,nee,100 x 5 = 500 < 75 x 7 = 525' \
+    'provincie,tekort_75,1,"max(0, plafond(75 x 7 / 100) - 5)"' \
+    'uitkering,potentieel_lid3,8000.00,"per-plaats: 2 duurzaam x EUR 4000.00 + 0 niet duurzaam x EUR 1500.00 (tarieven gerapporteerd, test)"' \
+    'uitkering,bedrag_lid2b,0.00,"0: 2 duurzame plaatsen, minder dan het minimum 100"' \
+    '| 8 | Amv Vijf | 2 | 2 | amv | toegezegd | 2025-07-01 | 2030-07-01 | ja | ja | telt mee |' \
+    '| 9 | Later Vijf | 4 | 0 | regulier | toegezegd | 2025-07-02 |  | nee | ja | telt niet: begint na de peildatum |'; do
+    grep -qxF "$line" "$tmp/out" && ok || ko "explain lacks: $line"
+done
+fails bad-locaties 65 "spreiding: fixtures/bad-locaties.csv:2:3: column 'plaatsen': value '0' is not a positive number of places
+spreiding: fixtures/bad-locaties.csv:3:1: column 'gemeentecode': value 'GM0363' is not a gemeente of the register (merged or misspelt?)
+spreiding: fixtures/bad-locaties.csv:4:4: column 'amv_plaatsen': value '6' is more than plaatsen
+spreiding: fixtures/bad-locaties.csv:5:5: column 'soort': value 'hotel' is not regulier, amv, bijzonder, aanmeld or nood
+spreiding: fixtures/bad-locaties.csv:6:6: column 'vanaf': value '2025-02-30' is not a date that exists
+spreiding: fixtures/bad-locaties.csv:7:7: column 'tot': value '2024-01-01' is not after vanaf
+spreiding: fixtures/bad-locaties.csv:8:8: column 'status': value 'klaar' is not gerealiseerd, toegezegd or gepland" -- \
+    grants $F --gemeenten fixtures/gemeenten.csv --locaties fixtures/bad-locaties.csv
+fails no-locaties 64 "spreiding: progress needs --locaties FILE" -- progress $F
+fails opgave-and-mode 64 "spreiding: --opgave gives the opgave per gemeente, so allocation options (--mode, --weging, --afronding, --amv-afronding, --ses, --ses-ontbrekend, --capaciteit, --amv) have no effect with it" -- \
+    progress $L --opgave fixtures/opgave.csv --mode national
+fails explain-unknown 64 "spreiding: explain: 'GM9999' is not a gemeente of the register" -- explain GM9999 $L
+fails bad-budget 64 "spreiding: --budget: 'Gamma' is not a province code or name" -- grants $L --budget Gamma=5
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

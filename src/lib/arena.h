@@ -1,0 +1,22 @@
+/* A bump allocator for many small strings that live and die together (the
+ * names of a million locations): one malloc per 64 KiB instead of one per
+ * string. Internal to the library. */
+#ifndef SW_ARENA_H
+#define SW_ARENA_H
+
+#include <stddef.h>
+
+typedef struct sw_arena_block sw_arena_block;
+
+typedef struct sw_arena {
+    sw_arena_block *head;
+    size_t used, cap; /* of the head block */
+} sw_arena;
+
+/* A NUL-terminated copy of n bytes of s, owned by the arena; NULL when out of
+ * memory. */
+const char *sw_arena_strndup(sw_arena *a, const char *s, size_t n);
+
+void sw_arena_free(sw_arena *a);
+
+#endif
