@@ -169,5 +169,20 @@ fails opgave-and-mode 64 "spreiding: --opgave gives the opgave per gemeente, so 
 fails explain-unknown 64 "spreiding: explain: 'GM9999' is not a gemeente of the register" -- explain GM9999 $L
 fails bad-budget 64 "spreiding: --budget: 'Gamma' is not a province code or name" -- grants $L --budget Gamma=5
 
+# The shipped example (data/voorbeeld-locaties-2024.csv) on the embedded cycle:
+# province lines and a few gemeenten, worked out in tests/README.md.
+V="--locaties ../../data/voorbeeld-locaties-2024.csv"
+same voorbeeld-grants-provincies expected/voorbeeld-grants-provincies.csv -- grants $V -f csv --provincies
+"$bin" grants $V -f csv >"$tmp/out" 2>&1
+for line in 'GM0687,Middelburg (Z.),PV29,Zeeland,600,600,0.363636,ja,2400000.00,2400000.00,1500000.00,3900000.00' \
+    'GM0718,Vlissingen,PV29,Zeeland,500,0,0.303030,ja,750000.00,750000.00,0.00,750000.00' \
+    'GM1676,Schouwen-Duiveland,PV29,Zeeland,0,0,0.000000,nee,0.00,0.00,0.00,0.00' \
+    'GM1950,Westerwolde,PV20,Groningen,800,800,0.666667,nee,0.00,3200000.00,2000000.00,2000000.00'; do
+    grep -qxF "$line" "$tmp/out" && ok || ko "voorbeeld grants lacks: $line"
+done
+"$bin" progress $V -f csv | grep -qE '^GM0344,Utrecht,PV26,Utrecht,[0-9]+,[0-9]*,450,0,450,' &&
+    ok || ko "voorbeeld: an azc that ended before the peildatum does not count"
+"$bin" explain GM0664 $V >/dev/null 2>&1 && ok || ko "voorbeeld explain"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
