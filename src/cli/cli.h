@@ -104,6 +104,9 @@ sw_report_context cli_context(const cli_run *run, const cli_measure *m, const cl
  * atomically (or to stdout). Returns 0 or an exit code (already reported). */
 int cli_emit_report(const sw_report *r, const cli_options *o);
 
+/* Refuses an -o that names one of the run's input files (exit 64). */
+int cli_check_output(const cli_options *o);
+
 /* Writes buf to path atomically: a temporary file in the same directory,
  * renamed over path only when everything was written. "-" or NULL is stdout. */
 int cli_write_atomic(const char *path, const char *data, size_t len);

@@ -88,7 +88,8 @@ int main(int argc, char **argv)
         if (rc != 0)
             return rc;
         o.command = commands[i].name;
-        return commands[i].run(&o);
+        rc = cli_check_output(&o);
+        return rc ? rc : commands[i].run(&o);
     }
     cli_error("unknown command '%s' (try 'spreiding --help')", argv[1]);
     return EX_USAGE;

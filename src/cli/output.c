@@ -1,6 +1,8 @@
-/* Writing reports: render, then write atomically, so that a failed run never
- * leaves a half-written or clobbered report behind. */
+/* Writing reports: render, then write atomically, so that a failed or
+ * interrupted run never leaves a half-written or clobbered report behind. */
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +11,20 @@
 #include <unistd.h>
 
 #include "cli.h"
+
+/* The temporary file being written, for the signal handler: the one piece of
+ * process-wide state in the program, because a signal handler has no other
+ * way to know what to clean up. */
+static char *volatile pending_tmp;
+
+static void on_signal(int sig)
+{
+    char *tmp = pending_tmp;
+    if (tmp)
+        unlink(tmp); /* async-signal-safe */
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
 
 static int write_all(int fd, const char *data, size_t len)
 {
@@ -25,6 +41,27 @@ static int write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
+/* Devices and pipes (-o /dev/stdout, a FIFO) cannot be replaced by a rename:
+ * they are written in place. */
+static int write_in_place(const char *path, const char *data, size_t len)
+{
+    int fd = open(path, O_WRONLY | O_TRUNC);
+    if (fd < 0) {
+        cli_error("%s: cannot open for writing: %s", path, strerror(errno));
+        return EX_CANTCREAT;
+    }
+    int rc = 0;
+    if (write_all(fd, data, len) != 0) {
+        cli_error("%s: write error: %s", path, strerror(errno));
+        rc = EX_IOERR;
+    }
+    if (close(fd) != 0 && rc == 0) {
+        cli_error("%s: write error: %s", path, strerror(errno));
+        rc = EX_IOERR;
+    }
+    return rc;
+}
+
 int cli_write_atomic(const char *path, const char *data, size_t len)
 {
     if (!path || strcmp(path, "-") == 0) {
@@ -34,6 +71,14 @@ int cli_write_atomic(const char *path, const char *data, size_t len)
         }
         return 0;
     }
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) {
+            cli_error("%s: is a directory", path);
+            return EX_CANTCREAT;
+        }
+        return write_in_place(path, data, len);
+    }
     const char *slash = strrchr(path, '/');
     size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
     char *tmp = malloc(dirlen + sizeof ".spreiding-XXXXXX");
@@ -41,18 +86,25 @@ int cli_write_atomic(const char *path, const char *data, size_t len)
         return EX_OSERR;
     memcpy(tmp, path, dirlen);
     memcpy(tmp + dirlen, ".spreiding-XXXXXX", sizeof ".spreiding-XXXXXX");
+    struct sigaction sa, old_int, old_term, old_hup;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old_int);
+    sigaction(SIGTERM, &sa, &old_term);
+    sigaction(SIGHUP, &sa, &old_hup);
     int fd = mkstemp(tmp);
     if (fd < 0) {
         cli_error("%s: cannot create: %s", path, strerror(errno));
         free(tmp);
         return EX_CANTCREAT;
     }
+    pending_tmp = tmp;
     /* mkstemp makes the file 0600; a report is as readable as any new file. */
     mode_t mask = umask(0);
     umask(mask);
-    fchmod(fd, 0666 & ~mask);
     int rc = 0;
-    if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+    if (fchmod(fd, 0666 & ~mask) != 0 || write_all(fd, data, len) != 0 || fsync(fd) != 0) {
         cli_error("%s: write error: %s", path, strerror(errno));
         rc = EX_IOERR;
     }
@@ -66,8 +118,31 @@ int cli_write_atomic(const char *path, const char *data, size_t len)
     }
     if (rc != 0)
         unlink(tmp);
+    pending_tmp = NULL;
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGTERM, &old_term, NULL);
+    sigaction(SIGHUP, &old_hup, NULL);
     free(tmp);
     return rc;
+}
+
+int cli_check_output(const cli_options *o)
+{
+    if (!o->output || strcmp(o->output, "-") == 0)
+        return 0;
+    struct stat out;
+    if (stat(o->output, &out) != 0 || !S_ISREG(out.st_mode))
+        return 0;
+    const char *inputs[] = {o->cycle_file, o->gemeenten, o->ses, o->locaties, o->opgave};
+    for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+        struct stat in;
+        if (inputs[i] && strcmp(inputs[i], "-") != 0 && stat(inputs[i], &in) == 0 &&
+            in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+            cli_error("-o %s is one of the input files; refusing to overwrite it", o->output);
+            return EX_USAGE;
+        }
+    }
+    return 0;
 }
 
 int cli_emit_report(const sw_report *r, const cli_options *o)

@@ -156,7 +156,8 @@ START_TEST(maps_columns_by_name_in_any_case_and_order)
     ck_assert_int_eq(idx[1], -1);
     ck_assert_int_eq(idx[2], 2);
     const char *g[] = {"inwoners", "inwoners"};
-    sw_csv_record dup = {0, 1, 2, g, len, fl, ','};
+    size_t glen[] = {8, 8};
+    sw_csv_record dup = {0, 1, 2, g, glen, fl, ','};
     ck_assert_int_eq(sw_csv_map_columns(idx, &dup, cols, 1, "t.csv", &d), SW_EDATA);
 }
 END_TEST
