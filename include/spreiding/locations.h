@@ -46,6 +46,7 @@ typedef struct sw_locaties {
     sw_locatie *loc;  /**< in file order */
     size_t n;
     char *file;
+    long plaatsen_column; /**< 1-based field of plaatsen, for messages */
     sw_locaties_doc *doc; /**< private storage */
 } sw_locaties;
 

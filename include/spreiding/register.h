@@ -42,6 +42,7 @@ typedef struct sw_register {
     char *file;            /**< name of the register file */
     char *ses_file;        /**< name of the file the scores came from */
     int32_t *by_code;      /**< SW_GEMEENTE_CODES entries: index or -1 */
+    long provincie_column; /**< 1-based field of provinciecode, for messages */
 } sw_register;
 
 /** Reads a register from `len` bytes of `data` (`name` is for messages).

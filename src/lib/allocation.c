@@ -100,7 +100,8 @@ static int match_provinces(sw_allocation *a, const sw_register *reg, const sw_cy
         while (p < a->nprov && a->prov[p].code != reg->gemeente[i].provincie)
             p++;
         if (p == a->nprov) {
-            rc = sw_diag_add(diag, SW_EDATA, reg->file, reg->gemeente[i].line, 0, "provinciecode",
+            rc = sw_diag_add(diag, SW_EDATA, reg->file, reg->gemeente[i].line,
+                             reg->provincie_column, "provinciecode",
                              "GM%04d is in PV%02d, which is not a province of cycle %lld (%s)",
                              reg->gemeente[i].code, reg->gemeente[i].provincie,
                              (long long)cy->jaar, cy->file);

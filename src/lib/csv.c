@@ -368,11 +368,16 @@ int sw_csv_map_columns(long *index, const sw_csv_record *header, const sw_csv_co
                                      cols[c].names[0], index[c] + 1, f + 1);
                 index[c] = (long)f;
             }
-        if (index[c] < 0 && cols[c].required)
+        if (index[c] < 0 && cols[c].required) {
+            /* One field: a wrong delimiter, most likely. One message says so,
+             * rather than one per missing column. */
+            if (header->nfields == 1 && rc != 0)
+                continue;
             rc = sw_diag_add(diag, SW_EDATA, name, header->line, 1, cols[c].names[0],
                              "required column '%s' is missing%s", cols[c].names[0],
                              header->nfields == 1 ? " (the header has one field: is the "
                                                     "delimiter right? see -d)" : "");
+        }
     }
     return rc;
 }

@@ -57,8 +57,11 @@ typedef struct loc_ctx {
 static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
 {
     loc_ctx *c = ctx;
-    if (rec->index == 0)
-        return sw_csv_map_columns(c->col, rec, loc_columns, L_NCOLS, c->name, diag);
+    if (rec->index == 0) {
+        int rc = sw_csv_map_columns(c->col, rec, loc_columns, L_NCOLS, c->name, diag);
+        c->set->plaatsen_column = c->col[L_PLAATSEN] + 1;
+        return rc;
+    }
 #define HAS(k) (c->col[k] >= 0)
 #define CELL(k) rec->field[c->col[k]], rec->len[c->col[k]]
 #define BAD(k, column, why) (rc = sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[k], column, why))

@@ -73,8 +73,8 @@ static int provinces(sw_progress *p, const sw_register *reg, const sw_cycle *cy,
             continue;
         int code = reg->gemeente[i].provincie;
         if (!sw_cycle_provincie(cy, code))
-            rc = sw_diag_add(diag, SW_EDATA, reg->file, reg->gemeente[i].line, 0,
-                             "provinciecode", "GM%04d is in PV%02d, which is not a province of "
+            rc = sw_diag_add(diag, SW_EDATA, reg->file, reg->gemeente[i].line,
+                             reg->provincie_column, "provinciecode", "GM%04d is in PV%02d, which is not a province of "
                              "cycle %lld (%s)", reg->gemeente[i].code, code,
                              (long long)cy->jaar, cy->file);
         else
@@ -164,8 +164,8 @@ int sw_progress_compute(sw_progress **out, const sw_register *reg, const sw_cycl
         p->buiten_run += p->verdict[k] == SW_NIET_BUITEN_RUN;
         if (p->verdict[k] == SW_TELT && count(p, l->plaatsen, l->amv_plaatsen,
                                               p->loc_duurzaam[k], (size_t)l->gemeente) != 0)
-            rc = sw_diag_add(diag, SW_EOVERFLOW, loc->file, l->line, 0, "plaatsen",
-                             "the places add up to more than can be counted exactly");
+            rc = sw_diag_add(diag, SW_EOVERFLOW, loc->file, l->line, loc->plaatsen_column,
+                             "plaatsen", "the places add up to more than can be counted exactly");
     }
     for (size_t k = 0; rc == 0 && k < o->nwhat_if; k++) {
         size_t g = (size_t)o->what_if[k].gemeente;

@@ -69,8 +69,11 @@ typedef struct load_ctx {
 static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
 {
     load_ctx *c = ctx;
-    if (rec->index == 0)
-        return sw_csv_map_columns(c->col, rec, register_columns, NCOLS, c->name, diag);
+    if (rec->index == 0) {
+        int rc = sw_csv_map_columns(c->col, rec, register_columns, NCOLS, c->name, diag);
+        c->reg->provincie_column = c->col[COL_PROV] + 1;
+        return rc;
+    }
 
     sw_gemeente g = {.line = rec->line, .ses_line = rec->line};
     const char *why;

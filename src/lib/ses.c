@@ -117,7 +117,8 @@ int sw_register_apply_ses(sw_register *reg, const char *name, const char *data, 
         qsort(c.s, c.n, sizeof *c.s, by_code_then_line);
         for (size_t i = 1; i < c.n; i++)
             if (c.s[i].code == c.s[i - 1].code)
-                rc = sw_diag_add(diag, SW_EDATA, name, c.s[i].line, 1, NULL,
+                rc = sw_diag_add(diag, SW_EDATA, name, c.s[i].line, c.col[SES_CODE] + 1,
+                                 c.statline ? "WijkenEnBuurten" : "gemeentecode",
                                  "gemeentecode GM%04d appears twice: on line %ld and on "
                                  "line %ld", c.s[i].code, c.s[i - 1].line, c.s[i].line);
     }

@@ -191,7 +191,7 @@ START_TEST(register_and_cycle_must_agree_on_provinces)
     ck_assert_int_eq(d.total, 2);
     char buf[512];
     sw_diag_format(buf, sizeof buf, &d.entries[0]);
-    ck_assert_str_eq(buf, "gemeenten.csv:3:1: column 'provinciecode': GM0009 is in PV29, "
+    ck_assert_str_eq(buf, "gemeenten.csv:3:3: column 'provinciecode': GM0009 is in PV29, "
                           "which is not a province of cycle 2024 (cyclus.csv)");
     sw_diag_format(buf, sizeof buf, &d.entries[1]);
     ck_assert_str_eq(buf, "cyclus.csv:21:1: column 'parameter': province PV21 (Beta) has an "
