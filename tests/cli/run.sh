@@ -184,5 +184,21 @@ done
     ok || ko "voorbeeld: an azc that ended before the peildatum does not count"
 "$bin" explain GM0664 $V >/dev/null 2>&1 && ok || ko "voorbeeld explain"
 
+# Determinism: the same inputs in another row order, or under another locale,
+# give byte-identical output.
+{ head -n 1 ../../data/gemeenten-2024.csv; tail -n +2 ../../data/gemeenten-2024.csv | sort -r; } >"$tmp/reg-rev.csv"
+{ head -n 1 ../../data/voorbeeld-locaties-2024.csv; tail -n +2 ../../data/voorbeeld-locaties-2024.csv | sort -r; } >"$tmp/loc-rev.csv"
+for args in "allocate -f csv" "grants -f csv" "grants -f csv --provincies" "progress -f csv"; do
+    case $args in allocate*) la= lb= ;; *) la=$V lb="--locaties $tmp/loc-rev.csv" ;; esac
+    # shellcheck disable=SC2086
+    "$bin" $args --gemeenten ../../data/gemeenten-2024.csv $la >"$tmp/a" 2>&1 &&
+        "$bin" $args --gemeenten "$tmp/reg-rev.csv" $lb >"$tmp/b" 2>&1 &&
+        [ "$(wc -l <"$tmp/a")" -gt 10 ] && cmp -s "$tmp/a" "$tmp/b" && ok || ko "row order changes: $args"
+done
+LC_ALL=C "$bin" grants $V -f json >"$tmp/a" 2>&1 &&
+    LC_ALL=nl_NL.UTF-8 LANG=nl_NL.UTF-8 "$bin" grants $V -f json >"$tmp/b" 2>&1 &&
+    grep -q '"bedrag_lid3_cent": 240000000' "$tmp/a" && cmp -s "$tmp/a" "$tmp/b" &&
+    ok || ko "the locale changes the output"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
