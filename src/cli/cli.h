@@ -8,7 +8,7 @@
 
 #include "spreiding/spreiding.h"
 
-enum cli_format { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MD };
+enum cli_format { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MD, FMT_XLSX };
 
 /* Most --budget or --what-if options in one run. */
 #define CLI_MAX_LIST 400
@@ -103,6 +103,16 @@ sw_report_context cli_context(const cli_run *run, const cli_measure *m, const cl
 /* Renders the report in the chosen format and writes it to o->output
  * atomically (or to stdout). Returns 0 or an exit code (already reported). */
 int cli_emit_report(const sw_report *r, const cli_options *o);
+
+/* A new temporary file beside path (removed on SIGINT/SIGTERM/SIGHUP), and
+ * its end: renamed over path when rc is 0, removed otherwise. Both return 0
+ * or an exit code (already reported). */
+int cli_temp_begin(const char *path, char **tmp, int *fd);
+int cli_temp_end(char *tmp, const char *path, int rc);
+
+/* The report as an Excel workbook at path (write_xlsx.c): one sheet per
+ * table and one with the parameters and notes. */
+int cli_write_xlsx(const sw_report *r, const char *path);
 
 /* Refuses an -o that names one of the run's input files (exit 64). */
 int cli_check_output(const cli_options *o);

@@ -91,7 +91,7 @@ static void help(const char *command)
            "  --capaciteit N                         national total (national mode)\n"
            "  --amv N                                amv part of the total\n\n"
            "Output:\n"
-           "  -f, --format table|csv|json|md  default table\n"
+           "  -f, --format table|csv|json|md|xlsx  default table (xlsx needs -o)\n"
            "  -o, --output FILE           write FILE atomically ('-' is stdout)\n"
            "  --provincie CODE|NAME       only this province in the tables\n"
            "  --provincies                CSV: the province table\n"
@@ -212,8 +212,10 @@ int cli_parse_options(cli_options *o, int argc, char **argv)
                 o->format = FMT_JSON;
             else if (strcmp(optarg, "md") == 0 || strcmp(optarg, "markdown") == 0)
                 o->format = FMT_MD;
+            else if (strcmp(optarg, "xlsx") == 0)
+                o->format = FMT_XLSX;
             else {
-                cli_error("-f: '%s' is not one of table|csv|json|md", optarg);
+                cli_error("-f: '%s' is not one of table|csv|json|md|xlsx", optarg);
                 rc = EX_USAGE;
             }
             break;
@@ -241,6 +243,10 @@ int cli_parse_options(cli_options *o, int argc, char **argv)
                       argv[0]);
             rc = EX_USAGE;
         }
+    }
+    if (rc == 0 && o->format == FMT_XLSX && (!o->output || strcmp(o->output, "-") == 0)) {
+        cli_error("-f xlsx writes a file: give it with -o FILE.xlsx");
+        rc = EX_USAGE;
     }
     bool explain = strcmp(argv[0], "explain") == 0;
     if (rc == 0 && explain && optind < argc)

@@ -62,6 +62,64 @@ static int write_in_place(const char *path, const char *data, size_t len)
     return rc;
 }
 
+/* The signal dispositions in force before a temporary file was begun. */
+static struct sigaction old_int, old_term, old_hup;
+
+int cli_temp_begin(const char *path, char **tmp_out, int *fd_out)
+{
+    const char *slash = strrchr(path, '/');
+    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+    char *tmp = malloc(dirlen + sizeof ".spreiding-XXXXXX");
+    if (!tmp)
+        return EX_OSERR;
+    memcpy(tmp, path, dirlen);
+    memcpy(tmp + dirlen, ".spreiding-XXXXXX", sizeof ".spreiding-XXXXXX");
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old_int);
+    sigaction(SIGTERM, &sa, &old_term);
+    sigaction(SIGHUP, &sa, &old_hup);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        cli_error("%s: cannot create: %s", path, strerror(errno));
+        sigaction(SIGINT, &old_int, NULL);
+        sigaction(SIGTERM, &old_term, NULL);
+        sigaction(SIGHUP, &old_hup, NULL);
+        free(tmp);
+        return EX_CANTCREAT;
+    }
+    pending_tmp = tmp;
+    /* mkstemp makes the file 0600; a report is as readable as any new file. */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0) {
+        cli_error("%s: cannot create: %s", path, strerror(errno));
+        close(fd);
+        return cli_temp_end(tmp, path, EX_CANTCREAT);
+    }
+    *tmp_out = tmp;
+    *fd_out = fd;
+    return 0;
+}
+
+int cli_temp_end(char *tmp, const char *path, int rc)
+{
+    if (rc == 0 && rename(tmp, path) != 0) {
+        cli_error("%s: cannot create: %s", path, strerror(errno));
+        rc = EX_CANTCREAT;
+    }
+    if (rc != 0)
+        unlink(tmp);
+    pending_tmp = NULL;
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGTERM, &old_term, NULL);
+    sigaction(SIGHUP, &old_hup, NULL);
+    free(tmp);
+    return rc;
+}
+
 int cli_write_atomic(const char *path, const char *data, size_t len)
 {
     if (!path || strcmp(path, "-") == 0) {
@@ -79,32 +137,12 @@ int cli_write_atomic(const char *path, const char *data, size_t len)
         }
         return write_in_place(path, data, len);
     }
-    const char *slash = strrchr(path, '/');
-    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-    char *tmp = malloc(dirlen + sizeof ".spreiding-XXXXXX");
-    if (!tmp)
-        return EX_OSERR;
-    memcpy(tmp, path, dirlen);
-    memcpy(tmp + dirlen, ".spreiding-XXXXXX", sizeof ".spreiding-XXXXXX");
-    struct sigaction sa, old_int, old_term, old_hup;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
-    sigaction(SIGHUP, &sa, &old_hup);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        cli_error("%s: cannot create: %s", path, strerror(errno));
-        free(tmp);
-        return EX_CANTCREAT;
-    }
-    pending_tmp = tmp;
-    /* mkstemp makes the file 0600; a report is as readable as any new file. */
-    mode_t mask = umask(0);
-    umask(mask);
-    int rc = 0;
-    if (fchmod(fd, 0666 & ~mask) != 0 || write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+    char *tmp;
+    int fd;
+    int rc = cli_temp_begin(path, &tmp, &fd);
+    if (rc != 0)
+        return rc;
+    if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
         cli_error("%s: write error: %s", path, strerror(errno));
         rc = EX_IOERR;
     }
@@ -112,18 +150,7 @@ int cli_write_atomic(const char *path, const char *data, size_t len)
         cli_error("%s: write error: %s", path, strerror(errno));
         rc = EX_IOERR;
     }
-    if (rc == 0 && rename(tmp, path) != 0) {
-        cli_error("%s: cannot create: %s", path, strerror(errno));
-        rc = EX_CANTCREAT;
-    }
-    if (rc != 0)
-        unlink(tmp);
-    pending_tmp = NULL;
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGTERM, &old_term, NULL);
-    sigaction(SIGHUP, &old_hup, NULL);
-    free(tmp);
-    return rc;
+    return cli_temp_end(tmp, path, rc);
 }
 
 int cli_check_output(const cli_options *o)
@@ -150,6 +177,8 @@ int cli_emit_report(const sw_report *r, const cli_options *o)
     sw_buf buf = {0};
     int e = 0;
     switch (o->format) {
+    case FMT_XLSX:
+        return cli_write_xlsx(r, o->output);
     case FMT_TABLE: e = sw_write_text(&buf, r); break;
     case FMT_JSON: e = sw_write_json(&buf, r); break;
     case FMT_MD: e = sw_write_markdown(&buf, r); break;

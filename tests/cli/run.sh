@@ -200,5 +200,22 @@ LC_ALL=C "$bin" grants $V -f json >"$tmp/a" 2>&1 &&
     grep -q '"bedrag_lid3_cent": 240000000' "$tmp/a" && cmp -s "$tmp/a" "$tmp/b" &&
     ok || ko "the locale changes the output"
 
+# -f xlsx, read back with openpyxl where Debian's python3-openpyxl is there.
+if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null && "$bin" --version >/dev/null; then
+    for kind in allocate progress grants; do
+        case $kind in allocate) la= ;; *) la=$V ;; esac
+        # shellcheck disable=SC2086
+        "$bin" $kind $la -f xlsx -o "$tmp/$kind.xlsx" 2>"$tmp/err" &&
+            /usr/bin/python3 check_xlsx.py "$kind" "$tmp/$kind.xlsx" >/dev/null 2>&1 &&
+            ok || { ko "xlsx $kind"; cat "$tmp/err"; /usr/bin/python3 check_xlsx.py "$kind" "$tmp/$kind.xlsx"; }
+    done
+else
+    echo "SKIP: xlsx read-back (no python3-openpyxl)"
+fi
+"$bin" allocate -f xlsx >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 64 ] && [ ! -s "$tmp/out" ] &&
+    [ "$(cat "$tmp/err")" = "spreiding: -f xlsx writes a file: give it with -o FILE.xlsx" ] &&
+    ok || ko "xlsx to stdout is a usage error"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
