@@ -109,6 +109,9 @@ typedef struct sw_report_context {
     const char *ses_file;     /**< NULL when the scores came with the register */
     const char *locaties_file;
     const char *opgave_file;  /**< NULL when the opgave is the allocation */
+    size_t ninputs;           /**< input files with their SHA-256, for the record */
+    const char *const *input_name;
+    const char *const *input_sha256; /**< 64 hex digits each */
     int provincie;            /**< restrict tables to this province code, 0 = all */
 } sw_report_context;
 
@@ -140,6 +143,17 @@ SW_API int sw_report_grants(sw_report **out, const sw_grants *g, const sw_alloca
                             const sw_register *reg, const sw_cycle *cy,
                             const sw_report_context *ctx);
 
+/** The overview behind `spreiding report`: tables `provincies` (provinciecode,
+ * provincie, gemeenten, opgave, geteld, voortgang_pct, drempel_gehaald,
+ * tekort_75, tekort_100, bedrag_lid3, potentieel_lid3, totaal) and
+ * `gemeenten` (gemeentecode, gemeentenaam, provinciecode, provincie, opgave,
+ * geteld, duurzaam, verschil, in_aanmerking, bedrag_lid3, potentieel_lid3,
+ * bedrag_lid2b, totaal), with the parameters, tariffs and notes of a grants
+ * report. */
+SW_API int sw_report_overview(sw_report **out, const sw_grants *g, const sw_allocation *a,
+                              const sw_register *reg, const sw_cycle *cy,
+                              const sw_report_context *ctx);
+
 /** The audit trail of one gemeente (register index `gemeente`): every step
  * from inwoners to grant, with each of its locations and why it counts. */
 SW_API int sw_report_explain(sw_report **out, size_t gemeente, const sw_grants *g,
@@ -170,6 +184,14 @@ SW_API int sw_write_text(sw_buf *out, const sw_report *r);
 
 /** Everything as GitHub-flavoured Markdown. */
 SW_API int sw_write_markdown(sw_buf *out, const sw_report *r);
+
+/** A self-contained HTML page in Dutch, printable on A4: the parameters
+ * (with the input files' SHA-256), the notes as warnings, a chart per province
+ * (inline SVG, opgave against counted places with the threshold and 100 %
+ * marked, in colour and in words) when the document has a `provincies` table
+ * with `opgave` and `geteld`, and the `gemeenten` table split per province.
+ * No scripts, fonts or links to anything outside the page. */
+SW_API int sw_write_html(sw_buf *out, const sw_report *r);
 
 /** Everything as one JSON object: "titel", "parameters", "opmerkingen" and
  * one array of row objects per table. */

@@ -8,7 +8,7 @@
 
 #include "spreiding/spreiding.h"
 
-enum cli_format { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MD, FMT_XLSX };
+enum cli_format { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MD, FMT_XLSX, FMT_HTML };
 
 /* Most --budget or --what-if options in one run. */
 #define CLI_MAX_LIST 400
@@ -95,8 +95,17 @@ typedef struct cli_measure {
 int cli_measure_run(cli_measure *m, const cli_run *run, const cli_options *o);
 void cli_measure_free(cli_measure *m);
 
-/* The report context of a run. */
-sw_report_context cli_context(const cli_run *run, const cli_measure *m, const cli_options *o);
+/* The SHA-256 of every input of a run, for the record of a report. */
+typedef struct cli_digests {
+    size_t n;
+    const char *name[5];
+    const char *hex_of[5];
+    char hex[5][65];
+} cli_digests;
+
+/* The report context of a run; `m` and `d` may be NULL. */
+sw_report_context cli_context(const cli_run *run, const cli_measure *m, const cli_options *o,
+                              cli_digests *d);
 
 /* ---- outputs ---- */
 
@@ -126,5 +135,6 @@ int cmd_allocate(const cli_options *o);
 int cmd_progress(const cli_options *o);
 int cmd_grants(const cli_options *o);
 int cmd_explain(const cli_options *o);
+int cmd_report(const cli_options *o);
 
 #endif

@@ -16,13 +16,8 @@ int cmd_allocate(const cli_options *o)
         }
     }
     if (rc == 0) {
-        sw_report_context ctx = {
-            .version = sw_version(),
-            .cycle_file = run.cycle_in.name,
-            .register_file = run.register_in.name,
-            .ses_file = o->ses ? run.ses_in.name : NULL,
-            .provincie = run.provincie,
-        };
+        cli_digests d;
+        sw_report_context ctx = cli_context(&run, NULL, o, &d);
         int e = sw_report_allocation(&r, a, run.reg, run.cycle, &ctx);
         rc = e ? cli_exit_code(e) : cli_emit_report(r, o);
     }

@@ -4,7 +4,7 @@
 
 #include "cli.h"
 
-typedef enum { PROGRESS, GRANTS, EXPLAIN } which;
+typedef enum { PROGRESS, GRANTS, EXPLAIN, REPORT } which;
 
 static int run(const cli_options *o, which w)
 {
@@ -31,9 +31,11 @@ static int run(const cli_options *o, which w)
     }
     sw_report *rep = NULL;
     if (rc == 0) {
-        sw_report_context ctx = cli_context(&r, &m, o);
+        cli_digests d;
+        sw_report_context ctx = cli_context(&r, &m, o, &d);
         int e = w == PROGRESS ? sw_report_progress(&rep, m.progress, m.alloc, r.reg, r.cycle, &ctx)
                 : w == GRANTS ? sw_report_grants(&rep, m.grants, m.alloc, r.reg, r.cycle, &ctx)
+                : w == REPORT ? sw_report_overview(&rep, m.grants, m.alloc, r.reg, r.cycle, &ctx)
                               : sw_report_explain(&rep, (size_t)g, m.grants, m.alloc, m.loc,
                                                   r.reg, r.cycle, &ctx);
         if (e)
@@ -49,3 +51,4 @@ static int run(const cli_options *o, which w)
 int cmd_progress(const cli_options *o) { return run(o, PROGRESS); }
 int cmd_grants(const cli_options *o) { return run(o, GRANTS); }
 int cmd_explain(const cli_options *o) { return run(o, EXPLAIN); }
+int cmd_report(const cli_options *o) { return run(o, REPORT); }

@@ -14,6 +14,7 @@ static const struct command {
     {"progress", cmd_progress, "counted places against the opgave, the 75% test (par. 4)"},
     {"grants", cmd_grants, "the art. 9 grants per gemeente and province (par. 5)"},
     {"explain", cmd_explain, "the audit trail of one gemeente, every step"},
+    {"report", cmd_report, "everything in one HTML page (or any -f), with charts"},
 };
 
 int cli_exit_code(int e)

@@ -1,5 +1,7 @@
 /* The pipeline of progress, grants and explain: locations, opgave (from a
  * file or from the allocation), counting, grants. */
+#include <nettle/sha2.h>
+#include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
 
@@ -127,9 +129,39 @@ void cli_measure_free(cli_measure *m)
     cli_input_free(&m->opgave_in);
 }
 
-sw_report_context cli_context(const cli_run *run, const cli_measure *m, const cli_options *o)
+static void digest(cli_digests *d, const cli_input *in)
 {
+    if (!in->name || d->n == 5)
+        return;
+    struct sha256_ctx ctx;
+    uint8_t raw[SHA256_DIGEST_SIZE];
+    sha256_init(&ctx);
+    sha256_update(&ctx, in->len, (const uint8_t *)in->data);
+    sha256_digest(&ctx, sizeof raw, raw);
+    for (size_t i = 0; i < sizeof raw; i++)
+        snprintf(d->hex[d->n] + 2 * i, 3, "%02x", raw[i]);
+    d->name[d->n] = in->name;
+    d->hex_of[d->n] = d->hex[d->n];
+    d->n++;
+}
+
+sw_report_context cli_context(const cli_run *run, const cli_measure *m, const cli_options *o,
+                              cli_digests *d)
+{
+    if (d) {
+        d->n = 0;
+        digest(d, &run->cycle_in);
+        digest(d, &run->register_in);
+        digest(d, &run->ses_in);
+        if (m) {
+            digest(d, &m->loc_in);
+            digest(d, &m->opgave_in);
+        }
+    }
     return (sw_report_context){
+        .ninputs = d ? d->n : 0,
+        .input_name = d ? d->name : NULL,
+        .input_sha256 = d ? d->hex_of : NULL,
         .version = sw_version(),
         .cycle_file = run->cycle_in.name,
         .register_file = run->register_in.name,

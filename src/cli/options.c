@@ -91,7 +91,8 @@ static void help(const char *command)
            "  --capaciteit N                         national total (national mode)\n"
            "  --amv N                                amv part of the total\n\n"
            "Output:\n"
-           "  -f, --format table|csv|json|md|xlsx  default table (xlsx needs -o)\n"
+           "  -f, --format table|csv|json|md|xlsx|html  default table; report: html\n"
+           "                             (xlsx needs -o)\n"
            "  -o, --output FILE           write FILE atomically ('-' is stdout)\n"
            "  --provincie CODE|NAME       only this province in the tables\n"
            "  --provincies                CSV: the province table\n"
@@ -125,7 +126,7 @@ int cli_parse_options(cli_options *o, int argc, char **argv)
 {
     memset(o, 0, sizeof *o);
     o->cycle = "2024";
-    o->format = FMT_TABLE;
+    o->format = strcmp(argv[0], "report") == 0 ? FMT_HTML : FMT_TABLE;
     opterr = 0;
     optind = 1;
     int c, rc = 0;
@@ -214,8 +215,10 @@ int cli_parse_options(cli_options *o, int argc, char **argv)
                 o->format = FMT_MD;
             else if (strcmp(optarg, "xlsx") == 0)
                 o->format = FMT_XLSX;
+            else if (strcmp(optarg, "html") == 0)
+                o->format = FMT_HTML;
             else {
-                cli_error("-f: '%s' is not one of table|csv|json|md|xlsx", optarg);
+                cli_error("-f: '%s' is not one of table|csv|json|md|xlsx|html", optarg);
                 rc = EX_USAGE;
             }
             break;

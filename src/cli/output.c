@@ -182,6 +182,7 @@ int cli_emit_report(const sw_report *r, const cli_options *o)
     case FMT_TABLE: e = sw_write_text(&buf, r); break;
     case FMT_JSON: e = sw_write_json(&buf, r); break;
     case FMT_MD: e = sw_write_markdown(&buf, r); break;
+    case FMT_HTML: e = sw_write_html(&buf, r); break;
     case FMT_CSV: {
         long t = sw_report_table_index(r, o->provincies ? "provincies" : "gemeenten");
         sw_csv_style st = {0, 0, false};

@@ -272,3 +272,84 @@ int sw_report_grants(sw_report **out, const sw_grants *g, const sw_allocation *a
     }
     return finish(out, r);
 }
+
+static const sw_column overview_prov_cols[] = {
+    {"provinciecode", 0}, {"provincie", 0},   {"gemeenten", 0},      {"opgave", 0},
+    {"geteld", 0},        {"voortgang_pct", 0}, {"drempel_gehaald", 0}, {"tekort_75", 0},
+    {"tekort_100", 0},    {"bedrag_lid3", 0}, {"potentieel_lid3", 0}, {"totaal", 0},
+};
+static const sw_column overview_cols[] = {
+    {"gemeentecode", 0},  {"gemeentenaam", 0},    {"provinciecode", 0}, {"provincie", 0},
+    {"opgave", 0},        {"geteld", 0},          {"duurzaam", 0},      {"verschil", 0},
+    {"in_aanmerking", 0}, {"bedrag_lid3", 0},     {"potentieel_lid3", 0},
+    {"bedrag_lid2b", 0},  {"totaal", 0},
+};
+
+int sw_report_overview(sw_report **out, const sw_grants *g, const sw_allocation *a,
+                       const sw_register *reg, const sw_cycle *cy, const sw_report_context *ctx)
+{
+    assert(out && g && reg && cy && ctx);
+    *out = NULL;
+    const sw_progress *p = g->progress;
+    sw_report *r = rb_new("");
+    if (!r)
+        return SW_ENOMEM;
+    char date[11];
+    sw_format_date(date, p->peildatum);
+    r->title = rb_printf(r, "%sSpreidingswet: opgave, voortgang en uitkering, cyclus %lld, "
+                            "peildatum %s",
+                         p->scenario ? "SCENARIO - " : "", (long long)cy->jaar, date);
+    rb_run_meta(r, p, g, a, reg, cy, ctx);
+    rb_meta(r, "totaal_lid3", "Totaal lid 3", rb_money(g->totaal_lid3));
+    rb_meta(r, "totaal_lid2b", "Totaal lid 2 sub b", rb_money(g->totaal_lid2b));
+    rb_meta(r, "totaal", "Totaal", rb_money(g->totaal));
+    for (size_t i = 0; i < ctx->ninputs; i++)
+        rb_meta(r, rb_printf(r, "sha256_%zu", i + 1),
+                rb_printf(r, "SHA-256 %s", ctx->input_name[i]),
+                rb_text(r, ctx->input_sha256[i]));
+    rb_run_notes(r, p, g, a, reg, cy);
+
+    size_t np = count_prov(p, ctx);
+    sw_table *t = rb_table(r, "provincies", "Provincies", overview_prov_cols,
+                           NCOLS(overview_prov_cols), np);
+    for (size_t k = 0, j = 0; t && k < p->nprov; k++) {
+        const sw_progress_prov *pv = &p->prov[k];
+        const sw_grant_prov *gp = &g->prov[k];
+        if (ctx->provincie && pv->code != ctx->provincie)
+            continue;
+        sw_cell *c = &t->cell[j++ * t->ncols];
+        c[0] = rb_text(r, rb_printf(r, "PV%02d", pv->code));
+        c[1] = rb_text(r, pv->naam);
+        c[2] = rb_int((int64_t)pv->ngemeenten);
+        c[3] = rb_int(pv->opgave);
+        c[4] = rb_int(pv->geteld);
+        c[5] = pv->opgave ? rb_fraction(r, (sw_i128)100 * pv->geteld, pv->opgave, 2) : rb_empty();
+        c[6] = rb_bool(pv->gehaald);
+        c[7] = rb_int(pv->tekort_drempel);
+        c[8] = rb_int(pv->tekort_100);
+        c[9] = rb_money(gp->bedrag_lid3);
+        c[10] = rb_money(gp->potentieel_lid3);
+        c[11] = rb_money(gp->totaal);
+    }
+    size_t n = count_shown(p, reg, ctx);
+    t = rb_table(r, "gemeenten", rb_printf(r, "Gemeenten (%zu)", n), overview_cols,
+                 NCOLS(overview_cols), n);
+    for (size_t i = 0, k = 0; t && i < reg->n; i++) {
+        if (!shown(p, reg, i, ctx))
+            continue;
+        sw_cell *c = &t->cell[k++ * t->ncols];
+        const sw_progress_row *pr = &p->row[i];
+        const sw_grant_row *gr = &g->row[i];
+        gemeente_cells(r, c, reg, p, i);
+        c[4] = rb_int(p->opgave->row[i].opgave);
+        c[5] = rb_int(pr->geteld);
+        c[6] = rb_int(pr->duurzaam);
+        c[7] = rb_int(pr->geteld - p->opgave->row[i].opgave);
+        c[8] = rb_bool(gr->in_aanmerking);
+        c[9] = rb_money(gr->bedrag_lid3);
+        c[10] = rb_money(gr->potentieel_lid3);
+        c[11] = rb_money(gr->bedrag_lid2b);
+        c[12] = rb_money(gr->totaal);
+    }
+    return finish(out, r);
+}
