@@ -1,12 +1,14 @@
 /* Reading inputs: files, stdin or the embedded data, with a size cap so that
  * no input can exhaust memory. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "embedded.h"
@@ -23,8 +25,13 @@ static char *dup_str(const char *s)
     return p;
 }
 
+/* Inputs this large take long enough that a person at a terminal wants to
+ * know what is going on; nothing is said otherwise, nor on a non-terminal. */
+#define CLI_PROGRESS_BYTES (32u * 1024u * 1024u)
+
 static int read_stream(cli_input *in, FILE *f)
 {
+    bool told = false;
     size_t cap = 1 << 16, len = 0;
     char *buf = malloc(cap);
     if (!buf)
@@ -47,9 +54,15 @@ static int read_stream(cli_input *in, FILE *f)
         }
         size_t n = fread(buf + len, 1, cap - len, f);
         len += n;
+        if (len >= CLI_PROGRESS_BYTES && isatty(STDERR_FILENO)) {
+            fprintf(stderr, "\rspreiding: reading %s (%zu MiB)...", in->name, len >> 20);
+            told = true;
+        }
         if (n == 0)
             break;
     }
+    if (told)
+        fputs("\r\033[K", stderr);
     if (ferror(f)) {
         free(buf);
         cli_error("%s: read error: %s", in->name, strerror(errno));

@@ -217,5 +217,17 @@ fi
     [ "$(cat "$tmp/err")" = "spreiding: -f xlsx writes a file: give it with -o FILE.xlsx" ] &&
     ok || ko "xlsx to stdout is a usage error"
 
+# The man page names every command and every long option, and renders
+# without warnings.
+sed 's/\\-/-/g' ../../src/cli/spreiding.1 >"$tmp/man"
+for word in allocate progress grants explain report \
+    $(grep -o '^    {"[a-z-]*", [a-z_]*_argument' ../../src/cli/options.c | cut -d'"' -f2); do
+    grep -q -- "--$word\\|^\\.B $word\\|^\\.B[IR]* $word" "$tmp/man" && ok || ko "the man page lacks $word"
+done
+if command -v man >/dev/null 2>&1; then
+    MANWIDTH=80 man --warnings -l ../../src/cli/spreiding.1 2>"$tmp/err" >"$tmp/out"
+    [ ! -s "$tmp/err" ] && grep -q "EXIT STATUS" "$tmp/out" && ok || { ko "man page"; cat "$tmp/err"; }
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
