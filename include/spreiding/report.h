@@ -20,6 +20,7 @@
 #include "spreiding/grants.h"
 #include "spreiding/locations.h"
 #include "spreiding/progress.h"
+#include "spreiding/sweep.h"
 #include "spreiding/export.h"
 
 #ifdef __cplusplus
@@ -153,6 +154,13 @@ SW_API int sw_report_grants(sw_report **out, const sw_grants *g, const sw_alloca
 SW_API int sw_report_overview(sw_report **out, const sw_grants *g, const sw_allocation *a,
                               const sw_register *reg, const sw_cycle *cy,
                               const sw_report_context *ctx);
+
+/** A sweep (`spreiding sweep`): table `sweep` (capaciteit, one column per
+ * province code, totaal), with a per-gemeente result also `gemeenten`
+ * (capaciteit, one column per gemeentecode), and `paradoxen` (niveau, code,
+ * naam, capaciteit_van, capaciteit_naar, opgave_van, opgave_naar). */
+SW_API int sw_report_sweep(sw_report **out, const sw_sweep *s, const sw_register *reg,
+                           const sw_cycle *cy, const sw_report_context *ctx);
 
 /** The audit trail of one gemeente (register index `gemeente`): every step
  * from inwoners to grant, with each of its locations and why it counts. */

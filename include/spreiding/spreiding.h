@@ -12,6 +12,7 @@
  * - `apportion.h`, `allocation.h`: the opgave per gemeente and province
  * - `locations.h`, `opgave.h`, `progress.h`: places counted against the opgave
  * - `grants.h`: the art. 9 grants
+ * - `sweep.h`: the allocation over a range of capacities
  * - `report.h`: one report document, written as text, CSV, JSON, Markdown
  *
  * Conventions: functions return 0 or a negative `SW_E*` code; out-parameters
@@ -35,6 +36,7 @@
 #include "spreiding/progress.h"
 #include "spreiding/register.h"
 #include "spreiding/report.h"
+#include "spreiding/sweep.h"
 
 #ifdef __cplusplus
 extern "C" {

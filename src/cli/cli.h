@@ -26,6 +26,9 @@ typedef struct cli_options {
     bool excel;               /* CSV for Dutch Excel */
     char delimiter;           /* input delimiter, 0 = detect */
     bool alloc_given;         /* any allocation option was given */
+    const char *tabel;        /* CSV: the table of this name */
+    const char *capaciteit;   /* as typed: a count, or FROM:TO[:STEP] for sweep */
+    bool gemeenten_detail;    /* sweep: every gemeente's opgave too */
     sw_alloc_options alloc;
 
     /* progress, grants, explain */
@@ -136,5 +139,6 @@ int cmd_progress(const cli_options *o);
 int cmd_grants(const cli_options *o);
 int cmd_explain(const cli_options *o);
 int cmd_report(const cli_options *o);
+int cmd_sweep(const cli_options *o);
 
 #endif

@@ -15,6 +15,7 @@ static const struct command {
     {"grants", cmd_grants, "the art. 9 grants per gemeente and province (par. 5)"},
     {"explain", cmd_explain, "the audit trail of one gemeente, every step"},
     {"report", cmd_report, "everything in one HTML page (or any -f), with charts"},
+    {"sweep", cmd_sweep, "the allocation for every capacity of a range, and its paradoxes"},
 };
 
 int cli_exit_code(int e)

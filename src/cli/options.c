@@ -13,7 +13,7 @@ enum {
     OPT_AFRONDING, OPT_AMV_AFRONDING, OPT_SES_ONTBREKEND, OPT_CAPACITEIT, OPT_AMV,
     OPT_PROVINCIE, OPT_PROVINCIES, OPT_EXCEL, OPT_HELP, OPT_LOCATIES, OPT_OPGAVE,
     OPT_PEILDATUM, OPT_DREMPEL, OPT_DUURZAAM_JAREN, OPT_AANMELD_TELT, OPT_INCLUDE_PLANNED,
-    OPT_LID3, OPT_LID3_GRONDSLAG, OPT_BUDGET, OPT_WHAT_IF
+    OPT_LID3, OPT_LID3_GRONDSLAG, OPT_BUDGET, OPT_WHAT_IF, OPT_TABEL, OPT_GEMEENTEN_DETAIL
 };
 
 static const struct option long_options[] = {
@@ -46,6 +46,8 @@ static const struct option long_options[] = {
     {"lid3-grondslag", required_argument, NULL, OPT_LID3_GRONDSLAG},
     {"budget", required_argument, NULL, OPT_BUDGET},
     {"what-if", required_argument, NULL, OPT_WHAT_IF},
+    {"tabel", required_argument, NULL, OPT_TABEL},
+    {"gemeenten-detail", no_argument, NULL, OPT_GEMEENTEN_DETAIL},
     {NULL, 0, NULL, 0},
 };
 
@@ -88,7 +90,9 @@ static void help(const char *command)
            "  --afronding half-up|largest-remainder  national mode only\n"
            "  --amv-afronding half-up|largest-remainder\n"
            "  --ses-ontbrekend fout|nul              missing scores: error or 0\n"
-           "  --capaciteit N                         national total (national mode)\n"
+           "  --capaciteit N                         national total (national mode);\n"
+           "                                         sweep: FROM:TO[:STEP]\n"
+           "  --gemeenten-detail                     sweep: every gemeente's opgave too\n"
            "  --amv N                                amv part of the total\n\n"
            "Output:\n"
            "  -f, --format table|csv|json|md|xlsx|html  default table; report: html\n"
@@ -96,6 +100,8 @@ static void help(const char *command)
            "  -o, --output FILE           write FILE atomically ('-' is stdout)\n"
            "  --provincie CODE|NAME       only this province in the tables\n"
            "  --provincies                CSV: the province table\n"
+           "  --tabel NAME                CSV: the table NAME (gemeenten, provincies,\n"
+           "                             sweep, paradoxen, berekening, locaties)\n"
            "  --excel                     CSV for Dutch Excel: ';', decimal comma, BOM\n\n"
            "Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input,\n"
            "73 cannot create output, 74 I/O error.\n");
@@ -193,9 +199,10 @@ int cli_parse_options(cli_options *o, int argc, char **argv)
                         optarg);
             break;
         case OPT_CAPACITEIT:
-            rc = count(&o->alloc.capaciteit, "--capaciteit", optarg);
-            o->alloc.has_capaciteit = true;
+            o->capaciteit = optarg; /* a range for sweep: judged below */
             break;
+        case OPT_TABEL: o->tabel = optarg; break;
+        case OPT_GEMEENTEN_DETAIL: o->gemeenten_detail = true; break;
         case OPT_AMV:
             rc = count(&o->alloc.amv, "--amv", optarg);
             o->alloc.has_amv = true;
@@ -251,6 +258,19 @@ int cli_parse_options(cli_options *o, int argc, char **argv)
         cli_error("-f xlsx writes a file: give it with -o FILE.xlsx");
         rc = EX_USAGE;
     }
+    bool sweep = strcmp(argv[0], "sweep") == 0;
+    if (rc == 0 && o->capaciteit && !sweep) {
+        rc = count(&o->alloc.capaciteit, "--capaciteit", o->capaciteit);
+        o->alloc.has_capaciteit = true;
+    }
+    if (rc == 0 && sweep && !o->capaciteit) {
+        cli_error("sweep needs --capaciteit FROM:TO[:STEP]");
+        rc = EX_USAGE;
+    }
+    if (rc == 0 && o->gemeenten_detail && !sweep) {
+        cli_error("--gemeenten-detail is an option of sweep");
+        rc = EX_USAGE;
+    }
     bool explain = strcmp(argv[0], "explain") == 0;
     if (rc == 0 && explain && optind < argc)
         o->gemeente = argv[optind++];
@@ -265,14 +285,14 @@ int cli_parse_options(cli_options *o, int argc, char **argv)
     o->alloc_given = o->alloc.mode || o->alloc.weging || o->alloc.afronding ||
                      o->alloc.amv_afronding || o->alloc.ses_ontbrekend ||
                      o->alloc.has_capaciteit || o->alloc.has_amv || o->ses;
-    bool measure = strcmp(argv[0], "allocate") != 0;
+    bool measure = strcmp(argv[0], "allocate") != 0 && !sweep;
     bool measure_opts = o->locaties || o->opgave || o->progress.has_peildatum ||
                         o->progress.drempel_pct || o->progress.has_duurzaam_jaren ||
                         o->progress.aanmeld_telt || o->progress.include_planned ||
                         o->grants.lid3 || o->grants.grondslag || o->nbudget || o->nwhat_if;
     if (rc == 0 && !measure && measure_opts) {
-        cli_error("allocate takes no options about places or grants; see 'spreiding progress "
-                  "--help'");
+        cli_error("%s takes no options about places or grants; see 'spreiding progress "
+                  "--help'", argv[0]);
         rc = EX_USAGE;
     }
     if (rc == 0 && measure && !explain && !o->locaties) {
@@ -285,7 +305,8 @@ int cli_parse_options(cli_options *o, int argc, char **argv)
                   "--capaciteit, --amv) have no effect with it");
         rc = EX_USAGE;
     }
-    if (rc == 0 && o->alloc.afronding && o->alloc.mode != SW_MODE_NATIONAL) {
+    if (rc == 0 && o->alloc.afronding && o->alloc.mode != SW_MODE_NATIONAL &&
+        strcmp(argv[0], "sweep") != 0) {
         cli_error("--afronding applies to --mode national only (domain.md par. 7.1): the "
                   "provincial mode always divides by largest remainder");
         rc = EX_USAGE;

@@ -184,7 +184,13 @@ int cli_emit_report(const sw_report *r, const cli_options *o)
     case FMT_MD: e = sw_write_markdown(&buf, r); break;
     case FMT_HTML: e = sw_write_html(&buf, r); break;
     case FMT_CSV: {
-        long t = sw_report_table_index(r, o->provincies ? "provincies" : "gemeenten");
+        long t = sw_report_table_index(r, o->tabel ? o->tabel
+                                          : o->provincies ? "provincies" : "gemeenten");
+        if (t < 0 && o->tabel) {
+            cli_error("--tabel: this report has no table '%s'", o->tabel);
+            sw_buf_free(&buf);
+            return EX_USAGE;
+        }
         sw_csv_style st = {0, 0, false};
         if (o->excel)
             st = (sw_csv_style){';', ',', true};

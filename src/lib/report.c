@@ -131,6 +131,11 @@ sw_table *rb_table(sw_report *r, const char *key, const char *title, const sw_co
     return t;
 }
 
+sw_column *rb_columns(sw_report *r, size_t n)
+{
+    return own(r, calloc(n ? n : 1, sizeof(sw_column)));
+}
+
 sw_cell *rb_total(sw_report *r, sw_table *t)
 {
     t->total = own(r, calloc(t->ncols, sizeof *t->total));

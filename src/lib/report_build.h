@@ -19,6 +19,10 @@ void rb_note(sw_report *r, const char *fmt, ...) SW_PRINTF(2, 3);
 /* A table with nrows rows of empty cells (NULL after a failure). */
 sw_table *rb_table(sw_report *r, const char *key, const char *title, const sw_column *cols,
                    size_t ncols, size_t nrows);
+/* An array of n columns owned by the report (for tables whose columns depend
+ * on the data); NULL after a failure. */
+sw_column *rb_columns(sw_report *r, size_t n);
+
 /* Gives the table a totals row of empty cells. */
 sw_cell *rb_total(sw_report *r, sw_table *t);
 

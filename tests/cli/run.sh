@@ -220,7 +220,7 @@ fi
 # The man page names every command and every long option, and renders
 # without warnings.
 sed 's/\\-/-/g' ../../src/cli/spreiding.1 >"$tmp/man"
-for word in allocate progress grants explain report \
+for word in allocate progress grants explain report sweep \
     $(grep -o '^    {"[a-z-]*", [a-z_]*_argument' ../../src/cli/options.c | cut -d'"' -f2); do
     grep -q -- "--$word\\|^\\.B $word\\|^\\.B[IR]* $word" "$tmp/man" && ok || ko "the man page lacks $word"
 done
@@ -228,6 +228,17 @@ if command -v man >/dev/null 2>&1; then
     MANWIDTH=80 man --warnings -l ../../src/cli/spreiding.1 2>"$tmp/err" >"$tmp/out"
     [ ! -s "$tmp/err" ] && grep -q "EXIT STATUS" "$tmp/out" && ok || { ko "man page"; cat "$tmp/err"; }
 fi
+
+# sweep: the classic Alabama paradox (weights 6, 6, 2; tests/README.md).
+A="$F --gemeenten fixtures/alabama.csv --afronding largest-remainder --capaciteit 9:12"
+same sweep-alabama expected/sweep-alabama.csv -- sweep $A --gemeenten-detail -f csv
+same sweep-alabama-paradoxen expected/sweep-alabama-paradoxen.csv -- sweep $A -f csv --tabel paradoxen
+"$bin" sweep $F --gemeenten fixtures/alabama.csv --capaciteit 9:12 -f csv --tabel paradoxen >"$tmp/out" 2>&1 &&
+    [ "$(wc -l <"$tmp/out")" -eq 1 ] && ok || ko "half-up has no Alabama paradox here"
+fails sweep-bad-range 64 "spreiding: --capaciteit: '12:9x' is not FROM:TO[:STEP]" -- sweep --capaciteit 12:9x
+fails sweep-reversed 64 "spreiding: the range needs 0 <= FROM <= TO and STEP >= 1" -- sweep --capaciteit 12:9
+fails sweep-provincial 64 "spreiding: a sweep divides each capacity of its range over all gemeenten: it takes neither --mode provincial nor --capaciteit N" -- \
+    sweep --capaciteit 1:5 --mode provincial
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
