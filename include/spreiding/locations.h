@@ -29,14 +29,14 @@ enum { SW_LOC_GEREALISEERD = 1, SW_LOC_TOEGEZEGD, SW_LOC_GEPLAND };
 
 typedef struct sw_locatie {
     int32_t gemeente;     /**< index into the register */
+    unsigned char soort;  /**< SW_SOORT_* */
+    unsigned char status; /**< SW_LOC_* */
+    bool has_tot;
     const char *naam;     /**< `locatie`, or "" (owned by the set) */
     int64_t plaatsen;     /**< > 0 */
     int64_t amv_plaatsen; /**< 0..plaatsen */
-    int soort;            /**< SW_SOORT_* */
-    int status;           /**< SW_LOC_* */
     sw_date vanaf;
-    bool has_tot;
-    sw_date tot;          /**< > vanaf when present */
+    sw_date tot;          /**< > vanaf when has_tot */
     long line;
 } sw_locatie;
 

@@ -60,15 +60,20 @@ int cli_parse_options(cli_options *o, int argc, char **argv);
 
 typedef struct cli_input {
     char *name;     /* as shown in messages */
-    char *data;     /* owned unless embedded */
+    char *data;     /* owned unless embedded; NULL once released */
     size_t len;
     bool embedded;
+    char sha256[65]; /* of the bytes read, for the record of a report */
 } cli_input;
 
 /* Reads FILE ("-" is stdin), or the embedded file `embedded_name` when path
  * is NULL. Returns 0 or an exit code (already reported). */
 int cli_read_input(cli_input *in, const char *path, const char *embedded_name);
 void cli_input_free(cli_input *in);
+
+/* Frees the bytes of an input once parsed, keeping its name and digest: a
+ * million locations need not be held twice. */
+void cli_input_release(cli_input *in);
 
 /* The cycle, register and scores of a run, loaded and checked. */
 typedef struct cli_run {

@@ -1,6 +1,7 @@
 /* Reading inputs: files, stdin or the embedded data, with a size cap so that
  * no input can exhaust memory. */
 #include <errno.h>
+#include <nettle/sha2.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -73,6 +74,17 @@ static int read_stream(cli_input *in, FILE *f)
     return 0;
 }
 
+static void digest(cli_input *in)
+{
+    struct sha256_ctx ctx;
+    uint8_t raw[SHA256_DIGEST_SIZE];
+    sha256_init(&ctx);
+    sha256_update(&ctx, in->len, (const uint8_t *)in->data);
+    sha256_digest(&ctx, sizeof raw, raw);
+    for (size_t i = 0; i < sizeof raw; i++)
+        snprintf(in->sha256 + 2 * i, 3, "%02x", raw[i]);
+}
+
 int cli_read_input(cli_input *in, const char *path, const char *embedded_name)
 {
     memset(in, 0, sizeof *in);
@@ -87,6 +99,7 @@ int cli_read_input(cli_input *in, const char *path, const char *embedded_name)
                 in->data = (char *)(uintptr_t)sw_embedded_files[i].data;
                 in->len = sw_embedded_files[i].len;
                 in->embedded = true;
+                digest(in);
                 return 0;
             }
         cli_error("no embedded file %s: this build has no data for that cycle",
@@ -96,8 +109,12 @@ int cli_read_input(cli_input *in, const char *path, const char *embedded_name)
     in->name = dup_str(strcmp(path, "-") == 0 ? "<stdin>" : path);
     if (!in->name)
         return EX_OSERR;
-    if (strcmp(path, "-") == 0)
-        return read_stream(in, stdin);
+    if (strcmp(path, "-") == 0) {
+        int rc = read_stream(in, stdin);
+        if (rc == 0)
+            digest(in);
+        return rc;
+    }
     FILE *f = fopen(path, "rb");
     if (!f) {
         cli_error("%s: cannot open: %s", path, strerror(errno));
@@ -111,7 +128,17 @@ int cli_read_input(cli_input *in, const char *path, const char *embedded_name)
     }
     int rc = read_stream(in, f);
     fclose(f);
+    if (rc == 0)
+        digest(in);
     return rc;
+}
+
+void cli_input_release(cli_input *in)
+{
+    if (!in->embedded)
+        free(in->data);
+    in->data = NULL;
+    in->len = 0;
 }
 
 void cli_input_free(cli_input *in)

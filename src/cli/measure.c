@@ -1,6 +1,5 @@
 /* The pipeline of progress, grants and explain: locations, opgave (from a
  * file or from the allocation), counting, grants. */
-#include <nettle/sha2.h>
 #include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
@@ -93,9 +92,11 @@ int cli_measure_run(cli_measure *m, const cli_run *run, const cli_options *o)
     copt.delimiter = o->delimiter;
     sw_diag diag = {0};
     int e = 0;
-    if (o->locaties)
+    if (o->locaties) {
         e = sw_locaties_load(&m->loc, run->reg, m->loc_in.name, m->loc_in.data, m->loc_in.len,
                              &copt, &diag);
+        cli_input_release(&m->loc_in);
+    }
     if (e == 0 && o->opgave)
         e = sw_opgave_load(&m->opgave, run->reg, m->opgave_in.name, m->opgave_in.data,
                            m->opgave_in.len, &copt, &diag);
@@ -133,13 +134,7 @@ static void digest(cli_digests *d, const cli_input *in)
 {
     if (!in->name || d->n == 5)
         return;
-    struct sha256_ctx ctx;
-    uint8_t raw[SHA256_DIGEST_SIZE];
-    sha256_init(&ctx);
-    sha256_update(&ctx, in->len, (const uint8_t *)in->data);
-    sha256_digest(&ctx, sizeof raw, raw);
-    for (size_t i = 0; i < sizeof raw; i++)
-        snprintf(d->hex[d->n] + 2 * i, 3, "%02x", raw[i]);
+    memcpy(d->hex[d->n], in->sha256, sizeof d->hex[d->n]);
     d->name[d->n] = in->name;
     d->hex_of[d->n] = d->hex[d->n];
     d->n++;

@@ -77,7 +77,7 @@ static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
         rc = sw_cell_error(diag, r, c->name, rec, c->col[L_PLAATSEN], "plaatsen", why);
     else if (l.plaatsen == 0)
         BAD(L_PLAATSEN, "plaatsen", "is not a positive number of places");
-    if (!(l.soort = word(soort_names, 5, CELL(L_SOORT))))
+    if (!(l.soort = (unsigned char)word(soort_names, 5, CELL(L_SOORT))))
         BAD(L_SOORT, "soort", "is not regulier, amv, bijzonder, aanmeld or nood");
     bool amv_empty = !HAS(L_AMV) || sw_cell_is_empty(CELL(L_AMV));
     if (!amv_empty && (r = sw_parse_count(&l.amv_plaatsen, CELL(L_AMV), &why)) != 0)
@@ -87,7 +87,7 @@ static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
     else if (l.amv_plaatsen > l.plaatsen && l.plaatsen > 0)
         BAD(L_AMV, "amv_plaatsen", "is more than plaatsen");
     if (HAS(L_STATUS) && !sw_cell_is_empty(CELL(L_STATUS)) &&
-        !(l.status = word(status_names, 3, CELL(L_STATUS))))
+        !(l.status = (unsigned char)word(status_names, 3, CELL(L_STATUS))))
         BAD(L_STATUS, "status", "is not gerealiseerd, toegezegd or gepland");
     bool vanaf_ok = sw_parse_date(&l.vanaf, CELL(L_VANAF), &why) == 0;
     if (!vanaf_ok)
