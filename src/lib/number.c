@@ -91,21 +91,30 @@ static int parse_grouped(int64_t *out, const char *s, size_t len, size_t *used, 
     return 0;
 }
 
-int sw_parse_count(int64_t *out, const char *s, size_t len, const char **why)
+/* The non-negative grouped integer a count or an amount starts with: trims
+ * the cell, rejects empty and negative ones, and leaves in *used how much of
+ * the trimmed cell (*s, *len) it read. */
+static int parse_unsigned(int64_t *out, const char **s, size_t *len, size_t *used,
+                          const char **why)
 {
-    assert(out && why && (s || len == 0));
-    sw_trim(&s, &len);
-    if (len == 0) {
+    sw_trim(s, len);
+    if (*len == 0) {
         *why = "is empty";
         return SW_EDATA;
     }
-    if (s[0] == '-' && len > 1 && is_digit(s[1])) {
+    if ((*s)[0] == '-' && *len > 1 && is_digit((*s)[1])) {
         *why = "is negative";
         return SW_EDATA;
     }
+    return parse_grouped(out, *s, *len, used, why);
+}
+
+int sw_parse_count(int64_t *out, const char *s, size_t len, const char **why)
+{
+    assert(out && why && (s || len == 0));
     size_t used = 0;
     int64_t v = 0;
-    int r = parse_grouped(&v, s, len, &used, why);
+    int r = parse_unsigned(&v, &s, &len, &used, why);
     if (r != 0)
         return r;
     if (used != len) {
@@ -176,20 +185,11 @@ int sw_parse_micro(int64_t *out, const char *s, size_t len, const char **why)
 int sw_parse_cents(int64_t *out, const char *s, size_t len, const char **why)
 {
     assert(out && why && (s || len == 0));
-    sw_trim(&s, &len);
-    if (len == 0) {
-        *why = "is empty";
-        return SW_EDATA;
-    }
-    if (s[0] == '-' && len > 1 && is_digit(s[1])) {
-        *why = "is negative";
-        return SW_EDATA;
-    }
     int64_t euros = 0;
     size_t used = 0;
-    int r = parse_grouped(&euros, s, len, &used, why);
+    int r = parse_unsigned(&euros, &s, &len, &used, why);
     if (r != 0) {
-        if (r == SW_EDATA)
+        if (r == SW_EDATA && len > 0 && !(s[0] == '-' && len > 1 && is_digit(s[1])))
             *why = "is not an amount in euros";
         return r;
     }

@@ -72,6 +72,14 @@ void rb_allocation_meta(sw_report *r, const sw_allocation *a, const sw_register 
     }
 }
 
+void rb_input_digests(sw_report *r, const sw_report_context *ctx)
+{
+    for (size_t i = 0; i < ctx->ninputs; i++)
+        rb_meta(r, rb_printf(r, "sha256_%zu", i + 1),
+                rb_printf(r, "SHA-256 %s", ctx->input_name[i]),
+                rb_text(r, ctx->input_sha256[i]));
+}
+
 void rb_allocation_notes(sw_report *r, const sw_allocation *a, const sw_cycle *cy)
 {
     if (a->weging == SW_WEGING_INWONERS)
@@ -133,6 +141,7 @@ int sw_report_allocation(sw_report **out, const sw_allocation *a, const sw_regis
         return SW_ENOMEM;
     r->title = rb_printf(r, "Opgave per gemeente, cyclus %lld", (long long)cy->jaar);
     rb_allocation_meta(r, a, reg, cy, ctx);
+    rb_input_digests(r, ctx);
     rb_allocation_notes(r, a, cy);
 
     size_t n = 0;

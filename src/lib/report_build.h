@@ -47,6 +47,9 @@ void rb_allocation_meta(sw_report *r, const sw_allocation *a, const sw_register 
                         const sw_cycle *cy, const sw_report_context *ctx);
 void rb_allocation_notes(sw_report *r, const sw_allocation *a, const sw_cycle *cy);
 
+/* The SHA-256 of every input of the run, one parameter each. */
+void rb_input_digests(sw_report *r, const sw_report_context *ctx);
+
 /* What every progress, grants and explain report carries: cycle, peildatum,
  * counting parameters, policies, tariffs (report_progress.c). */
 void rb_run_meta(sw_report *r, const sw_progress *p, const sw_grants *g, const sw_allocation *a,

@@ -49,6 +49,7 @@ void rb_run_meta(sw_report *r, const sw_progress *p, const sw_grants *g, const s
             rb_text(r, sw_policy_value_name(SW_POLICY_LID3_GRONDSLAG, grondslag)));
     rb_meta(r, "lid2b_minimum", "Minimum lid 2 sub b (duurzame plaatsen)",
             rb_int(cy->lid2b_minimum));
+    rb_input_digests(r, ctx);
     for (size_t k = 0; k < sizeof tariffs / sizeof tariffs[0]; k++) {
         const sw_tariff *t = &cy->tarief[tariffs[k].index];
         rb_meta(r, tariffs[k].key, tariffs[k].label, rb_money(t->cents));
@@ -93,6 +94,29 @@ void rb_run_notes(sw_report *r, const sw_progress *p, const sw_grants *g,
             if (!g->prov[k].has_budget)
                 rb_note(r, "PV%02d %s heeft geen budget (--budget): geen geld uit lid 3.",
                         p->prov[k].code, p->prov[k].naam);
+}
+
+/* A report of a run: its title (prefixed SCENARIO when it is one), the
+ * parameters, with the grant totals when there are grants, and the notes. */
+static sw_report *run_report(const char *what, const sw_progress *p, const sw_grants *g,
+                             const sw_allocation *a, const sw_register *reg, const sw_cycle *cy,
+                             const sw_report_context *ctx)
+{
+    sw_report *r = rb_new("");
+    if (!r)
+        return NULL;
+    char date[11];
+    sw_format_date(date, p->peildatum);
+    r->title = rb_printf(r, "%s%s, cyclus %lld, peildatum %s", p->scenario ? "SCENARIO - " : "",
+                         what, (long long)cy->jaar, date);
+    rb_run_meta(r, p, g, a, reg, cy, ctx);
+    if (g) {
+        rb_meta(r, "totaal_lid3", "Totaal lid 3", rb_money(g->totaal_lid3));
+        rb_meta(r, "totaal_lid2b", "Totaal lid 2 sub b", rb_money(g->totaal_lid2b));
+        rb_meta(r, "totaal", "Totaal", rb_money(g->totaal));
+    }
+    rb_run_notes(r, p, g, a, reg, cy);
+    return r;
 }
 
 static const sw_column progress_cols[] = {
@@ -166,15 +190,9 @@ int sw_report_progress(sw_report **out, const sw_progress *p, const sw_allocatio
 {
     assert(out && p && reg && cy && ctx);
     *out = NULL;
-    sw_report *r = rb_new("");
+    sw_report *r = run_report("Voortgang per gemeente", p, NULL, a, reg, cy, ctx);
     if (!r)
         return SW_ENOMEM;
-    char date[11];
-    sw_format_date(date, p->peildatum);
-    r->title = rb_printf(r, "%sVoortgang per gemeente, cyclus %lld, peildatum %s",
-                         p->scenario ? "SCENARIO - " : "", (long long)cy->jaar, date);
-    rb_run_meta(r, p, NULL, a, reg, cy, ctx);
-    rb_run_notes(r, p, NULL, a, reg, cy);
 
     size_t n = count_shown(p, reg, ctx);
     sw_table *t = rb_table(r, "gemeenten", rb_printf(r, "Gemeenten (%zu)", n), progress_cols,
@@ -218,18 +236,9 @@ int sw_report_grants(sw_report **out, const sw_grants *g, const sw_allocation *a
     assert(out && g && reg && cy && ctx);
     *out = NULL;
     const sw_progress *p = g->progress;
-    sw_report *r = rb_new("");
+    sw_report *r = run_report("Specifieke uitkering art. 9", p, g, a, reg, cy, ctx);
     if (!r)
         return SW_ENOMEM;
-    char date[11];
-    sw_format_date(date, p->peildatum);
-    r->title = rb_printf(r, "%sSpecifieke uitkering art. 9, cyclus %lld, peildatum %s",
-                         p->scenario ? "SCENARIO - " : "", (long long)cy->jaar, date);
-    rb_run_meta(r, p, g, a, reg, cy, ctx);
-    rb_meta(r, "totaal_lid3", "Totaal lid 3", rb_money(g->totaal_lid3));
-    rb_meta(r, "totaal_lid2b", "Totaal lid 2 sub b", rb_money(g->totaal_lid2b));
-    rb_meta(r, "totaal", "Totaal", rb_money(g->totaal));
-    rb_run_notes(r, p, g, a, reg, cy);
 
     size_t n = count_shown(p, reg, ctx);
     sw_table *t = rb_table(r, "gemeenten", rb_printf(r, "Gemeenten (%zu)", n), grants_cols,
@@ -291,23 +300,10 @@ int sw_report_overview(sw_report **out, const sw_grants *g, const sw_allocation 
     assert(out && g && reg && cy && ctx);
     *out = NULL;
     const sw_progress *p = g->progress;
-    sw_report *r = rb_new("");
+    sw_report *r = run_report("Spreidingswet: opgave, voortgang en uitkering", p, g, a, reg, cy,
+                              ctx);
     if (!r)
         return SW_ENOMEM;
-    char date[11];
-    sw_format_date(date, p->peildatum);
-    r->title = rb_printf(r, "%sSpreidingswet: opgave, voortgang en uitkering, cyclus %lld, "
-                            "peildatum %s",
-                         p->scenario ? "SCENARIO - " : "", (long long)cy->jaar, date);
-    rb_run_meta(r, p, g, a, reg, cy, ctx);
-    rb_meta(r, "totaal_lid3", "Totaal lid 3", rb_money(g->totaal_lid3));
-    rb_meta(r, "totaal_lid2b", "Totaal lid 2 sub b", rb_money(g->totaal_lid2b));
-    rb_meta(r, "totaal", "Totaal", rb_money(g->totaal));
-    for (size_t i = 0; i < ctx->ninputs; i++)
-        rb_meta(r, rb_printf(r, "sha256_%zu", i + 1),
-                rb_printf(r, "SHA-256 %s", ctx->input_name[i]),
-                rb_text(r, ctx->input_sha256[i]));
-    rb_run_notes(r, p, g, a, reg, cy);
 
     size_t np = count_prov(p, ctx);
     sw_table *t = rb_table(r, "provincies", "Provincies", overview_prov_cols,
