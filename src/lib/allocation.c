@@ -41,7 +41,9 @@ static int resolve_options(sw_allocation *a, const sw_cycle *cy, const sw_alloc_
     a->has_amv = o->has_amv || cy->has_amv;
     a->amv = o->has_amv ? o->amv : cy->amv;
     if (a->has_amv && a->amv > a->capaciteit)
-        return usage(diag, "the amv part is larger than the capacity");
+        return usage(diag, o->has_amv ? "--amv is larger than the capacity"
+                                      : "--capaciteit is smaller than the cycle's amv part; "
+                                        "give --amv too");
     a->amv_afronding = o->amv_afronding;
     a->ses_ontbrekend = o->ses_ontbrekend ? o->ses_ontbrekend : cy->ses_ontbrekend;
     return 0;

@@ -284,6 +284,21 @@ static int finish(cycle_ctx *c, sw_diag *diag)
     if (cy->nprov == 0)
         rc = sw_diag_add(diag, SW_EDATA, c->name, last, 1, "parameter",
                          "the cycle names no provinces (provincie.PVnn.naam rows)");
+    for (size_t i = 0; i < cy->nprov; i++)
+        if (cy->provincie[i].has_amv && cy->provincie[i].has_opgave &&
+            cy->provincie[i].opgave_amv > cy->provincie[i].opgave)
+            rc = sw_diag_add(diag, SW_EDATA, c->name, cy->provincie[i].line, 2, "waarde",
+                             "province PV%02d: opgave_amv %lld is more than its opgave %lld",
+                             cy->provincie[i].code, (long long)cy->provincie[i].opgave_amv,
+                             (long long)cy->provincie[i].opgave);
+    long amv_line = last;
+    for (size_t i = 0; i < NSPECS; i++)
+        if (specs[i].offset == offsetof(sw_cycle, amv) && specs[i].kind == K_COUNT)
+            amv_line = c->seen[i];
+    if (cy->has_amv && cy->amv > cy->capaciteit)
+        rc = sw_diag_add(diag, SW_EDATA, c->name, amv_line, 2, "waarde",
+                         "amv %lld is more than the capaciteitsraming %lld", (long long)cy->amv,
+                         (long long)cy->capaciteit);
     if (rc != 0)
         return rc;
     qsort(cy->provincie, cy->nprov, sizeof *cy->provincie, by_code);

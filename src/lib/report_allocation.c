@@ -100,6 +100,10 @@ void rb_allocation_notes(sw_report *r, const sw_allocation *a, const sw_cycle *c
             if (!a->prov[p].official_amv && a->has_amv)
                 rb_note(r, "PV%02d %s heeft geen officieel amv-cijfer: daar is amv per "
                            "gemeente half-up berekend.", a->prov[p].code, a->prov[p].naam);
+    if (a->mode == SW_MODE_PROVINCIAL && a->totaal != cy->capaciteit)
+        rb_note(r, "De officiële provinciale opgaven tellen op tot %lld, de capaciteitsraming "
+                   "is %lld (verschil %+lld).", (long long)a->totaal, (long long)cy->capaciteit,
+                (long long)(a->totaal - cy->capaciteit));
     if (a->mode == SW_MODE_PROVINCIAL) {
         for (size_t i = 0; i < cy->nparam; i++)
             if (cy->param[i].status == SW_STATUS_GERAPPORTEERD &&
