@@ -20,12 +20,11 @@ static int replay_file(const char *path)
     while (buf && (n = fread(buf + len, 1, cap - len, f)) > 0) {
         len += n;
         if (len == cap) {
-            uint8_t *p = realloc(buf, cap *= 2);
-            if (!p) {
+            uint8_t *p = realloc(buf, cap * 2);
+            if (!p)
                 free(buf);
-                buf = NULL;
-            }
             buf = p;
+            cap *= 2;
         }
     }
     fclose(f);
