@@ -63,6 +63,8 @@ same() {
 same bom-quoted-header cli/expected/allocate.csv allocate $C --gemeenten odd/reg-bom-quoted-header.csv -f csv
 same cp1252-semicolon-crlf-trailing-columns odd/expected-cp1252.csv \
     allocate $C --gemeenten odd/reg-cp1252-semicolon-crlf.csv -f csv
+same tab-delimited cli/expected/allocate.csv allocate $C --gemeenten odd/reg-tab.csv -f csv
+same cr-line-ends cli/expected/allocate.csv allocate $C --gemeenten odd/reg-cr-only.csv -f csv
 same ses-semicolon-decimal-comma odd/expected-ses.csv allocate $C $G --ses odd/ses-semicolon-decimal-comma.csv -f csv
 same locatie-with-embedded-newline cli/expected/progress.csv \
     progress $C $G --locaties odd/loc-embedded-newline.csv -f csv
