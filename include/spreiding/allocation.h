@@ -48,6 +48,9 @@ typedef struct sw_alloc_row {
     sw_i128 quotum_num;   /**< q_i = quotum_num / quotum_den, exactly */
     sw_i128 quotum_den;
     int64_t opgave;       /**< T_i */
+    size_t rest_rank;     /**< largest remainder: place of its remainder in its division */
+    size_t rest_of;       /**< ... among this many gemeenten */
+    int64_t restplaatsen; /**< ... of which the first this many got a place */
     int amv_method;       /**< SW_AMV_*; NONE when no amv part is known */
     int64_t opgave_amv;
 } sw_alloc_row;

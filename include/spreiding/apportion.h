@@ -32,6 +32,13 @@ extern "C" {
 SW_API int sw_apportion(int64_t *out, int64_t total, const sw_i128 *weight, const int *code,
                         size_t n, int rounding);
 
+/** As sw_apportion, and for largest remainder also `rank[i]`: the 1-based
+ * place of part i in the order of remainders (ties broken as above), so that
+ * exactly the parts ranked 1..`*left` got a place from their remainder.
+ * `rank` and `left` may be NULL; with half-up they are 0. */
+SW_API int sw_apportion_ranked(int64_t *out, size_t *rank, int64_t *left, int64_t total,
+                               const sw_i128 *weight, const int *code, size_t n, int rounding);
+
 #ifdef __cplusplus
 }
 #endif

@@ -132,7 +132,9 @@ static int divide(sw_allocation *a, const sw_register *reg, const size_t *idx, s
     sw_i128 *w = calloc(m ? m : 1, sizeof *w);
     int *code = calloc(m ? m : 1, sizeof *code);
     int64_t *out = malloc((m ? m : 1) * sizeof *out);
-    int rc = (w && code && out) ? 0 : SW_ENOMEM;
+    size_t *rank = malloc((m ? m : 1) * sizeof *rank);
+    int64_t left = 0;
+    int rc = (w && code && out && rank) ? 0 : SW_ENOMEM;
     sw_i128 W = 0;
     for (size_t k = 0; rc == 0 && k < m; k++) {
         sw_alloc_row *r = &a->row[idx[k]];
@@ -142,7 +144,7 @@ static int divide(sw_allocation *a, const sw_register *reg, const size_t *idx, s
             rc = SW_EOVERFLOW;
     }
     if (rc == 0)
-        rc = sw_apportion(out, total, w, code, m, rounding);
+        rc = sw_apportion_ranked(out, rank, &left, total, w, code, m, rounding);
     for (size_t k = 0; rc == 0 && k < m; k++) {
         sw_alloc_row *r = &a->row[idx[k]];
         if (amv) {
@@ -153,11 +155,15 @@ static int divide(sw_allocation *a, const sw_register *reg, const size_t *idx, s
             r->opgave = out[k];
             r->quotum_num = (sw_i128)total * w[k]; /* checked by sw_apportion */
             r->quotum_den = W;
+            r->rest_rank = rank[k];
+            r->rest_of = rounding == SW_ROUND_LARGEST_REMAINDER ? m : 0;
+            r->restplaatsen = left;
         }
     }
     free(w);
     free(code);
     free(out);
+    free(rank);
     return rc;
 }
 

@@ -27,8 +27,18 @@ static int by_priority(const void *a, const void *b)
 int sw_apportion(int64_t *out, int64_t total, const sw_i128 *weight, const int *code, size_t n,
                  int rounding)
 {
+    return sw_apportion_ranked(out, NULL, NULL, total, weight, code, n, rounding);
+}
+
+int sw_apportion_ranked(int64_t *out, size_t *rank, int64_t *left_out, int64_t total,
+                        const sw_i128 *weight, const int *code, size_t n, int rounding)
+{
     assert((out && weight && code) || n == 0);
     assert(total >= 0);
+    for (size_t i = 0; rank && i < n; i++)
+        rank[i] = 0;
+    if (left_out)
+        *left_out = 0;
     assert(rounding == SW_ROUND_HALF_UP || rounding == SW_ROUND_LARGEST_REMAINDER);
     sw_i128 W = 0;
     for (size_t i = 0; i < n; i++) {
@@ -72,6 +82,10 @@ int sw_apportion(int64_t *out, int64_t total, const sw_i128 *weight, const int *
     qsort(parts, n, sizeof *parts, by_priority);
     for (int64_t k = 0; k < left; k++)
         out[parts[k].index]++;
+    for (size_t k = 0; rank && k < n; k++)
+        rank[parts[k].index] = k + 1;
+    if (left_out)
+        *left_out = left;
     free(parts);
     return 0;
 }

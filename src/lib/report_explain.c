@@ -90,11 +90,14 @@ static void allocation_steps(steps *s, size_t i, const sw_allocation *a, const s
     if (a->afronding == SW_ROUND_HALF_UP)
         how = rb_printf(r, "half-up: quotum + 1/2 naar beneden afgerond (naar beneden: %s)",
                         rb_int_text(r, (int64_t)fl));
-    else
-        how = ar->opgave > fl
-                  ? "largest-remainder: naar beneden afgerond, plus 1 restplaats (restant bij "
-                    "de grootste; gelijke resten: groter gewicht, dan lagere code)"
-                  : "largest-remainder: naar beneden afgerond, geen restplaats";
+    else {
+        step(s, V, "rangorde rest", rb_text(r, rb_printf(r, "%zu van %zu", ar->rest_rank,
+                                                         ar->rest_of)),
+             rb_printf(r, "de %lld grootste resten krijgen een restplaats (gelijke resten: "
+                          "groter gewicht, dan lagere code)", (long long)ar->restplaatsen));
+        how = ar->opgave > fl ? "largest-remainder: naar beneden afgerond, plus 1 restplaats"
+                              : "largest-remainder: naar beneden afgerond, geen restplaats";
+    }
     step(s, V, "opgave", rb_int(ar->opgave), how);
     const char *amv = "geen amv-aantal bekend";
     if (ar->amv_method == SW_AMV_HALF_UP)
@@ -213,7 +216,7 @@ int sw_report_explain(sw_report **out, size_t i, const sw_grants *g, const sw_al
     rb_run_meta(r, p, g, a, reg, cy, ctx);
     rb_run_notes(r, p, g, a, reg, cy);
 
-    steps s = {r, NULL, 0, 40};
+    steps s = {r, NULL, 0, 48};
     sw_table *t = rb_table(r, "berekening", "Berekening", step_cols, 4, s.cap);
     if (t) {
         s.cells = t->cell;

@@ -147,6 +147,7 @@ grep -q '^PV21,Beta,7,6,ja,0,,24000.00,24000.00$' "$tmp/out" && ok || ko "what-i
 "$bin" explain GM0005 $L -f md >>"$tmp/out" 2>&1
 for line in 'verdeling,quotum (exact),14/5,te verdelen x gewicht / som gewichten' \
     'verdeling,quotum naar beneden,2,rest 4/5' \
+    'verdeling,rangorde rest,1 van 2,"de 1 grootste resten krijgen een restplaats (gelijke resten: groter gewicht, dan lagere code)"' \
     'provincie,drempel_gehaald,nee,100 x 5 = 500 < 75 x 7 = 525' \
     'provincie,tekort_75,1,"max(0, plafond(75 x 7 / 100) - 5)"' \
     'uitkering,potentieel_lid3,8000.00,"per-plaats: 2 duurzaam x EUR 4000.00 + 0 niet duurzaam x EUR 1500.00 (tarieven gerapporteerd, test)"' \

@@ -25,6 +25,11 @@ START_TEST(equal_remainders_go_to_the_larger_weight_first)
     int64_t out[3];
     ck_assert_int_eq(sw_apportion(out, 10, w, code, 3, SW_ROUND_LARGEST_REMAINDER), 0);
     ck_assert(out[0] == 3 && out[1] == 5 && out[2] == 2);
+    size_t rank[3];
+    int64_t left;
+    ck_assert_int_eq(sw_apportion_ranked(out, rank, &left, 10, w, code, 3,
+                                         SW_ROUND_LARGEST_REMAINDER), 0);
+    ck_assert(rank[1] == 1 && rank[0] == 2 && rank[2] == 3 && left == 1);
 }
 END_TEST
 
