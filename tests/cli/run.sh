@@ -241,5 +241,14 @@ fails sweep-reversed 64 "spreiding: the range needs 0 <= FROM <= TO and STEP >= 
 fails sweep-provincial 64 "spreiding: a sweep divides each capacity of its range over all gemeenten: it takes neither --mode provincial nor --capaciteit N" -- \
     sweep --capaciteit 1:5 --mode provincial
 
+# A full disk: exit 74, and no file left behind.
+if [ -w /dev/full ]; then
+    "$bin" allocate -f csv -o /dev/full >/dev/null 2>"$tmp/err"
+    [ $? -eq 74 ] && grep -q "No space left on device" "$tmp/err" && ok || ko "-o /dev/full"
+    "$bin" allocate -f csv >/dev/full 2>"$tmp/err"
+    [ $? -eq 74 ] && ok || ko "stdout on /dev/full"
+    [ -c /dev/full ] && ok || ko "/dev/full is still a device"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
