@@ -23,6 +23,9 @@ typedef struct reader {
     size_t max_records;
     char delimiter;
 
+    const char *data;      /* the (decoded) file, for naming columns in messages */
+    size_t data_len;
+    char colname[64];      /* scratch for column_name() */
     long line;             /* physical line being fed */
     long record_line;      /* line the current record started on */
     bool between_records;  /* no byte of the next record fed yet */
@@ -41,6 +44,55 @@ typedef struct reader {
     int status;     /* first fatal error, stops the feed loop */
     int data_error; /* a skipped ragged record: reading goes on to list more */
 } reader;
+
+/* The name of column `field` (0-based) as the header line of s spells it,
+ * without quotes and spaces, into out; "" when there is none. Errors are rare,
+ * so the header is scanned again each time rather than kept. */
+static const char *header_name(const char *s, size_t len, char delim, size_t field, char *out,
+                               size_t cap)
+{
+    size_t i = 0, f = 0, o = 0;
+    bool quoted = false;
+    while (i < len && (s[i] == '\n' || s[i] == '\r'))
+        i++;
+    for (; i < len; i++) {
+        char c = s[i];
+        if (c == '"') {
+            if (quoted && i + 1 < len && s[i + 1] == '"' && f == field && o + 1 < cap)
+                out[o++] = s[++i];
+            else
+                quoted = !quoted;
+            continue;
+        }
+        if (!quoted && (c == '\n' || c == '\r'))
+            break;
+        if (!quoted && c == delim) {
+            if (f++ == field)
+                break;
+            continue;
+        }
+        if (f == field && o + 1 < cap && (unsigned char)c >= 0x20)
+            out[o++] = c;
+    }
+    while (o > 0 && out[o - 1] == ' ')
+        o--;
+    out[o] = '\0';
+    size_t lead = 0;
+    while (out[lead] == ' ')
+        lead++;
+    return out + lead;
+}
+
+/* The header's name of field `field`, or NULL for the header itself or a
+ * field beyond it. */
+static const char *column_name(reader *r, size_t field)
+{
+    if (r->index == 0 || (r->header_fields && field >= r->header_fields))
+        return NULL;
+    const char *n = header_name(r->data, r->data_len, r->delimiter, field, r->colname,
+                                sizeof r->colname);
+    return n[0] ? n : NULL;
+}
 
 static int space_no_tab(unsigned char c) { return c == ' '; }
 static int space_or_tab(unsigned char c) { return c == ' ' || c == '\t'; }
@@ -75,13 +127,14 @@ static void on_field(void *s, size_t n, void *data)
         n = 0; /* CSV_EMPTY_IS_NULL: an empty unquoted field */
     if (r->nfields >= SW_CSV_MAX_FIELDS) {
         r->status = sw_diag_add(r->diag, SW_ELIMIT, r->name, r->line, (long)r->nfields + 1,
-                                NULL, "record has more than %d fields", SW_CSV_MAX_FIELDS);
+                                column_name(r, r->nfields), "record has more than %d fields",
+                                SW_CSV_MAX_FIELDS);
         return;
     }
     if (n > r->max_field) {
         r->status = sw_diag_add(r->diag, SW_ELIMIT, r->name, r->line, (long)r->nfields + 1,
-                                NULL, "field is %zu bytes long; the limit is %zu", n,
-                                r->max_field);
+                                column_name(r, r->nfields),
+                                "field is %zu bytes long; the limit is %zu", n, r->max_field);
         return;
     }
     if (r->nfields == r->fields_cap && grow_fields(r) != 0) {
@@ -128,9 +181,9 @@ static void on_record(int c, void *data)
         r->header_fields = r->nfields;
     } else if (r->nfields < r->header_fields) {
         r->data_error = sw_diag_add(r->diag, SW_EDATA, r->name, r->record_line,
-                                (long)r->nfields, NULL,
-                                "record has %zu fields, the header has %zu", r->nfields,
-                                r->header_fields);
+                                    (long)r->nfields + 1, column_name(r, r->nfields),
+                                    "record has %zu fields, the header has %zu", r->nfields,
+                                    r->header_fields);
         goto done;
     } else {
         for (size_t i = r->header_fields; i < r->nfields; i++)
@@ -232,8 +285,8 @@ static int feed(reader *r, struct csv_parser *p, const char *s, size_t len)
             if (e == CSV_ENOMEM || e == CSV_ETOOBIG)
                 return SW_ENOMEM;
             return sw_diag_add(r->diag, SW_EDATA, r->name, r->line, (long)r->nfields + 1,
-                               NULL, "misplaced quote (a field that contains a quote "
-                               "must be quoted, with the quote doubled)");
+                               column_name(r, r->nfields), "misplaced quote (a field that "
+                               "contains a quote must be quoted, with the quote doubled)");
         }
         r->line++;
         i = end;
@@ -269,7 +322,10 @@ int sw_csv_read(const char *name, const char *data, size_t len, const sw_csv_opt
     if (nul) {
         long line, field;
         locate(data, (size_t)(nul - data), delim, &line, &field);
-        return sw_diag_add(diag, SW_EDATA, name, line, field, NULL,
+        char col[64];
+        const char *cn = line > 1 ? header_name(data, len, delim, (size_t)field - 1, col,
+                                                sizeof col) : "";
+        return sw_diag_add(diag, SW_EDATA, name, line, field, cn[0] ? cn : NULL,
                            "file contains a NUL byte (not a text file?)");
     }
 
@@ -285,7 +341,10 @@ int sw_csv_read(const char *name, const char *data, size_t len, const sw_csv_opt
     case SW_ENC_INVALID: {
         long line, field;
         locate(data, bad, delim, &line, &field);
-        return sw_diag_add(diag, SW_EDATA, name, line, field, NULL,
+        char col[64];
+        const char *cn = line > 1 ? header_name(data, len, delim, (size_t)field - 1, col,
+                                                sizeof col) : "";
+        return sw_diag_add(diag, SW_EDATA, name, line, field, cn[0] ? cn : NULL,
                            "byte 0x%02X is neither UTF-8 nor Windows-1252 text",
                            (unsigned)(unsigned char)data[bad]);
     }
@@ -301,6 +360,8 @@ int sw_csv_read(const char *name, const char *data, size_t len, const sw_csv_opt
         .max_field = o.max_field ? o.max_field : SW_CSV_MAX_FIELD,
         .max_records = o.max_records ? o.max_records : SW_CSV_MAX_RECORDS,
         .delimiter = delim,
+        .data = data,
+        .data_len = len,
         .line = 1,
         .record_line = 1,
         .between_records = true,
@@ -318,7 +379,8 @@ int sw_csv_read(const char *name, const char *data, size_t len, const sw_csv_opt
         /* csv_fini resets the error status, so the outcome is read from its
          * return value alone. */
         if (csv_fini(&p, on_field, on_record, &r) != 0 && r.status == 0)
-            rc = sw_diag_add(diag, SW_EDATA, name, r.record_line, (long)r.nfields + 1, NULL,
+            rc = sw_diag_add(diag, SW_EDATA, name, r.record_line, (long)r.nfields + 1,
+                             column_name(&r, r.nfields),
                              "quoted field is never closed (it starts on line %ld)",
                              r.record_line);
         else

@@ -101,16 +101,16 @@ START_TEST(rejects_malformed_files_with_located_messages)
 {
     expect_error("", 0, "t.csv:1:1: file is empty");
     expect_error("\xEF\xBB\xBF\r\n\r\n", 7, "t.csv:1:1: file is empty");
-    expect_error("a,b\n1\n", 6, "t.csv:2:1: record has 1 fields, the header has 2");
+    expect_error("a,b\n1\n", 6, "t.csv:2:2: column 'b': record has 1 fields, the header has 2");
     expect_error("a,b\n1,2,3\n", 10, "t.csv:2:3: record has 3 fields, the header has 2");
     expect_error("a,b\n1,\"open\n", 12,
-                 "t.csv:2:2: quoted field is never closed (it starts on line 2)");
+                 "t.csv:2:2: column 'b': quoted field is never closed (it starts on line 2)");
     expect_error("a,b\n1,x\"y\n", 10,
-                 "t.csv:2:2: misplaced quote (a field that contains a quote must be quoted, "
+                 "t.csv:2:2: column 'b': misplaced quote (a field that contains a quote must be quoted, "
                  "with the quote doubled)");
-    expect_error("a,b\n1,\0\n", 8, "t.csv:2:2: file contains a NUL byte (not a text file?)");
+    expect_error("a,b\n1,\0\n", 8, "t.csv:2:2: column 'b': file contains a NUL byte (not a text file?)");
     expect_error("a,b\n\xC3\xA9,\x81\n", 9,
-                 "t.csv:2:2: byte 0x81 is neither UTF-8 nor Windows-1252 text");
+                 "t.csv:2:2: column 'b': byte 0x81 is neither UTF-8 nor Windows-1252 text");
     expect_error("a,b;c\n", 6,
                  "t.csv:1:1: cannot tell the delimiter from the header (as many ',' as ';' "
                  "or tabs); name it with -d");
@@ -120,7 +120,7 @@ END_TEST
 START_TEST(undefined_windows_1252_byte_is_rejected)
 {
     expect_error("a,b\n1,\x81\n", 8,
-                 "t.csv:2:2: byte 0x81 is neither UTF-8 nor Windows-1252 text");
+                 "t.csv:2:2: column 'b': byte 0x81 is neither UTF-8 nor Windows-1252 text");
 }
 END_TEST
 
@@ -134,7 +134,7 @@ START_TEST(enforces_the_field_limit)
     collect c;
     sw_diag d;
     ck_assert_int_eq(read_text(&c, &d, text, n + 3), SW_ELIMIT);
-    ck_assert_str_eq(first_message(&d), "t.csv:2:1: field is 10000 bytes long; the limit is 1024");
+    ck_assert_str_eq(first_message(&d), "t.csv:2:1: column 'a': field is 10000 bytes long; the limit is 1024");
     free(text);
 }
 END_TEST
