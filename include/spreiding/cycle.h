@@ -64,6 +64,7 @@ typedef struct sw_provincie {
     bool has_amv;
     int64_t opgave_amv;
     long line;         /**< line of its opgave row, else of its name row */
+    long amv_line;     /**< line of its opgave_amv row, or 0 */
 } sw_provincie;
 
 typedef struct sw_cycle {

@@ -210,7 +210,7 @@ static int allocate_amv(sw_allocation *a, const sw_register *reg, const sw_cycle
             rc = divide(a, reg, members[p], count[p], cp->opgave_amv,
                         SW_ROUND_LARGEST_REMAINDER, true);
             if (rc == SW_EDATA)
-                return sw_diag_add(diag, SW_EDATA, cy->file, cp->line, 0, "parameter",
+                return sw_diag_add(diag, SW_EDATA, cy->file, cp->amv_line, 2, "waarde",
                                    "province PV%02d (%s) has an official amv figure of %lld "
                                    "but an opgave of 0 to divide it by", cp->code, cp->naam,
                                    (long long)cp->opgave_amv);

@@ -120,6 +120,7 @@ static int province_param(cycle_ctx *c, const sw_csv_record *rec, const char *ke
             return 0; /* the amv part is not known for every province */
         r = sw_parse_count(&p->opgave_amv, val, vlen, &why);
         p->has_amv = true;
+        p->amv_line = rec->line;
     } else {
         return sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[C_PARAM], "parameter",
                              "is not a known parameter");
@@ -287,7 +288,7 @@ static int finish(cycle_ctx *c, sw_diag *diag)
     for (size_t i = 0; i < cy->nprov; i++)
         if (cy->provincie[i].has_amv && cy->provincie[i].has_opgave &&
             cy->provincie[i].opgave_amv > cy->provincie[i].opgave)
-            rc = sw_diag_add(diag, SW_EDATA, c->name, cy->provincie[i].line, 2, "waarde",
+            rc = sw_diag_add(diag, SW_EDATA, c->name, cy->provincie[i].amv_line, 2, "waarde",
                              "province PV%02d: opgave_amv %lld is more than its opgave %lld",
                              cy->provincie[i].code, (long long)cy->provincie[i].opgave_amv,
                              (long long)cy->provincie[i].opgave);
