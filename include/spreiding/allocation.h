@@ -76,6 +76,8 @@ typedef struct sw_allocation {
     int64_t capaciteit;    /**< C used */
     bool has_amv;
     int64_t amv;           /**< A used */
+    bool amv_override;     /**< A came from the options: provincial amv figures unused */
+    int64_t inwoners;      /**< Σ inwoners */
     size_t ses_count;      /**< gemeenten with a score */
     size_t ses_nul_count;  /**< gemeenten whose missing score was taken as 0 */
     sw_alloc_row *row;     /**< one per gemeente, in register order (by code) */

@@ -35,6 +35,10 @@ extern "C" {
 
 enum { SW_STATUS_OFFICIEEL = 1, SW_STATUS_GERAPPORTEERD, SW_STATUS_BELEID };
 
+/** Most years `duurzaam-jaren` may be (in a cycle file or as an override):
+ * five years after any date of the data must still be a date. */
+#define SW_MAX_DUURZAAM_JAREN 1000
+
 /** One row of the cycle file, as written there (for reports). */
 typedef struct sw_param {
     char *naam;
@@ -103,6 +107,10 @@ SW_API const sw_provincie *sw_cycle_provincie(const sw_cycle *cycle, int code);
 /** Finds a province by code (`PV27`, `pv27`) or by name, ignoring case
  * (`Noord-Holland`, `fryslân`). Returns its code number or SW_EDATA. */
 SW_API int sw_cycle_lookup_provincie(const sw_cycle *cycle, const char *text);
+
+/** The line of the cycle file that gives parameter `name`, or 0 when the
+ * file has no such row (for messages about a value's source). */
+SW_API long sw_cycle_param_line(const sw_cycle *cycle, const char *name);
 
 /** True when every province of the cycle has an official opgave. */
 SW_API bool sw_cycle_has_opgaven(const sw_cycle *cycle);

@@ -48,10 +48,12 @@ SW_API int sw_parse_count(int64_t *out, const char *s, size_t len, const char **
  * separator. */
 SW_API int sw_parse_micro(int64_t *out, const char *s, size_t len, const char **why);
 
-/** An amount of money in euros, stored in cents: a count as above, optionally
- * followed by `,` or `.` and one or two digits of cents (`2500`, `2.500`,
- * `2500,00`, `1.500.000,50`). A separator followed by three digits is a
- * thousands separator, never a decimal one. */
+/** An amount of money in euros, stored in cents (domain.md §7.5): digits,
+ * optionally grouped in threes by one separator (`.`, `,`, a space or a
+ * no-break space), optionally followed by exactly two decimals after the
+ * other separator: `1500`, `1.500`, `1 500`, `1.500,50`, `1500,50`,
+ * `1,500.50`, `1500.50`. A separator followed by exactly three digits is
+ * grouping (`1.500` is € 1 500). `1.234.56`, `1.5` and `1500,5` are errors. */
 SW_API int sw_parse_cents(int64_t *out, const char *s, size_t len, const char **why);
 
 /** ## Formatting
@@ -59,8 +61,18 @@ SW_API int sw_parse_cents(int64_t *out, const char *s, size_t len, const char **
  * Formatters write a NUL-terminated string into `out` (at most `cap` bytes,
  * `cap` ≥ 48 always suffices) and return its length. */
 
-/** `num / den` (den > 0) rounded half-up (halves away from zero) to `places`
- * decimals (0..9), `.` as separator: 2/3 with 4 places is "0.6667". */
+/** How a decimal is rounded to its last place. */
+typedef enum sw_rounding {
+    SW_ROUND_DECIMAL_HALF_UP = 1, /**< halves away from zero: 0.125 → 0.13 */
+    SW_ROUND_DECIMAL_DOWN         /**< toward zero: 74.999 → 74.99 (domain.md §7.11) */
+} sw_rounding;
+
+/** `num / den` (den > 0) rounded to `places` decimals (0..18), `.` as
+ * separator, exactly for every 128-bit num and den. */
+SW_API size_t sw_format_decimal(char *out, size_t cap, sw_i128 num, sw_i128 den, int places,
+                                sw_rounding rounding);
+
+/** sw_format_decimal rounded half-up: 2/3 with 4 places is "0.6667". */
 SW_API size_t sw_format_fraction(char *out, size_t cap, sw_i128 num, sw_i128 den, int places);
 
 /** A value in millionths with exactly `places` decimals (0..6), rounded

@@ -28,6 +28,7 @@ typedef struct sw_opgave_row {
     int64_t opgave;     /**< T_i */
     bool has_amv;
     int64_t opgave_amv;
+    long line;          /**< its line in the opgave file, 0 for an allocation */
 } sw_opgave_row;
 
 typedef struct sw_opgave {
@@ -35,6 +36,7 @@ typedef struct sw_opgave {
     size_t n;
     size_t in_run;          /**< how many gemeenten take part */
     char *file;             /**< the opgave file, or NULL for an allocation */
+    long opgave_column;     /**< 1-based field of opgave in the file, for messages */
 } sw_opgave;
 
 /** The opgave of an allocation: every gemeente takes part. */

@@ -24,6 +24,7 @@ extern "C" {
 
 /** Codes are kept as numbers: GM0344 is 344, PV26 is 26. */
 #define SW_GEMEENTE_CODES 10000
+#define SW_PROVINCE_CODES 100
 
 typedef struct sw_gemeente {
     int code;          /**< 0..9999; printed as GM%04d */
@@ -43,6 +44,7 @@ typedef struct sw_register {
     char *ses_file;        /**< name of the file the scores came from */
     int32_t *by_code;      /**< SW_GEMEENTE_CODES entries: index or -1 */
     long provincie_column; /**< 1-based field of provinciecode, for messages */
+    long inwoners_column;  /**< 1-based field of inwoners, for messages */
 } sw_register;
 
 /** Reads a register from `len` bytes of `data` (`name` is for messages).

@@ -39,6 +39,7 @@ static int resolve_options(sw_allocation *a, const sw_cycle *cy, const sw_alloc_
     }
     a->capaciteit = o->has_capaciteit ? o->capaciteit : cy->capaciteit;
     a->has_amv = o->has_amv || cy->has_amv;
+    a->amv_override = o->has_amv;
     a->amv = o->has_amv ? o->amv : cy->amv;
     if (a->has_amv && a->amv > a->capaciteit)
         return usage(diag, o->has_amv ? "--amv is larger than the capacity"
@@ -98,20 +99,24 @@ static int match_provinces(sw_allocation *a, const sw_register *reg, const sw_cy
 {
     int rc = 0;
     for (size_t i = 0; i < reg->n; i++) {
+        const sw_gemeente *g = &reg->gemeente[i];
         size_t p = 0;
-        while (p < a->nprov && a->prov[p].code != reg->gemeente[i].provincie)
+        while (p < a->nprov && a->prov[p].code != g->provincie)
             p++;
         if (p == a->nprov) {
-            rc = sw_diag_add(diag, SW_EDATA, reg->file, reg->gemeente[i].line,
-                             reg->provincie_column, "provinciecode",
+            rc = sw_diag_add(diag, SW_EDATA, reg->file, g->line, reg->provincie_column,
+                             "provinciecode",
                              "GM%04d is in PV%02d, which is not a province of cycle %lld (%s)",
-                             reg->gemeente[i].code, reg->gemeente[i].provincie,
-                             (long long)cy->jaar, cy->file);
+                             g->code, g->provincie, (long long)cy->jaar, cy->file);
             continue;
         }
         prov_of[i] = p;
         a->prov[p].ngemeenten++;
-        a->prov[p].inwoners += reg->gemeente[i].inwoners;
+        if (__builtin_add_overflow(a->prov[p].inwoners, g->inwoners, &a->prov[p].inwoners) ||
+            __builtin_add_overflow(a->inwoners, g->inwoners, &a->inwoners))
+            return sw_diag_add(diag, SW_EOVERFLOW, reg->file, g->line, reg->inwoners_column,
+                               "inwoners", "the inwoners add up to more than %lld, the "
+                               "largest number counted exactly", (long long)INT64_MAX);
     }
     for (size_t p = 0; p < a->nprov; p++)
         if (cy->provincie[p].has_opgave && a->prov[p].ngemeenten == 0)
@@ -153,8 +158,10 @@ static int divide(sw_allocation *a, const sw_register *reg, const size_t *idx, s
                                                          : SW_AMV_LARGEST_REMAINDER;
         } else {
             r->opgave = out[k];
-            r->quotum_num = (sw_i128)total * w[k]; /* checked by sw_apportion */
-            r->quotum_den = W;
+            /* Nothing to divide among weights that are all 0: every quotum is
+             * 0 (sw_apportion refused anything else). */
+            r->quotum_num = W == 0 ? 0 : (sw_i128)total * w[k]; /* checked by sw_apportion */
+            r->quotum_den = W == 0 ? 1 : W;
             r->rest_rank = rank[k];
             r->rest_of = rounding == SW_ROUND_LARGEST_REMAINDER ? m : 0;
             r->restplaatsen = left;
@@ -204,7 +211,9 @@ static int allocate_amv(sw_allocation *a, const sw_register *reg, const sw_cycle
     }
     for (size_t p = 0; p < a->nprov; p++) {
         const sw_provincie *cp = &cy->provincie[p];
-        bool exact = cp->has_amv && a->amv_afronding != SW_ROUND_HALF_UP;
+        /* --amv replaces the cycle's amv part, and with it the provinces'
+         * shares of it: the override wins everywhere. */
+        bool exact = cp->has_amv && !a->amv_override && a->amv_afronding != SW_ROUND_HALF_UP;
         int rc;
         if (exact) {
             rc = divide(a, reg, members[p], count[p], cp->opgave_amv,
@@ -221,6 +230,44 @@ static int allocate_amv(sw_allocation *a, const sw_register *reg, const sw_cycle
         if (rc != 0)
             return rc;
     }
+    return 0;
+}
+
+static bool add64(int64_t *sum, int64_t v) { return !__builtin_add_overflow(*sum, v, sum); }
+
+/* The provincial and national sums. Half-up can give more places than C, so
+ * even a valid capacity can make them overflow: that is reported against the
+ * value it comes from, never wrapped. */
+static int add_up(sw_allocation *a, const sw_register *reg, const sw_cycle *cy,
+                  const size_t *prov_of, const sw_alloc_options *o, sw_diag *diag)
+{
+    for (size_t i = 0; i < reg->n; i++) {
+        sw_alloc_provincie *p = &a->prov[prov_of[i]];
+        const sw_alloc_row *r = &a->row[i];
+        if (__builtin_add_overflow(p->gewicht, r->gewicht, &p->gewicht))
+            return sw_diag_add(diag, SW_EOVERFLOW, reg->file, reg->gemeente[i].line,
+                               reg->inwoners_column, "inwoners", "the weights of PV%02d add up "
+                               "to more than 128 bits can hold", p->code);
+        bool ok = add64(&a->totaal, r->opgave) && add64(&a->totaal_amv, r->opgave_amv) &&
+                  add64(&p->opgave_amv, r->opgave_amv) &&
+                  (a->mode != SW_MODE_NATIONAL || add64(&p->opgave, r->opgave));
+        if (!ok) {
+            if (o->has_capaciteit)
+                return sw_diag_add(diag, SW_EOVERFLOW, NULL, 0, 0, NULL,
+                                   "--capaciteit %lld: the opgaven add up to more than %lld, "
+                                   "the largest number counted exactly", (long long)a->capaciteit,
+                                   (long long)INT64_MAX);
+            return sw_diag_add(diag, SW_EOVERFLOW, cy->file,
+                               sw_cycle_param_line(cy, "capaciteitsraming"), 2, "waarde",
+                               "capaciteitsraming %lld: the opgaven add up to more than %lld, "
+                               "the largest number counted exactly", (long long)a->capaciteit,
+                               (long long)INT64_MAX);
+        }
+        p->has_amv = p->has_amv || r->amv_method != SW_AMV_NONE;
+    }
+    /* Provincial mode: the official figures, which the cycle checked add up. */
+    for (size_t p = 0; a->mode == SW_MODE_PROVINCIAL && p < a->nprov; p++)
+        a->prov[p].opgave = cy->provincie[p].opgave;
     return 0;
 }
 
@@ -285,18 +332,8 @@ int sw_allocate(sw_allocation **out, const sw_register *reg, const sw_cycle *cy,
     if (rc == SW_EOVERFLOW)
         sw_diag_add(diag, rc, NULL, 0, 0, NULL,
                     "the numbers are too large to compute exactly (more than 128 bits)");
-    for (size_t i = 0; rc == 0 && i < reg->n; i++) {
-        sw_alloc_provincie *p = &a->prov[prov_of[i]];
-        const sw_alloc_row *r = &a->row[i];
-        p->gewicht += r->gewicht;
-        p->opgave += a->mode == SW_MODE_NATIONAL ? r->opgave : 0;
-        p->has_amv = r->amv_method != SW_AMV_NONE;
-        p->opgave_amv += r->opgave_amv;
-        a->totaal += r->opgave;
-        a->totaal_amv += r->opgave_amv;
-    }
-    for (size_t p = 0; rc == 0 && a->mode == SW_MODE_PROVINCIAL && p < a->nprov; p++)
-        a->prov[p].opgave = cy->provincie[p].opgave;
+    if (rc == 0)
+        rc = add_up(a, reg, cy, prov_of, o, diag);
     for (size_t p = 0; members && p < cy->nprov; p++)
         free(members[p]);
     free(members);

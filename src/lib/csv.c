@@ -1,8 +1,12 @@
-/* CSV reading through libcsv. libcsv does the quoting; this file adds what
- * libcsv leaves to its callers: encodings, BOM, delimiter detection, physical
- * line numbers (libcsv skips blank lines, so record numbers are not line
- * numbers: we feed one physical line at a time), ragged-row checks and
- * limits. */
+/* CSV reading through libcsv, as a stream. libcsv does the quoting; this file
+ * adds what libcsv leaves to its callers: decoding (encoding.c), delimiter
+ * detection, physical line numbers, ragged-row checks, control characters and
+ * limits.
+ *
+ * Line numbers come from the callbacks alone, so that whole blocks can be fed
+ * to libcsv: with CSV_REPALL_NL it reports every CR and LF outside a field
+ * (blank lines and the LF of a CRLF as empty records), and the line breaks
+ * inside a quoted field are in the field itself. */
 #include "spreiding/csv.h"
 
 #include <assert.h>
@@ -13,154 +17,162 @@
 #include <strings.h>
 
 #include "encoding.h"
+#include "reader.h"
+#include "util.h"
 
-typedef struct reader {
-    const char *name;
+/* Decoded bytes are fed to libcsv in slices of this size. */
+enum { SLICE = 256 * 1024 };
+
+/* A header name kept for messages ("column 'inwoners'"), cut at this size. */
+enum { COLNAME = 64 };
+
+struct sw_csv_reader {
+    char *name;
     sw_csv_record_fn fn;
     void *ctx;
     sw_diag *diag;
-    size_t max_field;
-    size_t max_records;
+    size_t max_field, max_records;
     char delimiter;
 
-    const char *data;      /* the (decoded) file, for naming columns in messages */
-    size_t data_len;
-    char colname[64];      /* scratch for column_name() */
-    long line;             /* physical line being fed */
-    long record_line;      /* line the current record started on */
-    bool between_records;  /* no byte of the next record fed yet */
-    size_t header_fields;
-    size_t index;
+    sw_decoder dec;
+    char *dbuf; /* decoded slice */
 
-    /* current record: field bytes packed in buf, offsets into it */
+    /* Before the header line is complete the delimiter is unknown: the text
+     * waits in hbuf. */
+    bool parsing;
+    char *hbuf;
+    size_t hlen, hcap, hscan;
+    bool hquoted, hcontent, hdone;
+    struct csv_parser p;
+    bool p_ready;
+
+    /* the record being assembled: field bytes packed in buf */
     char *buf;
     size_t buf_len, buf_cap;
-    size_t *off;
-    size_t *len;
+    size_t *off, *len;
     long *field_line;
     const char **field;
     size_t nfields, fields_cap;
+    bool bad_record; /* a field was rejected: the record is not delivered */
 
-    int status;     /* first fatal error, stops the feed loop */
-    int data_error; /* a skipped ragged record: reading goes on to list more */
-} reader;
+    long line;        /* the line the next field starts on */
+    long record_line; /* the line the current record starts on */
+    bool after_cr;    /* the last thing seen ended a line with CR */
+    size_t header_fields, index;
+    char (*colname)[COLNAME];
 
-/* The name of column `field` (0-based) as the header line of s spells it,
- * without quotes and spaces, into out; "" when there is none. Errors are rare,
- * so the header is scanned again each time rather than kept. */
-static const char *header_name(const char *s, size_t len, char delim, size_t field, char *out,
-                               size_t cap)
+    int status;     /* first fatal error: stops the feed */
+    int data_error; /* a rejected record: reading goes on to list more */
+};
+
+static const char *column_name(const sw_csv_reader *r, size_t field)
 {
-    size_t i = 0, f = 0, o = 0;
-    bool quoted = false;
-    while (i < len && (s[i] == '\n' || s[i] == '\r'))
-        i++;
-    for (; i < len; i++) {
-        char c = s[i];
-        if (c == '"') {
-            if (quoted && i + 1 < len && s[i + 1] == '"' && f == field && o + 1 < cap)
-                out[o++] = s[++i];
-            else
-                quoted = !quoted;
-            continue;
-        }
-        if (!quoted && (c == '\n' || c == '\r'))
-            break;
-        if (!quoted && c == delim) {
-            if (f++ == field)
-                break;
-            continue;
-        }
-        if (f == field && o + 1 < cap && (unsigned char)c >= 0x20)
-            out[o++] = c;
-    }
-    while (o > 0 && out[o - 1] == ' ')
-        o--;
-    out[o] = '\0';
-    size_t lead = 0;
-    while (out[lead] == ' ')
-        lead++;
-    return out + lead;
-}
-
-/* The header's name of field `field`, or NULL for the header itself or a
- * field beyond it. */
-static const char *column_name(reader *r, size_t field)
-{
-    if (r->index == 0 || (r->header_fields && field >= r->header_fields))
+    if (r->index == 0 || !r->colname || field >= r->header_fields || !r->colname[field][0])
         return NULL;
-    const char *n = header_name(r->data, r->data_len, r->delimiter, field, r->colname,
-                                sizeof r->colname);
-    return n[0] ? n : NULL;
+    return r->colname[field];
 }
 
 static int space_no_tab(unsigned char c) { return c == ' '; }
 static int space_or_tab(unsigned char c) { return c == ' ' || c == '\t'; }
 
-static int grow_fields(reader *r)
+static int grow_fields(sw_csv_reader *r)
 {
     size_t cap = r->fields_cap ? r->fields_cap * 2 : 16;
-    size_t *off = realloc(r->off, cap * sizeof *off);
-    if (off)
-        r->off = off;
-    size_t *len = realloc(r->len, cap * sizeof *len);
-    if (len)
-        r->len = len;
-    long *fl = realloc(r->field_line, cap * sizeof *fl);
-    if (fl)
-        r->field_line = fl;
-    const char **f = realloc(r->field, cap * sizeof *f);
-    if (f)
-        r->field = f;
-    if (!off || !len || !fl || !f)
+    if (sw_grow((void **)&r->off, cap, sizeof *r->off) ||
+        sw_grow((void **)&r->len, cap, sizeof *r->len) ||
+        sw_grow((void **)&r->field_line, cap, sizeof *r->field_line) ||
+        sw_grow((void **)&r->field, cap, sizeof *r->field))
         return SW_ENOMEM;
     r->fields_cap = cap;
     return 0;
 }
 
+static size_t utf8_chars(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
+/* Copies field s into the record, turning tab, CR and LF into spaces and
+ * counting its line breaks (CRLF is one). Returns the first control character
+ * found (its code point), or 0. */
+static uint32_t copy_field(char *dst, const char *s, size_t n, long *breaks)
+{
+    long b = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != 0x7F && c != 0xC2) {
+            dst[i] = (char)c;
+            continue;
+        }
+        if (c == 0xC2) { /* C1 controls: U+0080..U+009F */
+            if (i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9F)
+                return (uint32_t)(unsigned char)s[i + 1];
+            dst[i] = (char)c;
+        } else if (c == '\t') {
+            dst[i] = ' ';
+        } else if (c == '\n' || c == '\r') {
+            dst[i] = ' ';
+            if (!(c == '\r' && i + 1 < n && s[i + 1] == '\n'))
+                b++;
+        } else {
+            return c;
+        }
+    }
+    *breaks += b;
+    return 0;
+}
+
 static void on_field(void *s, size_t n, void *data)
 {
-    reader *r = data;
+    sw_csv_reader *r = data;
     if (r->status != 0)
         return;
     if (!s)
         n = 0; /* CSV_EMPTY_IS_NULL: an empty unquoted field */
+    long start = r->line;
+    r->after_cr = false;
+    if (r->nfields == 0)
+        r->record_line = start;
     if (r->nfields >= SW_CSV_MAX_FIELDS) {
-        r->status = sw_diag_add(r->diag, SW_ELIMIT, r->name, r->line, (long)r->nfields + 1,
+        r->status = sw_diag_add(r->diag, SW_ELIMIT, r->name, start, (long)r->nfields + 1,
                                 column_name(r, r->nfields), "record has more than %d fields",
                                 SW_CSV_MAX_FIELDS);
         return;
     }
-    if (n > r->max_field) {
-        r->status = sw_diag_add(r->diag, SW_ELIMIT, r->name, r->line, (long)r->nfields + 1,
+    if (n > r->max_field && utf8_chars(s, n) > r->max_field) {
+        r->status = sw_diag_add(r->diag, SW_ELIMIT, r->name, start, (long)r->nfields + 1,
                                 column_name(r, r->nfields),
-                                "field is %zu bytes long; the limit is %zu", n, r->max_field);
+                                "field is %zu characters long; the limit is %zu",
+                                utf8_chars(s, n), r->max_field);
         return;
     }
-    if (r->nfields == r->fields_cap && grow_fields(r) != 0) {
+    if ((r->nfields == r->fields_cap && grow_fields(r) != 0) ||
+        sw_reserve((void **)&r->buf, &r->buf_cap, r->buf_len + n + 1, 1) != 0) {
         r->status = SW_ENOMEM;
         return;
     }
-    if (r->buf_len + n + 1 > r->buf_cap) {
-        size_t cap = r->buf_cap ? r->buf_cap : 256;
-        while (cap < r->buf_len + n + 1)
-            cap *= 2;
-        char *b = realloc(r->buf, cap);
-        if (!b) {
-            r->status = SW_ENOMEM;
-            return;
-        }
-        r->buf = b;
-        r->buf_cap = cap;
-    }
-    if (n)
-        memcpy(r->buf + r->buf_len, s, n);
-    r->buf[r->buf_len + n] = '\0';
+    char *dst = r->buf + r->buf_len;
+    long breaks = 0;
+    uint32_t ctl = n ? copy_field(dst, s, n, &breaks) : 0;
+    dst[n] = '\0';
     r->off[r->nfields] = r->buf_len;
     r->len[r->nfields] = n;
-    r->field_line[r->nfields] = r->line;
+    r->field_line[r->nfields] = start;
     r->nfields++;
     r->buf_len += n + 1;
+    r->line += breaks;
+    if (ctl) {
+        char shown[SW_QUOTE_MAX];
+        sw_quote_value(shown, sizeof shown, s, n);
+        r->data_error = sw_diag_add(r->diag, SW_EDATA, r->name, start, (long)r->nfields,
+                                    column_name(r, r->nfields - 1),
+                                    "value '%s' contains the control character U+%04X, which "
+                                    "a cell may not hold", shown, (unsigned)ctl);
+        r->bad_record = true;
+    }
 }
 
 static bool blank(const char *s, size_t n)
@@ -171,35 +183,53 @@ static bool blank(const char *s, size_t n)
     return true;
 }
 
-static void on_record(int c, void *data)
+static int keep_header(sw_csv_reader *r)
 {
-    (void)c;
-    reader *r = data;
-    if (r->status != 0)
-        goto done;
+    r->header_fields = r->nfields;
+    r->colname = calloc(r->nfields ? r->nfields : 1, sizeof *r->colname);
+    if (!r->colname)
+        return SW_ENOMEM;
+    for (size_t i = 0; i < r->nfields; i++) {
+        const char *s = r->buf + r->off[i];
+        size_t n = r->len[i];
+        sw_trim(&s, &n);
+        sw_cut_utf8(r->colname[i], COLNAME, s, n);
+    }
+    return 0;
+}
+
+static void deliver(sw_csv_reader *r)
+{
+    bool all_blank = true;
+    for (size_t i = 0; i < r->nfields && all_blank; i++)
+        all_blank = blank(r->buf + r->off[i], r->len[i]);
+    if (all_blank || r->bad_record)
+        return; /* a row of nothing but delimiters is a blank line */
     if (r->index == 0) {
-        r->header_fields = r->nfields;
+        r->status = keep_header(r);
+        if (r->status != 0)
+            return;
     } else if (r->nfields < r->header_fields) {
         r->data_error = sw_diag_add(r->diag, SW_EDATA, r->name, r->record_line,
                                     (long)r->nfields + 1, column_name(r, r->nfields),
                                     "record has %zu fields, the header has %zu", r->nfields,
                                     r->header_fields);
-        goto done;
+        return;
     } else {
         for (size_t i = r->header_fields; i < r->nfields; i++)
             if (!blank(r->buf + r->off[i], r->len[i])) {
                 r->data_error = sw_diag_add(r->diag, SW_EDATA, r->name, r->field_line[i],
-                                        (long)i + 1, NULL,
-                                        "record has %zu fields, the header has %zu",
-                                        r->nfields, r->header_fields);
-                goto done;
+                                            (long)i + 1, NULL,
+                                            "record has %zu fields, the header has %zu",
+                                            r->nfields, r->header_fields);
+                return;
             }
         r->nfields = r->header_fields; /* Excel's trailing empty columns */
     }
-    if (r->index > r->max_records) {
+    if (r->max_records && r->index > r->max_records) {
         r->status = sw_diag_add(r->diag, SW_ELIMIT, r->name, r->record_line, 1, NULL,
                                 "file has more than %zu records", r->max_records);
-        goto done;
+        return;
     }
     for (size_t i = 0; i < r->nfields; i++)
         r->field[i] = r->buf + r->off[i];
@@ -214,29 +244,26 @@ static void on_record(int c, void *data)
     };
     r->status = r->fn(r->ctx, &rec, r->diag);
     r->index++;
-done:
-    r->nfields = 0;
-    r->buf_len = 0;
-    r->between_records = true;
 }
 
-/* Line and field number of byte `at`, for messages about raw bytes. */
-static void locate(const char *s, size_t at, char delim, long *line, long *field)
+static void on_record(int c, void *data)
 {
-    bool quoted = false;
-    *line = 1;
-    *field = 1;
-    for (size_t i = 0; i < at; i++) {
-        char c = s[i];
-        if (c == '"')
-            quoted = !quoted;
-        else if (c == '\n' || (c == '\r' && s[i + 1] != '\n')) {
-            (*line)++;
-            if (!quoted)
-                *field = 1;
-        } else if (c == delim && !quoted)
-            (*field)++;
+    sw_csv_reader *r = data;
+    if (r->nfields == 0) {
+        /* A blank line, or the LF of a CRLF that ended the line before. */
+        if (c != -1 && !(c == '\n' && r->after_cr))
+            r->line++;
+        r->after_cr = c == '\r';
+        return;
     }
+    if (r->status == 0)
+        deliver(r);
+    r->nfields = 0;
+    r->buf_len = 0;
+    r->bad_record = false;
+    if (c != -1)
+        r->line++;
+    r->after_cr = c == '\r';
 }
 
 /* The header line decides the delimiter: the candidate that occurs most often
@@ -268,144 +295,251 @@ static int detect_delimiter(char *out, const char *s, size_t len)
     return 0;
 }
 
-static int feed(reader *r, struct csv_parser *p, const char *s, size_t len)
+/* Where the header line starts: after blank lines and lines of nothing but
+ * delimiters and spaces. */
+static size_t header_start(const char *s, size_t len)
 {
-    size_t i = 0;
-    while (i < len && r->status == 0) {
-        size_t j = i;
-        while (j < len && s[j] != '\n' && !(s[j] == '\r' && (j + 1 == len || s[j + 1] != '\n')))
-            j++;
-        size_t end = j < len ? j + 1 : j; /* include the terminator */
-        if (r->between_records && !(end - i == 1 || (end - i == 2 && s[i] == '\r'))) {
-            r->record_line = r->line;
-            r->between_records = false;
-        }
-        if (csv_parse(p, s + i, end - i, on_field, on_record, r) != end - i && r->status == 0) {
-            int e = csv_error(p);
+    size_t line = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '\n' || c == '\r')
+            line = i + 1;
+        else if (c != ' ' && c != ',' && c != ';' && c != '\t')
+            return line;
+    }
+    return len;
+}
+
+static int parse(sw_csv_reader *r, const char *s, size_t n)
+{
+    while (n > 0 && r->status == 0) {
+        size_t k = n < SLICE ? n : SLICE;
+        if (csv_parse(&r->p, s, k, on_field, on_record, r) != k && r->status == 0) {
+            int e = csv_error(&r->p);
             if (e == CSV_ENOMEM || e == CSV_ETOOBIG)
-                return SW_ENOMEM;
-            return sw_diag_add(r->diag, SW_EDATA, r->name, r->line, (long)r->nfields + 1,
-                               column_name(r, r->nfields), "misplaced quote (a field that "
-                               "contains a quote must be quoted, with the quote doubled)");
+                return r->status = SW_ENOMEM;
+            return r->status = sw_diag_add(
+                       r->diag, SW_EDATA, r->name, r->line, (long)r->nfields + 1,
+                       column_name(r, r->nfields),
+                       "misplaced quote (a field that contains a quote must be quoted, with "
+                       "the quote doubled)");
         }
-        r->line++;
-        i = end;
+        /* libcsv holds a field until it ends: a field that outgrows the
+         * limit is stopped here, before it can take much memory. Four bytes
+         * a character at most, so more bytes than that are too many. */
+        if (r->status == 0 && r->p.entry_pos / 4 > r->max_field)
+            return r->status = sw_diag_add(r->diag, SW_ELIMIT, r->name, r->line,
+                                           (long)r->nfields + 1, column_name(r, r->nfields),
+                                           "field is more than %zu characters long; the "
+                                           "limit is %zu", r->max_field, r->max_field);
+        s += k;
+        n -= k;
     }
     return r->status;
+}
+
+static int start_parsing(sw_csv_reader *r)
+{
+    size_t h = header_start(r->hbuf, r->hlen);
+    char delim = r->delimiter;
+    if (!delim && detect_delimiter(&delim, r->hbuf + h, r->hlen - h) != 0)
+        return r->status = sw_diag_add(r->diag, SW_EDATA, r->name, 1, 1, NULL,
+                                       "cannot tell the delimiter from the header (as many "
+                                       "',' as ';' or tabs); name it with -d");
+    r->delimiter = delim;
+    if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL |
+                            CSV_REPALL_NL) != 0)
+        return r->status = SW_ENOMEM;
+    r->p_ready = true;
+    csv_set_delim(&r->p, (unsigned char)delim);
+    csv_set_space_func(&r->p, delim == '\t' ? space_no_tab : space_or_tab);
+    r->parsing = true;
+    int rc = parse(r, r->hbuf, r->hlen);
+    free(r->hbuf);
+    r->hbuf = NULL;
+    r->hlen = 0;
+    return rc;
+}
+
+/* Collects text until the header line is complete. */
+static int take_header(sw_csv_reader *r, const char *s, size_t n)
+{
+    if (sw_reserve((void **)&r->hbuf, &r->hcap, r->hlen + n + 1, 1) != 0)
+        return r->status = SW_ENOMEM;
+    memcpy(r->hbuf + r->hlen, s, n);
+    r->hlen += n;
+    for (; r->hscan < r->hlen && !r->hdone; r->hscan++) {
+        char c = r->hbuf[r->hscan];
+        if (c == '"')
+            r->hquoted = !r->hquoted;
+        if (!r->hquoted && (c == '\n' || c == '\r'))
+            r->hdone = r->hcontent;
+        else if (c != ' ' && c != ',' && c != ';' && c != '\t')
+            r->hcontent = true;
+    }
+    if (r->hdone || r->hlen >= SW_CSV_MAX_HEADER)
+        return start_parsing(r);
+    return 0;
+}
+
+static int take(sw_csv_reader *r, const char *s, size_t n)
+{
+    return r->parsing ? parse(r, s, n) : take_header(r, s, n);
+}
+
+/* Where an encoding error is: the field being read. Before parsing began it
+ * is in the header text, and the fields are counted there. */
+static int encoding_error(sw_csv_reader *r)
+{
+    long line = r->line, field = (long)r->nfields + 1;
+    const char *col = column_name(r, r->nfields);
+    if (!r->parsing) {
+        size_t h = header_start(r->hbuf, r->hlen);
+        char delim = r->delimiter;
+        if (!delim && detect_delimiter(&delim, r->hbuf + h, r->hlen - h) != 0)
+            delim = ',';
+        bool quoted = false;
+        line = 1;
+        field = 1;
+        for (size_t i = 0; i < r->hlen; i++) {
+            char c = r->hbuf[i];
+            if (c == '"')
+                quoted = !quoted;
+            else if (!quoted && (c == '\n' || (c == '\r' && (i + 1 == r->hlen || r->hbuf[i + 1] != '\n')))) {
+                line++;
+                field = 1;
+            } else if (!quoted && c == delim)
+                field++;
+        }
+        col = NULL;
+    }
+    switch (r->dec.error) {
+    case SW_DEC_NUL:
+        return r->status = sw_diag_add(r->diag, SW_EDATA, r->name, line, field, col,
+                                       "file contains a NUL byte (not a text file?)");
+    case SW_DEC_UTF16_NO_BOM:
+        return r->status = sw_diag_add(r->diag, SW_EDATA, r->name, 1, 1, NULL,
+                                       "file looks like UTF-16 text without a byte-order mark; "
+                                       "save it as UTF-8, or as Unicode text with its BOM");
+    case SW_DEC_BAD_UTF16:
+        return r->status = sw_diag_add(r->diag, SW_EDATA, r->name, line, field, col,
+                                       "is not valid UTF-16 (a lone surrogate or an odd "
+                                       "number of bytes)");
+    case SW_DEC_MIXED:
+        return r->status = sw_diag_add(r->diag, SW_EDATA, r->name, line, field, col,
+                                       "byte 0x%02X starts UTF-8 text after Windows-1252 text: "
+                                       "the file mixes two encodings; save it as UTF-8",
+                                       (unsigned)r->dec.byte);
+    default:
+        return r->status = sw_diag_add(r->diag, SW_EDATA, r->name, line, field, col,
+                                       "byte 0x%02X is neither UTF-8 nor Windows-1252 text",
+                                       (unsigned)r->dec.byte);
+    }
+}
+
+static int decode_and_take(sw_csv_reader *r, const char *data, size_t len, bool final)
+{
+    size_t n = sw_decode(&r->dec, (const unsigned char *)data, len, final, r->dbuf);
+    take(r, r->dbuf, n);
+    if (r->status == 0 && r->dec.error)
+        encoding_error(r);
+    return r->status;
+}
+
+int sw_csv_reader_new(sw_csv_reader **out, const char *name, const sw_csv_options *opt,
+                      sw_csv_record_fn fn, void *ctx, sw_diag *diag)
+{
+    assert(out && name && fn);
+    sw_csv_options o = SW_CSV_OPTIONS_INIT;
+    if (opt)
+        o = *opt;
+    sw_csv_reader *r = calloc(1, sizeof *r);
+    *out = NULL;
+    if (!r || !(r->name = sw_strndup(name, strlen(name))) ||
+        !(r->dbuf = malloc(SW_DECODE_MAX(SLICE)))) {
+        sw_csv_reader_free(r);
+        return SW_ENOMEM;
+    }
+    r->fn = fn;
+    r->ctx = ctx;
+    r->diag = diag;
+    r->max_field = o.max_field ? o.max_field : SW_CSV_MAX_FIELD;
+    r->max_records = o.max_records;
+    r->delimiter = o.delimiter;
+    r->line = 1;
+    r->record_line = 1;
+    *out = r;
+    return 0;
+}
+
+int sw_csv_reader_feed(sw_csv_reader *r, const char *data, size_t len)
+{
+    assert(r && (data || len == 0));
+    while (len > 0 && r->status == 0) {
+        size_t k = len < SLICE ? len : SLICE;
+        decode_and_take(r, data, k, false);
+        data += k;
+        len -= k;
+    }
+    return r->status;
+}
+
+int sw_csv_reader_finish(sw_csv_reader *r)
+{
+    assert(r);
+    if (r->status == 0)
+        decode_and_take(r, NULL, 0, true);
+    if (r->status == 0 && !r->parsing) {
+        if (header_start(r->hbuf, r->hlen) == r->hlen)
+            return r->status = sw_diag_add(r->diag, SW_EDATA, r->name, 1, 1, NULL,
+                                           "file is empty");
+        start_parsing(r);
+    }
+    /* csv_fini resets the error status, so the outcome is read from its
+     * return value alone. */
+    if (r->status == 0 && csv_fini(&r->p, on_field, on_record, r) != 0 && r->status == 0)
+        r->status = sw_diag_add(r->diag, SW_EDATA, r->name, r->line, (long)r->nfields + 1,
+                                column_name(r, r->nfields),
+                                "quoted field is never closed (it starts on line %ld)", r->line);
+    if (r->status == 0 && r->index == 0)
+        r->status = sw_diag_add(r->diag, SW_EDATA, r->name, 1, 1, NULL, "file is empty");
+    return r->status ? r->status : r->data_error;
+}
+
+void sw_csv_reader_free(sw_csv_reader *r)
+{
+    if (!r)
+        return;
+    if (r->p_ready)
+        csv_free(&r->p);
+    free(r->name);
+    free(r->dbuf);
+    free(r->hbuf);
+    free(r->buf);
+    free(r->off);
+    free(r->len);
+    free(r->field_line);
+    free(r->field);
+    free(r->colname);
+    free(r);
 }
 
 int sw_csv_read(const char *name, const char *data, size_t len, const sw_csv_options *opt,
                 sw_csv_record_fn fn, void *ctx, sw_diag *diag)
 {
-    assert(name && (data || len == 0) && fn);
-    sw_csv_options o = SW_CSV_OPTIONS_INIT;
-    if (opt)
-        o = *opt;
-
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-        data += 3;
-        len -= 3;
-    }
-    size_t lead = 0;
-    while (lead < len && (data[lead] == '\n' || data[lead] == '\r' || data[lead] == ' '))
-        lead++;
-    if (lead == len)
-        return sw_diag_add(diag, SW_EDATA, name, 1, 1, NULL, "file is empty");
-
-    char delim = o.delimiter;
-    if (!delim && detect_delimiter(&delim, data + lead, len - lead) != 0)
-        return sw_diag_add(diag, SW_EDATA, name, 1, 1, NULL,
-                           "cannot tell the delimiter from the header (as many ',' as "
-                           "';' or tabs); name it with -d");
-
-    const char *nul = memchr(data, '\0', len);
-    if (nul) {
-        long line, field;
-        locate(data, (size_t)(nul - data), delim, &line, &field);
-        char col[64];
-        const char *cn = line > 1 ? header_name(data, len, delim, (size_t)field - 1, col,
-                                                sizeof col) : "";
-        return sw_diag_add(diag, SW_EDATA, name, line, field, cn[0] ? cn : NULL,
-                           "file contains a NUL byte (not a text file?)");
-    }
-
-    char *owned = NULL;
-    size_t owned_len = 0, bad = 0;
-    switch (sw_encoding_to_utf8(data, len, &owned, &owned_len, &bad)) {
-    case SW_ENC_UTF8:
-        break;
-    case SW_ENC_CP1252:
-        data = owned;
-        len = owned_len;
-        break;
-    case SW_ENC_INVALID: {
-        long line, field;
-        locate(data, bad, delim, &line, &field);
-        char col[64];
-        const char *cn = line > 1 ? header_name(data, len, delim, (size_t)field - 1, col,
-                                                sizeof col) : "";
-        return sw_diag_add(diag, SW_EDATA, name, line, field, cn[0] ? cn : NULL,
-                           "byte 0x%02X is neither UTF-8 nor Windows-1252 text",
-                           (unsigned)(unsigned char)data[bad]);
-    }
-    case SW_ENC_NOMEM:
-        return SW_ENOMEM;
-    }
-
-    reader r = {
-        .name = name,
-        .fn = fn,
-        .ctx = ctx,
-        .diag = diag,
-        .max_field = o.max_field ? o.max_field : SW_CSV_MAX_FIELD,
-        .max_records = o.max_records ? o.max_records : SW_CSV_MAX_RECORDS,
-        .delimiter = delim,
-        .data = data,
-        .data_len = len,
-        .line = 1,
-        .record_line = 1,
-        .between_records = true,
-    };
-    struct csv_parser p;
-    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) != 0) {
-        free(owned);
-        return SW_ENOMEM;
-    }
-    csv_set_delim(&p, (unsigned char)delim);
-    csv_set_space_func(&p, delim == '\t' ? space_no_tab : space_or_tab);
-
-    int rc = feed(&r, &p, data, len);
-    if (rc == 0) {
-        /* csv_fini resets the error status, so the outcome is read from its
-         * return value alone. */
-        if (csv_fini(&p, on_field, on_record, &r) != 0 && r.status == 0)
-            rc = sw_diag_add(diag, SW_EDATA, name, r.record_line, (long)r.nfields + 1,
-                             column_name(&r, r.nfields),
-                             "quoted field is never closed (it starts on line %ld)",
-                             r.record_line);
-        else
-            rc = r.status;
-    }
+    sw_csv_reader *r = NULL;
+    int rc = sw_csv_reader_new(&r, name, opt, fn, ctx, diag);
     if (rc == 0)
-        rc = r.data_error;
-    csv_free(&p);
-    free(r.buf);
-    free(r.off);
-    free(r.len);
-    free(r.field_line);
-    free(r.field);
-    free(owned);
+        rc = sw_csv_reader_feed(r, data, len);
+    if (rc == 0)
+        rc = sw_csv_reader_finish(r);
+    sw_csv_reader_free(r);
     return rc;
 }
 
 static bool header_matches(const char *field, size_t flen, const char *want)
 {
-    while (flen > 0 && (*field == ' ' || *field == '\t')) {
-        field++;
-        flen--;
-    }
-    while (flen > 0 && (field[flen - 1] == ' ' || field[flen - 1] == '\t'))
-        flen--;
+    sw_trim(&field, &flen);
     size_t wl = strlen(want);
     if (wl > 0 && want[wl - 1] == '*')
         return flen >= wl - 1 && strncasecmp(field, want, wl - 1) == 0;

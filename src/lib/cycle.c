@@ -151,6 +151,11 @@ static int set_param(cycle_ctx *c, const sw_csv_record *rec, const struct spec *
             why = "is not a percentage from 1 to 100";
             r = SW_EDATA;
         }
+        if (r == 0 && s->offset == offsetof(sw_cycle, duurzaam_jaren) &&
+            v > SW_MAX_DUURZAAM_JAREN) {
+            why = "is more years than a location can plausibly last (at most 1000)";
+            r = SW_EDATA;
+        }
         memcpy(base + s->offset, &v, sizeof v);
         if (s->offset == offsetof(sw_cycle, amv))
             cy->has_amv = true;
@@ -296,6 +301,16 @@ static int finish(cycle_ctx *c, sw_diag *diag)
     for (size_t i = 0; i < NSPECS; i++)
         if (specs[i].offset == offsetof(sw_cycle, amv) && specs[i].kind == K_COUNT)
             amv_line = c->seen[i];
+    /* The provincial opgaven are summed for every report: their sum must be
+     * a number too. */
+    int64_t sum = 0;
+    for (size_t i = 0; i < cy->nprov; i++)
+        if (cy->provincie[i].has_opgave &&
+            __builtin_add_overflow(sum, cy->provincie[i].opgave, &sum))
+            rc = sw_diag_add(diag, SW_EOVERFLOW, c->name, cy->provincie[i].line, 2, "waarde",
+                             "province PV%02d: the provincial opgaven add up to more than "
+                             "%lld, the largest number counted exactly",
+                             cy->provincie[i].code, (long long)INT64_MAX);
     if (cy->has_amv && cy->amv > cy->capaciteit)
         rc = sw_diag_add(diag, SW_EDATA, c->name, amv_line, 2, "waarde",
                          "amv %lld is more than the capaciteitsraming %lld", (long long)cy->amv,
@@ -372,6 +387,15 @@ int sw_cycle_lookup_provincie(const sw_cycle *cy, const char *text)
         if (strcasecmp(cy->provincie[i].naam, text) == 0)
             return cy->provincie[i].code;
     return SW_EDATA;
+}
+
+long sw_cycle_param_line(const sw_cycle *cy, const char *name)
+{
+    assert(cy && name);
+    for (size_t i = 0; i < cy->nparam; i++)
+        if (strcasecmp(cy->param[i].naam, name) == 0)
+            return cy->param[i].line;
+    return 0;
 }
 
 bool sw_cycle_has_opgaven(const sw_cycle *cy)

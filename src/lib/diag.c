@@ -1,20 +1,20 @@
 #include "spreiding/diag.h"
 
+#include "util.h"
+
 #include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
+/* Copies are cut between characters, never inside one: a message is always
+ * valid UTF-8. */
 static void copy_text(char *dst, size_t cap, const char *src)
 {
     if (!src) {
         dst[0] = '\0';
         return;
     }
-    size_t n = strlen(src);
-    if (n >= cap)
-        n = cap - 1;
-    memcpy(dst, src, n);
-    dst[n] = '\0';
+    sw_cut_utf8(dst, cap, src, strlen(src));
 }
 
 void sw_diag_clear(sw_diag *diag)
@@ -38,7 +38,9 @@ int sw_diag_vadd(sw_diag *diag, int code, const char *file, long line, long colu
     copy_text(e->column_name, sizeof e->column_name, column_name);
     e->line = line;
     e->column = column;
-    vsnprintf(e->message, sizeof e->message, fmt, ap);
+    char text[4 * SW_DIAG_TEXT];
+    vsnprintf(text, sizeof text, fmt, ap);
+    copy_text(e->message, sizeof e->message, text);
     return code;
 }
 

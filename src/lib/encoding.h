@@ -1,21 +1,49 @@
-/* Input encodings: UTF-8 as is, Windows-1252 (what Excel writes on Dutch
- * Windows) transcoded to UTF-8. Internal to the library. */
+/* Input encodings, decoded as a stream: UTF-8 as is, Windows-1252 (what Excel
+ * writes on Dutch Windows) and UTF-16 with a byte-order mark (Excel's
+ * "Unicode text") transcoded to UTF-8. Internal to the library. */
 #ifndef SW_ENCODING_H
 #define SW_ENCODING_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
-enum sw_encoding_result {
-    SW_ENC_UTF8 = 0,  /* valid UTF-8: use the input as it is */
-    SW_ENC_CP1252,    /* transcoded: *out holds a malloc'd UTF-8 copy */
-    SW_ENC_INVALID,   /* neither: *bad is the offset of the first bad byte */
-    SW_ENC_NOMEM
+enum sw_encoding {
+    SW_ENC_START = 0, /* nothing seen yet: the BOM decides */
+    SW_ENC_ASCII,     /* only ASCII so far: UTF-8 or Windows-1252 still open */
+    SW_ENC_UTF8,
+    SW_ENC_CP1252,
+    SW_ENC_UTF16LE,
+    SW_ENC_UTF16BE
 };
 
-/* Decides the encoding of data and transcodes it when needed. A file that
- * holds both valid multi-byte UTF-8 and bytes that are not UTF-8 is invalid:
- * guessing would silently garble one of the two. */
-enum sw_encoding_result sw_encoding_to_utf8(const char *data, size_t len, char **out,
-                                            size_t *outlen, size_t *bad);
+/* Why decoding stopped. */
+enum sw_decode_error {
+    SW_DEC_OK = 0,
+    SW_DEC_BAD_BYTE,     /* neither UTF-8 nor Windows-1252: `byte` */
+    SW_DEC_MIXED,        /* valid UTF-8 after Windows-1252 text (or the reverse) */
+    SW_DEC_NUL,          /* a NUL character */
+    SW_DEC_UTF16_NO_BOM, /* NUL bytes in the pattern of UTF-16 text without a BOM */
+    SW_DEC_BAD_UTF16     /* an unpaired surrogate, or an odd byte at the end */
+};
+
+typedef struct sw_decoder {
+    enum sw_encoding enc;
+    unsigned char pend[4]; /* bytes of a sequence split between two blocks */
+    size_t npend;
+    uint32_t surrogate;    /* UTF-16: a high surrogate waiting for its pair */
+    enum sw_decode_error error;
+    unsigned char byte;    /* the bad byte, for SW_DEC_BAD_BYTE and SW_DEC_MIXED */
+} sw_decoder;
+
+/* The most bytes sw_decode writes for n input bytes. */
+#define SW_DECODE_MAX(n) (3 * (n) + 16)
+
+/* Decodes the next n bytes of a file (`final`: nothing follows) into out,
+ * which holds SW_DECODE_MAX(n) bytes, and returns how many bytes it wrote.
+ * A leading BOM is consumed. On an error, d->error says why and the return
+ * value is the valid UTF-8 that precedes the bad input (so that a reader can
+ * locate the error after it); the decoder then stays in error. */
+size_t sw_decode(sw_decoder *d, const unsigned char *in, size_t n, bool final, char *out);
 
 #endif

@@ -48,6 +48,17 @@ static int divide_budgets(sw_grants *g, const sw_register *reg, const sw_progres
     return rc;
 }
 
+/* An amount that does not fit in int64 cents, reported against the tariff
+ * that made it. */
+static int too_large(sw_diag *diag, const sw_cycle *cy, const sw_register *reg, size_t i,
+                     int tariff, const char *what)
+{
+    const sw_param *t = cy->tarief[tariff].param;
+    return sw_diag_add(diag, SW_EOVERFLOW, cy->file, t ? t->line : 0, 2, "waarde",
+                       "GM%04d: %s is more than %lld cents, the largest amount computed "
+                       "exactly", reg->gemeente[i].code, what, (long long)INT64_MAX);
+}
+
 int sw_grants_compute(sw_grants **out, const sw_register *reg, const sw_cycle *cy,
                       const sw_progress *p, const sw_grant_options *opt, sw_diag *diag)
 {
@@ -55,11 +66,18 @@ int sw_grants_compute(sw_grants **out, const sw_register *reg, const sw_cycle *c
     *out = NULL;
     sw_grant_options none = {0};
     const sw_grant_options *o = opt ? opt : &none;
+    int grondslag = o->grondslag ? o->grondslag : cy->lid3_grondslag;
+    /* §7.10: a budget is only a basis under grondslag budget. */
+    if (o->nbudget > 0 && grondslag != SW_GRONDSLAG_BUDGET)
+        return sw_diag_add(diag, SW_EUSAGE, NULL, 0, 0, NULL,
+                           "--budget gives the lid-3 money under --lid3-grondslag budget, but "
+                           "the grondslag in force is %s; add --lid3-grondslag budget",
+                           sw_policy_value_name(SW_POLICY_LID3_GRONDSLAG, grondslag));
     sw_grants *g = calloc(1, sizeof *g);
     if (!g)
         return SW_ENOMEM;
     g->lid3 = o->lid3 ? o->lid3 : cy->lid3;
-    g->grondslag = o->grondslag ? o->grondslag : cy->lid3_grondslag;
+    g->grondslag = grondslag;
     g->progress = p;
     g->n = reg->n;
     g->nprov = p->nprov;
@@ -97,32 +115,39 @@ int sw_grants_compute(sw_grants **out, const sw_register *reg, const sw_cycle *c
         sw_grant_row *r = &g->row[i];
         if (g->grondslag == SW_GRONDSLAG_PER_PLAATS) {
             int64_t part;
-            if (mul_add(&part, pr->geteld - pr->duurzaam, t3n, 0) != 0 ||
-                mul_add(&r->potentieel_lid3, pr->duurzaam, t3d, part) != 0)
-                rc = SW_EOVERFLOW;
+            if (mul_add(&part, pr->geteld - pr->duurzaam, t3n, 0) != 0) {
+                rc = too_large(diag, cy, reg, i, SW_TARIEF_LID3_NIET_DUURZAAM,
+                               "the lid-3 amount for places that are not duurzaam");
+                break;
+            }
+            if (mul_add(&r->potentieel_lid3, pr->duurzaam, t3d, part) != 0) {
+                rc = too_large(diag, cy, reg, i, SW_TARIEF_LID3_DUURZAAM, "the lid-3 amount");
+                break;
+            }
         }
         r->in_aanmerking = pr->geteld > 0 &&
                            (g->lid3 == SW_LID3_PER_GEMEENTE || pp->gehaald);
         r->bedrag_lid3 = r->in_aanmerking ? r->potentieel_lid3 : 0;
         r->lid2b = pr->duurzaam > 0 && pr->duurzaam >= cy->lid2b_minimum;
-        if (r->lid2b && mul_add(&r->bedrag_lid2b, pr->duurzaam, t2b, 0) != 0)
-            rc = SW_EOVERFLOW;
-        if (rc == 0 && __builtin_add_overflow(r->bedrag_lid3, r->bedrag_lid2b, &r->totaal))
-            rc = SW_EOVERFLOW;
+        if ((r->lid2b && mul_add(&r->bedrag_lid2b, pr->duurzaam, t2b, 0) != 0) ||
+            __builtin_add_overflow(r->bedrag_lid3, r->bedrag_lid2b, &r->totaal)) {
+            rc = too_large(diag, cy, reg, i, SW_TARIEF_LID2B_DUURZAAM,
+                           "the lid-2b amount (or lid 3 plus lid 2b)");
+            break;
+        }
         sw_grant_prov *gp = &g->prov[p->prov_of[i]];
-        if (rc == 0 &&
-            (__builtin_add_overflow(gp->bedrag_lid3, r->bedrag_lid3, &gp->bedrag_lid3) ||
-             __builtin_add_overflow(gp->potentieel_lid3, r->potentieel_lid3, &gp->potentieel_lid3) ||
-             __builtin_add_overflow(gp->bedrag_lid2b, r->bedrag_lid2b, &gp->bedrag_lid2b) ||
-             __builtin_add_overflow(gp->totaal, r->totaal, &gp->totaal) ||
-             __builtin_add_overflow(g->totaal_lid3, r->bedrag_lid3, &g->totaal_lid3) ||
-             __builtin_add_overflow(g->totaal_lid2b, r->bedrag_lid2b, &g->totaal_lid2b) ||
-             __builtin_add_overflow(g->totaal, r->totaal, &g->totaal)))
-            rc = SW_EOVERFLOW;
+        if (__builtin_add_overflow(gp->bedrag_lid3, r->bedrag_lid3, &gp->bedrag_lid3) ||
+            __builtin_add_overflow(gp->potentieel_lid3, r->potentieel_lid3, &gp->potentieel_lid3) ||
+            __builtin_add_overflow(gp->bedrag_lid2b, r->bedrag_lid2b, &gp->bedrag_lid2b) ||
+            __builtin_add_overflow(gp->totaal, r->totaal, &gp->totaal) ||
+            __builtin_add_overflow(g->totaal_lid3, r->bedrag_lid3, &g->totaal_lid3) ||
+            __builtin_add_overflow(g->totaal_lid2b, r->bedrag_lid2b, &g->totaal_lid2b) ||
+            __builtin_add_overflow(g->totaal, r->totaal, &g->totaal)) {
+            rc = too_large(diag, cy, reg, i, SW_TARIEF_LID3_DUURZAAM,
+                           "adding its grant, the provincial or national total");
+            break;
+        }
     }
-    if (rc == SW_EOVERFLOW)
-        sw_diag_add(diag, rc, NULL, 0, 0, NULL,
-                    "the grant amounts are too large to compute exactly in cents");
     if (rc != 0) {
         sw_grants_free(g);
         return rc;

@@ -182,26 +182,74 @@ int sw_parse_micro(int64_t *out, const char *s, size_t len, const char **why)
     return 0;
 }
 
+/* A grouping separator of an amount (domain.md §7.5): the count's ones, and
+ * ',' (1,500.50). Returns its length at s, 0 if none. */
+static size_t money_sep_len(const char *s, size_t len)
+{
+    return len >= 1 && s[0] == ',' ? 1 : group_sep_len(s, len);
+}
+
+static size_t digits_at(const char *s, size_t len)
+{
+    size_t k = 0;
+    while (k < len && is_digit(s[k]))
+        k++;
+    return k;
+}
+
 int sw_parse_cents(int64_t *out, const char *s, size_t len, const char **why)
 {
     assert(out && why && (s || len == 0));
-    int64_t euros = 0;
-    size_t used = 0;
-    int r = parse_unsigned(&euros, &s, &len, &used, why);
-    if (r != 0) {
-        if (r == SW_EDATA && len > 0 && !(s[0] == '-' && len > 1 && is_digit(s[1])))
-            *why = "is not an amount in euros";
-        return r;
+    sw_trim(&s, &len);
+    if (len == 0) {
+        *why = "is empty";
+        return SW_EDATA;
     }
-    int64_t cents = 0;
-    if (used < len) {
-        size_t rest = len - used;
-        if ((s[used] != ',' && s[used] != '.') || rest < 2 || rest > 3 ||
-            !is_digit(s[used + 1]) || (rest == 3 && !is_digit(s[used + 2]))) {
-            *why = "is not an amount in euros";
+    if (s[0] == '-' && len > 1 && is_digit(s[1])) {
+        *why = "is negative";
+        return SW_EDATA;
+    }
+    static const char not_money[] =
+        "is not an amount in euros (write 1500, 1.500, 1.500,50 or 1500.50)";
+    size_t first = digits_at(s, len), i = first;
+    if (first == 0) {
+        *why = not_money;
+        return SW_EDATA;
+    }
+    /* Groups: a separator followed by exactly three digits, the same
+     * separator throughout; so "1.500" is 1 500 euros, never 1.50. */
+    const char *grp = NULL;
+    size_t grplen = 0;
+    for (;;) {
+        size_t sl = money_sep_len(s + i, len - i);
+        if (sl == 0 || digits_at(s + i + sl, len - i - sl) != 3)
+            break;
+        if (grp && (sl != grplen || memcmp(grp, s + i, sl) != 0))
+            break;
+        if (!grp && (first > 3 || s[0] == '0')) {
+            *why = "is not an amount in euros (digits grouped wrongly)";
             return SW_EDATA;
         }
-        cents = (s[used + 1] - '0') * 10 + (rest == 3 ? s[used + 2] - '0' : 0);
+        grp = s + i;
+        grplen = sl;
+        i += sl + 3;
+    }
+    int64_t euros = 0;
+    for (size_t k = 0; k < i; k++)
+        if (is_digit(s[k]) && add_digit(&euros, s[k]) != 0) {
+            *why = "is too large";
+            return SW_EOVERFLOW;
+        }
+    int64_t cents = 0;
+    if (i < len) {
+        /* Exactly two decimals after the separator that is not the grouping
+         * one: 1.500,50 and 1,500.50, never 1.5 or 1.234.56. */
+        bool sep_ok = (s[i] == ',' || s[i] == '.') && !(grplen == 1 && grp[0] == s[i]);
+        if (!sep_ok || len - i != 3 || !is_digit(s[i + 1]) || !is_digit(s[i + 2])) {
+            *why = not_money;
+            return SW_EDATA;
+        }
+        cents = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
     }
     if (euros > (INT64_MAX - cents) / 100) {
         *why = "is too large";
@@ -243,51 +291,75 @@ size_t sw_format_i128(char *out, size_t cap, sw_i128 v)
     return put(out, cap, rev, n);
 }
 
-static sw_i128 pow10i(int places)
+__extension__ typedef unsigned __int128 u128;
+
+static size_t format_u128(char *out, size_t cap, u128 v)
 {
-    sw_i128 p = 1;
-    while (places-- > 0)
-        p *= 10;
-    return p;
+    char tmp[48], rev[48];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + (int)(v % 10));
+        v /= 10;
+    } while (v != 0);
+    for (size_t i = 0; i < n; i++)
+        rev[i] = tmp[n - 1 - i];
+    return put(out, cap, rev, n);
 }
 
-/* Writes q (≥ 0, an integer scaled by 10^places) as a decimal. */
-static size_t format_scaled(char *out, size_t cap, sw_i128 q, bool neg, int places)
+size_t sw_format_decimal(char *out, size_t cap, sw_i128 num, sw_i128 den, int places,
+                         sw_rounding rounding)
 {
-    sw_i128 p = pow10i(places);
-    char ip[48], fp[16];
-    sw_format_i128(ip, sizeof ip, q / p);
-    sw_i128 f = q % p;
-    for (int i = places - 1; i >= 0; i--) {
-        fp[i] = (char)('0' + (int)(f % 10));
-        f /= 10;
+    assert(den > 0 && places >= 0 && places <= 18);
+    assert(rounding == SW_ROUND_DECIMAL_HALF_UP || rounding == SW_ROUND_DECIMAL_DOWN);
+    bool neg = num < 0;
+    u128 n = neg ? (u128)0 - (u128)num : (u128)num, d = (u128)den;
+    u128 q = n / d, r = n % d;
+    /* Long division, one digit at a time. 10·r may not fit in 128 bits, so
+     * the digit is found by adding r ten times to a running remainder that
+     * never reaches 2·d (< 2^128). */
+    char frac[19];
+    for (int k = 0; k < places; k++) {
+        u128 acc = 0;
+        int digit = 0;
+        for (int t = 0; t < 10; t++) {
+            acc += r;
+            if (acc >= d) {
+                acc -= d;
+                digit++;
+            }
+        }
+        frac[k] = (char)('0' + digit);
+        r = acc;
     }
-    fp[places] = '\0';
-    char tmp[72];
-    size_t n = 0;
-    if (neg && q != 0)
-        tmp[n++] = '-';
-    size_t il = strlen(ip);
-    memcpy(tmp + n, ip, il);
-    n += il;
+    /* Half-up rounds halves away from zero: r / d ≥ ½, i.e. r ≥ d − r. */
+    if (rounding == SW_ROUND_DECIMAL_HALF_UP && r >= d - r) {
+        int k = places - 1;
+        while (k >= 0 && frac[k] == '9')
+            frac[k--] = '0';
+        if (k >= 0)
+            frac[k]++;
+        else
+            q++;
+    }
+    bool zero = q == 0;
+    for (int k = 0; k < places; k++)
+        zero = zero && frac[k] == '0';
+    char tmp[80];
+    size_t o = 0;
+    if (neg && !zero)
+        tmp[o++] = '-';
+    o += format_u128(tmp + o, sizeof tmp - o, q);
     if (places > 0) {
-        tmp[n++] = '.';
-        memcpy(tmp + n, fp, (size_t)places);
-        n += (size_t)places;
+        tmp[o++] = '.';
+        memcpy(tmp + o, frac, (size_t)places);
+        o += (size_t)places;
     }
-    return put(out, cap, tmp, n);
+    return put(out, cap, tmp, o);
 }
 
 size_t sw_format_fraction(char *out, size_t cap, sw_i128 num, sw_i128 den, int places)
 {
-    assert(den > 0 && places >= 0 && places <= 9);
-    bool neg = num < 0;
-    if (neg)
-        num = -num;
-    /* half-up: floor((2·num·10^p + den) / (2·den)); operands stay far below
-     * 2^127 for the magnitudes this library admits (it checks them). */
-    sw_i128 q = (2 * num * pow10i(places) + den) / (2 * den);
-    return format_scaled(out, cap, q, neg, places);
+    return sw_format_decimal(out, cap, num, den, places, SW_ROUND_DECIMAL_HALF_UP);
 }
 
 size_t sw_format_micro(char *out, size_t cap, sw_i128 micro, int places)
@@ -326,11 +398,7 @@ size_t sw_format_ratio(char *out, size_t cap, sw_i128 num, sw_i128 den)
 
 size_t sw_format_cents(char *out, size_t cap, int64_t cents, char sep)
 {
-    sw_i128 v = cents;
-    bool neg = v < 0;
-    if (neg)
-        v = -v;
-    size_t n = format_scaled(out, cap, v, neg, 2);
+    size_t n = sw_format_decimal(out, cap, cents, 100, 2, SW_ROUND_DECIMAL_HALF_UP);
     char *dot = strchr(out, '.');
     if (dot)
         *dot = sep;

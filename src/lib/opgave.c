@@ -31,8 +31,10 @@ int sw_opgave_from_allocation(sw_opgave **out, const sw_allocation *a)
         return SW_ENOMEM;
     for (size_t i = 0; i < a->n; i++) {
         const sw_alloc_row *r = &a->row[i];
-        o->row[r->gemeente] = (sw_opgave_row){true, r->opgave, r->amv_method != SW_AMV_NONE,
-                                              r->opgave_amv};
+        o->row[r->gemeente] = (sw_opgave_row){.in_run = true,
+                                              .opgave = r->opgave,
+                                              .has_amv = r->amv_method != SW_AMV_NONE,
+                                              .opgave_amv = r->opgave_amv};
     }
     o->in_run = a->n;
     return 0;
@@ -57,13 +59,16 @@ typedef struct opgave_ctx {
 static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
 {
     opgave_ctx *c = ctx;
-    if (rec->index == 0)
-        return sw_csv_map_columns(c->col, rec, opgave_columns, O_NCOLS, c->name, diag);
+    if (rec->index == 0) {
+        int rc = sw_csv_map_columns(c->col, rec, opgave_columns, O_NCOLS, c->name, diag);
+        c->o->opgave_column = c->col[O_OPGAVE] + 1;
+        return rc;
+    }
 #define CELL(k) rec->field[c->col[k]], rec->len[c->col[k]]
     const char *why;
     int code, rc = 0, r;
     long g = -1;
-    sw_opgave_row row = {.in_run = true};
+    sw_opgave_row row = {.in_run = true, .line = rec->line};
     if (sw_parse_gemeentecode(&code, CELL(O_CODE), &why) != 0)
         rc = sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[O_CODE], "gemeentecode", why);
     else if ((g = sw_register_find(c->reg, code)) < 0)

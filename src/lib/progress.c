@@ -63,8 +63,8 @@ static int count(sw_progress *p, int64_t plaatsen, int64_t amv, bool duurzaam_, 
 static int provinces(sw_progress *p, const sw_register *reg, const sw_cycle *cy,
                      const sw_opgave *og, sw_diag *diag)
 {
-    int idx[100];
-    for (int k = 0; k < 100; k++)
+    int idx[SW_PROVINCE_CODES];
+    for (int k = 0; k < SW_PROVINCE_CODES; k++)
         idx[k] = -1;
     int rc = 0;
     for (size_t i = 0; i < reg->n; i++) {
@@ -104,7 +104,9 @@ static int provinces(sw_progress *p, const sw_register *reg, const sw_cycle *cy,
         p->prov_of[i] = k;
         pv->ngemeenten++;
         if (add(&pv->opgave, og->row[i].opgave) != 0)
-            return SW_EOVERFLOW;
+            return sw_diag_add(diag, SW_EOVERFLOW, og->file, og->row[i].line, og->opgave_column,
+                               "opgave", "the opgaven of PV%02d add up to more than %lld, the "
+                               "largest number counted exactly", pv->code, (long long)INT64_MAX);
         if (og->row[i].has_amv) {
             pv->has_amv = true;
             pv->opgave_amv += og->row[i].opgave_amv; /* ≤ opgave: cannot overflow first */
@@ -150,10 +152,11 @@ int sw_progress_compute(sw_progress **out, const sw_register *reg, const sw_cycl
     p->verdict = calloc(nloc ? nloc : 1, 1);
     p->loc_duurzaam = calloc(nloc ? nloc : 1, sizeof *p->loc_duurzaam);
     int rc = (p->row && p->prov_of && p->verdict && p->loc_duurzaam) ? 0 : SW_ENOMEM;
-    if (rc == 0 && p->duurzaam_jaren > 1000)
+    if (rc == 0 && p->duurzaam_jaren > SW_MAX_DUURZAAM_JAREN)
         rc = sw_diag_add(diag, SW_EUSAGE, NULL, 0, 0, NULL,
-                         "duurzaam-jaren %lld is not a plausible number of years",
-                         (long long)p->duurzaam_jaren);
+                         "--duurzaam-jaren %lld is more years than a location can plausibly "
+                         "last (at most %d)", (long long)p->duurzaam_jaren,
+                         SW_MAX_DUURZAAM_JAREN);
     if (rc == 0)
         rc = provinces(p, reg, cy, og, diag);
     for (size_t k = 0; rc == 0 && k < nloc; k++) {
@@ -177,7 +180,9 @@ int sw_progress_compute(sw_progress **out, const sw_register *reg, const sw_cycl
         else if (count(p, o->what_if[k].plaatsen, 0, true, g) != 0 ||
                  add(&p->row[g].what_if, o->what_if[k].plaatsen) != 0)
             rc = sw_diag_add(diag, SW_EOVERFLOW, NULL, 0, 0, NULL,
-                             "--what-if: too many places to count exactly");
+                             "--what-if GM%04d=+%lld: the places add up to more than %lld, the "
+                             "largest number counted exactly", reg->gemeente[g].code,
+                             (long long)o->what_if[k].plaatsen, (long long)INT64_MAX);
     }
     if (rc == 0)
         threshold(p);

@@ -1,22 +1,44 @@
 #include "reader.h"
 
+#include <assert.h>
+#include <stdio.h>
 #include <string.h>
+
+#include "util.h"
 
 #include "spreiding/number.h"
 
-/* Long or odd values are shown cut short with their control bytes replaced,
- * so that one hostile cell cannot flood or garble a terminal. */
-static void quote_value(char *out, size_t cap, const char *v, size_t len)
+static bool invisible(uint32_t cp)
 {
-    size_t o = 0, max = 40;
-    for (size_t i = 0; i < len && o + 4 < cap; i++) {
-        if (i == max) {
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0xA0) || cp == 0xAD || cp == 0x34F ||
+           cp == 0x61C || cp == 0x180E || (cp >= 0x2000 && cp <= 0x200F) ||
+           (cp >= 0x2028 && cp <= 0x202F) || (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 ||
+           cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB);
+}
+
+void sw_quote_value(char *out, size_t cap, const char *v, size_t len)
+{
+    assert(cap >= 16);
+    size_t o = 0, chars = 0;
+    for (size_t i = 0; i < len;) {
+        size_t k;
+        uint32_t cp = sw_utf8_next(v + i, len - i, &k);
+        char esc[16];
+        const char *piece = v + i;
+        size_t plen = k;
+        if (k == 1 && cp >= 0x80) /* not UTF-8: show the byte */
+            plen = (size_t)snprintf(esc, sizeof esc, "<0x%02X>", (unsigned)cp), piece = esc;
+        else if (invisible(cp))
+            plen = (size_t)snprintf(esc, sizeof esc, "<U+%04X>", (unsigned)cp), piece = esc;
+        if (chars == 40 || o + plen + 4 > cap) {
             memcpy(out + o, "...", 3);
             o += 3;
             break;
         }
-        unsigned char c = (unsigned char)v[i];
-        out[o++] = (c < 0x20 || c == 0x7F) ? '?' : (char)c;
+        memcpy(out + o, piece, plen);
+        o += plen;
+        chars++;
+        i += k;
     }
     out[o] = '\0';
 }
@@ -24,8 +46,8 @@ static void quote_value(char *out, size_t cap, const char *v, size_t len)
 int sw_cell_error(sw_diag *diag, int code, const char *file, const sw_csv_record *rec,
                   long field, const char *column, const char *why)
 {
-    char shown[64];
-    quote_value(shown, sizeof shown, rec->field[field], rec->len[field]);
+    char shown[SW_QUOTE_MAX];
+    sw_quote_value(shown, sizeof shown, rec->field[field], rec->len[field]);
     return sw_diag_add(diag, code, file, rec->field_line[field], field + 1, column,
                        "value '%s' %s", shown, why);
 }

@@ -9,8 +9,17 @@
 #include "spreiding/diag.h"
 #include "spreiding/register.h"
 
-/* Reports "column 'c': value 'v' <why>" at the record's line and the field's
- * column. Returns code. */
+/* Room for a value as sw_quote_value shows it. */
+#define SW_QUOTE_MAX 200
+
+/* A cell's value as a message shows it: at most 40 characters (then "..."),
+ * cut between characters, with control and invisible characters (a no-break
+ * space, a BOM, a zero-width space) written as <U+00A0>, so that a hostile or
+ * odd cell can neither garble a terminal nor hide what is wrong with it. */
+void sw_quote_value(char *out, size_t cap, const char *v, size_t len);
+
+/* Reports "column 'c': value 'v' <why>" at the line the field starts on and
+ * the field's column. Returns code. */
 int sw_cell_error(sw_diag *diag, int code, const char *file, const sw_csv_record *rec,
                   long field, const char *column, const char *why);
 

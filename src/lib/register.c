@@ -72,6 +72,7 @@ static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
     if (rec->index == 0) {
         int rc = sw_csv_map_columns(c->col, rec, register_columns, NCOLS, c->name, diag);
         c->reg->provincie_column = c->col[COL_PROV] + 1;
+        c->reg->inwoners_column = c->col[COL_INW] + 1;
         return rc;
     }
 

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "spreiding/diag.h"
+
 char *sw_strndup(const char *s, size_t n)
 {
     char *p = malloc(n + 1);
@@ -22,4 +24,69 @@ void sw_trim(const char **s, size_t *len)
     }
     while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
         (*len)--;
+}
+
+int sw_grow(void **p, size_t n, size_t size)
+{
+    if (n > SIZE_MAX / size)
+        return SW_ENOMEM;
+    void *q = realloc(*p, n * size);
+    if (!q)
+        return SW_ENOMEM;
+    *p = q;
+    return 0;
+}
+
+int sw_reserve(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap && *p)
+        return 0;
+    size_t c = *cap ? *cap : 16;
+    while (c < need) {
+        if (c > SIZE_MAX / 2)
+            return SW_ENOMEM;
+        c *= 2;
+    }
+    if (sw_grow(p, c, size) != 0)
+        return SW_ENOMEM;
+    *cap = c;
+    return 0;
+}
+
+void *sw_calloc(size_t n, size_t size) { return calloc(n ? n : 1, size); }
+
+uint32_t sw_utf8_next(const char *str, size_t n, size_t *len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    unsigned char c = s[0];
+    size_t k = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    if (k == 0 || k > n) {
+        *len = 1;
+        return c;
+    }
+    uint32_t cp = k == 1 ? c : c & (0x7F >> k);
+    for (size_t i = 1; i < k; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *len = 1;
+            return c;
+        }
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    *len = k;
+    return cp;
+}
+
+size_t sw_cut_utf8(char *dst, size_t cap, const char *s, size_t n)
+{
+    size_t o = 0;
+    while (o < n) {
+        size_t k;
+        sw_utf8_next(s + o, n - o, &k);
+        if (o + k + 1 > cap)
+            break;
+        o += k;
+    }
+    memcpy(dst, s, o);
+    dst[o] = '\0';
+    return o;
 }

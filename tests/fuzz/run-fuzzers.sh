@@ -13,7 +13,7 @@ if [ ! -d "$build" ]; then
     CC=clang meson setup "$build" -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false \
         -Dc_args=-fno-sanitize-recover=all -Dtests=true >/dev/null || exit 2
 fi
-ninja -C "$build" >"$build.log" 2>&1 || { tail -20 "$build.log"; exit 2; }
+ninja -C "$build" >"$build/build.log" 2>&1 || { tail -20 "$build/build.log"; exit 2; }
 status=0
 printf '%-12s %12s %10s %s\n' target executions exec/s findings
 for t in $targets; do

@@ -231,6 +231,123 @@ static char *random_register(unsigned seed, size_t n, bool shuffle)
     return text;
 }
 
+START_TEST(zero_weight_divides_nothing_or_is_a_data_error)
+{
+    /* A province whose gemeenten all have 0 inwoners and opgave 0: nothing to
+     * divide, so every opgave is 0 and every quotum 0/1 (no division by 0). */
+    static const char cycle0[] =
+        "parameter,waarde,status,bron\n"
+        "jaar,2024,beleid,t\ncapaciteitsraming,0,beleid,t\npeildatum,2025-07-01,beleid,t\n"
+        "afronding,half-up,beleid,t\nses-ontbrekend,fout,beleid,t\ndrempel,75,beleid,t\n"
+        "duurzaam-jaren,5,beleid,t\naanmeld-telt,ja,beleid,t\n"
+        "lid3,provinciale-drempel,beleid,t\nlid3-grondslag,per-plaats,beleid,t\n"
+        "lid2b-minimum,100,beleid,t\ntarief.lid2b.duurzaam,2500,beleid,t\n"
+        "tarief.lid3.duurzaam,4000,beleid,t\ntarief.lid3.niet-duurzaam,1500,beleid,t\n"
+        "provincie.PV20.naam,Alfa,beleid,t\nprovincie.PV20.opgave,0,beleid,t\n";
+    static const char reg0[] = "gemeentecode,gemeentenaam,provinciecode,inwoners\n"
+                               "GM0001,A1,PV20,0\nGM0002,A2,PV20,0\n";
+    sw_cycle *cy = load_cycle(cycle0);
+    sw_register *reg = load_register(reg0);
+    sw_allocation *a = allocate(reg, cy, NULL);
+    for (size_t i = 0; i < 2; i++) {
+        ck_assert_int_eq(a->row[i].opgave, 0);
+        ck_assert(a->row[i].quotum_num == 0 && a->row[i].quotum_den == 1);
+    }
+    sw_allocation_free(a);
+    /* National mode, capacity 0: the same. */
+    sw_alloc_options o = SW_ALLOC_OPTIONS_INIT;
+    o.mode = SW_MODE_NATIONAL;
+    a = allocate(reg, cy, &o);
+    ck_assert_int_eq(a->totaal, 0);
+    ck_assert(a->row[1].quotum_den == 1);
+    sw_allocation_free(a);
+    /* Something to divide and no weight: a data error naming the province. */
+    o = (sw_alloc_options)SW_ALLOC_OPTIONS_INIT;
+    o.mode = SW_MODE_NATIONAL;
+    o.has_capaciteit = true;
+    o.capaciteit = 5;
+    sw_diag d = {0};
+    ck_assert_int_eq(sw_allocate(&a, reg, cy, &o, &d), SW_EDATA);
+    ck_assert_ptr_null(a);
+    sw_cycle_free(cy);
+    static const char cycle1[] =
+        "parameter,waarde,status,bron\n"
+        "jaar,2024,beleid,t\ncapaciteitsraming,5,beleid,t\npeildatum,2025-07-01,beleid,t\n"
+        "afronding,half-up,beleid,t\nses-ontbrekend,fout,beleid,t\ndrempel,75,beleid,t\n"
+        "duurzaam-jaren,5,beleid,t\naanmeld-telt,ja,beleid,t\n"
+        "lid3,provinciale-drempel,beleid,t\nlid3-grondslag,per-plaats,beleid,t\n"
+        "lid2b-minimum,100,beleid,t\ntarief.lid2b.duurzaam,2500,beleid,t\n"
+        "tarief.lid3.duurzaam,4000,beleid,t\ntarief.lid3.niet-duurzaam,1500,beleid,t\n"
+        "provincie.PV20.naam,Alfa,beleid,t\nprovincie.PV20.opgave,5,beleid,t\n";
+    cy = load_cycle(cycle1);
+    sw_diag_clear(&d);
+    ck_assert_int_eq(sw_allocate(&a, reg, cy, NULL, &d), SW_EDATA);
+    ck_assert_str_eq(first_message(&d), "cyclus.csv:17:1: column 'parameter': province PV20 "
+                                        "(Alfa) has an opgave of 5 but its gemeenten have no "
+                                        "inwoners to divide it by");
+    sw_register_free(reg);
+    sw_cycle_free(cy);
+}
+END_TEST
+
+START_TEST(sums_that_do_not_fit_are_errors_never_wrapped)
+{
+    sw_cycle *cy = load_cycle(TEST_CYCLE);
+    /* Half-up at C = 2^63 − 1 over two equal weights: each quotum is C/2,
+     * which ends in .5 and rounds up, so the opgaven add up to C + 1. */
+    sw_register *reg = load_register("gemeentecode,gemeentenaam,provinciecode,inwoners\n"
+                                     "GM0001,A1,PV20,1\nGM0004,B1,PV21,1\n");
+    sw_alloc_options o = SW_ALLOC_OPTIONS_INIT;
+    o.mode = SW_MODE_NATIONAL;
+    o.has_capaciteit = true;
+    o.capaciteit = INT64_MAX;
+    o.has_amv = true;
+    o.amv = 0;
+    sw_allocation *a = NULL;
+    sw_diag d = {0};
+    ck_assert_int_eq(sw_allocate(&a, reg, cy, &o, &d), SW_EOVERFLOW);
+    ck_assert_ptr_null(a);
+    ck_assert_str_eq(first_message(&d), "--capaciteit 9223372036854775807: the opgaven add up "
+                                        "to more than 9223372036854775807, the largest number "
+                                        "counted exactly");
+    sw_register_free(reg);
+    /* Province inwoners that overflow: located at the gemeente that does it. */
+    reg = load_register("gemeentecode,gemeentenaam,provinciecode,inwoners\n"
+                        "GM0001,A1,PV20,9223372036854775807\nGM0002,A2,PV20,1\n"
+                        "GM0004,B1,PV21,1\n");
+    sw_diag_clear(&d);
+    ck_assert_int_eq(sw_allocate(&a, reg, cy, NULL, &d), SW_EOVERFLOW);
+    ck_assert_str_eq(first_message(&d), "gemeenten.csv:3:4: column 'inwoners': the inwoners add "
+                                        "up to more than 9223372036854775807, the largest "
+                                        "number counted exactly");
+    sw_register_free(reg);
+    sw_cycle_free(cy);
+}
+END_TEST
+
+START_TEST(an_amv_override_wins_over_the_provincial_figures)
+{
+    /* --amv 0: the official PV20 figure (2) is not divided; every amv is
+     * ⌊T·0/17 + ½⌋ = 0. */
+    sw_cycle *cy = load_cycle(TEST_CYCLE);
+    sw_register *reg = load_register(TEST_REGISTER);
+    sw_alloc_options o = SW_ALLOC_OPTIONS_INIT;
+    o.has_amv = true;
+    o.amv = 0;
+    sw_allocation *a = allocate(reg, cy, &o);
+    ck_assert(a->amv_override);
+    ck_assert_int_eq(a->totaal_amv, 0);
+    for (size_t i = 0; i < 5; i++) {
+        ck_assert_int_eq(a->row[i].opgave_amv, 0);
+        ck_assert_int_eq(a->row[i].amv_method, SW_AMV_HALF_UP);
+    }
+    ck_assert(!a->prov[0].official_amv);
+    sw_allocation_free(a);
+    sw_register_free(reg);
+    sw_cycle_free(cy);
+}
+END_TEST
+
 START_TEST(properties_hold_over_random_registers)
 {
     sw_cycle *cy = load_cycle(TEST_CYCLE);
@@ -287,6 +404,9 @@ int main(void)
     tcase_add_test(tc, contradictory_options_are_usage_errors);
     tcase_add_test(tc, register_and_cycle_must_agree_on_provinces);
     tcase_add_test(tc, properties_hold_over_random_registers);
+    tcase_add_test(tc, zero_weight_divides_nothing_or_is_a_data_error);
+    tcase_add_test(tc, sums_that_do_not_fit_are_errors_never_wrapped);
+    tcase_add_test(tc, an_amv_override_wins_over_the_provincial_figures);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -75,7 +75,7 @@ START_TEST(counts_physical_lines_across_blank_lines_and_newlines_in_quotes)
     ck_assert_int_eq(c.records, 3);
     ck_assert_int_eq(c.line[1], 3);
     ck_assert_int_eq(c.line[2], 6);
-    ck_assert_str_eq(c.first[1], "two\nlines");
+    ck_assert_str_eq(c.first[1], "two lines"); /* a line break in a cell is a space */
 }
 END_TEST
 
@@ -134,8 +134,175 @@ START_TEST(enforces_the_field_limit)
     collect c;
     sw_diag d;
     ck_assert_int_eq(read_text(&c, &d, text, n + 3), SW_ELIMIT);
-    ck_assert_str_eq(first_message(&d), "t.csv:2:1: column 'a': field is 10000 bytes long; the limit is 1024");
+    ck_assert_str_eq(first_message(&d), "t.csv:2:1: column 'a': field is 10000 characters long; the limit is 1024");
     free(text);
+    /* The limit counts characters: 1024 two-byte characters pass, 1025 do not. */
+    text = malloc(2 + 2 * 1025 + 1);
+    memcpy(text, "a\n", 2);
+    for (size_t i = 0; i < 1025; i++)
+        memcpy(text + 2 + 2 * i, "\xC3\xA9", 2);
+    ck_assert_int_eq(read_text(&c, &d, text, 2 + 2 * 1024), 0);
+    ck_assert_int_eq(read_text(&c, &d, text, 2 + 2 * 1025), SW_ELIMIT);
+    ck_assert_str_eq(first_message(&d), "t.csv:2:1: column 'a': field is 1025 characters long; the limit is 1024");
+    free(text);
+}
+END_TEST
+
+
+/* UTF-16 as Excel saves "Unicode text": BOM, tab-separated, CRLF. */
+static size_t utf16(char *out, const char *ascii_or_utf8, bool little)
+{
+    size_t o = 0;
+    out[o++] = little ? '\xFF' : '\xFE';
+    out[o++] = little ? '\xFE' : '\xFF';
+    for (const unsigned char *s = (const unsigned char *)ascii_or_utf8; *s;) {
+        unsigned cp = *s;
+        size_t k = 1;
+        if (cp >= 0xC0) { /* two-byte UTF-8 only, enough for the tests */
+            cp = ((cp & 0x1F) << 6) | (s[1] & 0x3F);
+            k = 2;
+        }
+        out[o++] = (char)(little ? cp & 0xFF : cp >> 8);
+        out[o++] = (char)(little ? cp >> 8 : cp & 0xFF);
+        s += k;
+    }
+    return o;
+}
+
+START_TEST(reads_utf16_with_a_bom_like_utf8)
+{
+    char buf[256];
+    const char *text = "code\tnaam\r\nGM0001\tSúdwest-Fryslân\r\n";
+    for (int little = 0; little <= 1; little++) {
+        size_t n = utf16(buf, text, little);
+        collect c;
+        sw_diag d;
+        ck_assert_int_eq(read_text(&c, &d, buf, n), 0);
+        ck_assert_int_eq(c.delim, '\t');
+        ck_assert_int_eq(c.records, 2);
+        ck_assert_int_eq(c.line[1], 2);
+        ck_assert_str_eq(c.first[1], "Súdwest-Fryslân");
+    }
+    /* Without its BOM: say so, rather than "a NUL byte". */
+    size_t n = utf16(buf, text, true);
+    expect_error(buf + 2, n - 2, "t.csv:1:1: file looks like UTF-16 text without a byte-order mark; "
+                                 "save it as UTF-8, or as Unicode text with its BOM");
+    /* A lone surrogate. */
+    const char lone[] = "\xFF\xFE" "a\0\n\0\x00\xDC\n\0";
+    expect_error(lone, sizeof lone - 1, "t.csv:2:1: column 'a': is not valid UTF-16 (a lone surrogate or an "
+                                        "odd number of bytes)");
+}
+END_TEST
+
+START_TEST(control_characters_are_rejected_where_they_stand)
+{
+    expect_error("a,b\n1,Azc\x1B[31mNoord\n", 19,
+                 "t.csv:2:2: column 'b': value 'Azc<U+001B>[31mNoord' contains the control "
+                 "character U+001B, which a cell may not hold");
+    expect_error("a,b\n1,x\x07y\n", 10, "t.csv:2:2: column 'b': value 'x<U+0007>y' contains the "
+                                        "control character U+0007, which a cell may not hold");
+    expect_error("a,b\n1,x\xC2\x85y\n", 11, "t.csv:2:2: column 'b': value 'x<U+0085>y' contains "
+                                            "the control character U+0085, which a cell may not "
+                                            "hold");
+    expect_error("a,b\n1,\"x\x7F\"\n", 10, "t.csv:2:2: column 'b': value 'x<U+007F>' contains the "
+                                           "control character U+007F, which a cell may not hold");
+    /* Every bad row is listed, and the reading goes on past them. */
+    collect c;
+    sw_diag d;
+    const char text[] = "a,b\n1,\x1B\n2,\x1B\n3,ok\n";
+    ck_assert_int_eq(read_text(&c, &d, text, sizeof text - 1), SW_EDATA);
+    ck_assert_int_eq(d.total, 2);
+    ck_assert_int_eq(c.records, 2); /* the header and "3,ok" */
+    /* Tab, CR and LF in a quoted field become one space each. */
+    const char ok[] = "a,b\n1,\"x\ty\r\nz\rw\"\n2,3\n";
+    ck_assert_int_eq(read_text(&c, &d, ok, sizeof ok - 1), 0);
+    ck_assert_str_eq(c.first[1], "x y  z w");
+    ck_assert_int_eq(c.line[2], 5); /* CRLF is one line break, CR another */
+}
+END_TEST
+
+START_TEST(rows_of_only_delimiters_are_blank_lines)
+{
+    collect c;
+    sw_diag d;
+    const char text[] = ";;;\na;b;c\n1;2;3\n;;\n ; ; \n;;;;\n";
+    ck_assert_int_eq(read_text(&c, &d, text, sizeof text - 1), 0);
+    ck_assert_int_eq(c.delim, ';');
+    ck_assert_int_eq(c.records, 2);
+    ck_assert_int_eq(c.line[0], 2);
+    ck_assert_int_eq(c.line[1], 3);
+}
+END_TEST
+
+START_TEST(mixed_encodings_are_rejected_not_guessed)
+{
+    expect_error("a,b\n1,\xE9\n2,\xC3\xA9\n", 14,
+                 "t.csv:3:2: column 'b': byte 0xC3 starts UTF-8 text after Windows-1252 text: the "
+                 "file mixes two encodings; save it as UTF-8");
+    expect_error("a,b\n1,\xC3\xA9\n2,\xE9\n", 14,
+                 "t.csv:3:2: column 'b': byte 0xE9 is neither UTF-8 nor Windows-1252 text");
+}
+END_TEST
+
+/* The records of a file, as one string, for comparing two reads. */
+typedef struct transcript {
+    char text[4096];
+    size_t len;
+} transcript;
+
+static int record_all(void *ctx, const sw_csv_record *rec, sw_diag *diag)
+{
+    (void)diag;
+    transcript *t = ctx;
+    t->len += (size_t)snprintf(t->text + t->len, sizeof t->text - t->len, "%zu@%ld:", rec->index,
+                               rec->line);
+    for (size_t i = 0; i < rec->nfields; i++)
+        t->len += (size_t)snprintf(t->text + t->len, sizeof t->text - t->len, "[%s@%ld]",
+                                   rec->field[i], rec->field_line[i]);
+    t->len += (size_t)snprintf(t->text + t->len, sizeof t->text - t->len, "\n");
+    return 0;
+}
+
+START_TEST(any_split_into_blocks_reads_the_same)
+{
+    char u16[512];
+    const char *texts[] = {
+        "\xEF\xBB\xBF" "a;b\r\n\r\nGM0001;\"Nuenen,\r\nGerwen\"\r\nGM0002;S\xC3\xBA" "d\r\n",
+        "naam,x\rS\xFA" "dwest-Frysl\xE2" "n,1\r\r\"q\"\"q\",2\r",
+        "a,b\n1,\xF0\x9F\x98\x80\n,,\n2,\"\n\n\"\n3,4",
+    };
+    size_t lens[4] = {strlen(texts[0]), strlen(texts[1]), strlen(texts[2]), 0};
+    lens[3] = utf16(u16, "a\tb\r\n1\tFryslân\r\n\r\n2\t\"x\r\ny\"\r\n", true);
+    const char *all[4] = {texts[0], texts[1], texts[2], u16};
+    unsigned seed = 12345;
+    for (size_t k = 0; k < 4; k++) {
+        transcript whole = {.len = 0}, parts;
+        sw_diag d = {0};
+        ck_assert_int_eq(sw_csv_read("t", all[k], lens[k], NULL, record_all, &whole, &d), 0);
+        for (int round = 0; round < 200; round++) {
+            memset(&parts, 0, sizeof parts);
+            sw_csv_reader *r = NULL;
+            ck_assert_int_eq(sw_csv_reader_new(&r, "t", NULL, record_all, &parts, &d), 0);
+            for (size_t i = 0; i < lens[k];) {
+                seed = seed * 1103515245u + 12345u;
+                size_t step = 1 + (seed >> 16) % 7;
+                if (step > lens[k] - i)
+                    step = lens[k] - i;
+                ck_assert_int_eq(sw_csv_reader_feed(r, all[k] + i, step), 0);
+                i += step;
+            }
+            ck_assert_int_eq(sw_csv_reader_finish(r), 0);
+            sw_csv_reader_free(r);
+            ck_assert_str_eq(parts.text, whole.text);
+        }
+    }
+    /* The first text, worked out by hand: the quoted CRLF is two spaces (one
+     * a character), the record after it starts on line 5. */
+    transcript t = {.len = 0};
+    sw_diag d = {0};
+    ck_assert_int_eq(sw_csv_read("t", texts[0], lens[0], NULL, record_all, &t, &d), 0);
+    ck_assert_str_eq(t.text, "0@1:[a@1][b@1]\n1@3:[GM0001@3][Nuenen,  Gerwen@3]\n"
+                             "2@5:[GM0002@5][S\xC3\xBA" "d@5]\n");
 }
 END_TEST
 
@@ -175,6 +342,11 @@ int main(void)
     tcase_add_test(tc, undefined_windows_1252_byte_is_rejected);
     tcase_add_test(tc, enforces_the_field_limit);
     tcase_add_test(tc, maps_columns_by_name_in_any_case_and_order);
+    tcase_add_test(tc, reads_utf16_with_a_bom_like_utf8);
+    tcase_add_test(tc, control_characters_are_rejected_where_they_stand);
+    tcase_add_test(tc, rows_of_only_delimiters_are_blank_lines);
+    tcase_add_test(tc, mixed_encodings_are_rejected_not_guessed);
+    tcase_add_test(tc, any_split_into_blocks_reads_the_same);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -70,6 +70,30 @@ START_TEST(rejects_bad_values)
 }
 END_TEST
 
+START_TEST(rejects_values_whose_use_would_overflow)
+{
+    /* duurzaam-jaren beyond 1000 is a data error at its own line (§7.7). */
+    char *text = strdup(TEST_CYCLE);
+    char *p = strstr(text, "duurzaam-jaren,5");
+    memcpy(p, "duurzaam-jaren,X", 16);
+    char *big = malloc(strlen(text) + 4);
+    size_t at = (size_t)(strchr(p, 'X') - text);
+    memcpy(big, text, at);
+    strcpy(big + at, "1001");
+    strcat(big, strchr(p, 'X') + 1);
+    ck_assert_str_eq(load_error(big), "c.csv:9:2: column 'waarde': value '1001' is more years "
+                                      "than a location can plausibly last (at most 1000)");
+    free(big);
+    free(text);
+    /* Provincial opgaven that add up past 2^63 − 1: located at the province
+     * whose opgave makes the sum overflow. */
+    ck_assert_str_eq(load_error(TEST_CYCLE "provincie.PV22.naam,Gamma,beleid,x\n"
+                                           "provincie.PV22.opgave,9223372036854775800,beleid,x\n"),
+                     "c.csv:23:2: column 'waarde': province PV22: the provincial opgaven add up "
+                     "to more than 9223372036854775807, the largest number counted exactly");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("cycle");
@@ -77,6 +101,7 @@ int main(void)
     tcase_add_test(tc, reads_the_test_cycle);
     tcase_add_test(tc, rejects_missing_unknown_repeated_and_malformed_parameters);
     tcase_add_test(tc, rejects_bad_values);
+    tcase_add_test(tc, rejects_values_whose_use_would_overflow);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -76,20 +76,70 @@ START_TEST(decimals_are_exact_fixed_point)
 }
 END_TEST
 
-START_TEST(cents_take_euros_with_optional_cents)
+START_TEST(cents_follow_the_money_rule_of_domain_7_5)
 {
+    static const struct {
+        const char *text;
+        int64_t cents;
+    } good[] = {
+        {"1500", 150000},       {"1.500", 150000},        {"1 500", 150000},
+        {"1.500,50", 150050},   {"1500,50", 150050},      {"1,500.50", 150050},
+        {"1500.50", 150050},    {"1.500.000,50", 150000050}, {"12,505", 1250500},
+        {"0,05", 5},            {"1\xC2\xA0" "500,00", 150000}, {"1,234,567.89", 123456789},
+    };
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        int64_t v = -1;
+        const char *why = "";
+        ck_assert_msg(sw_parse_cents(&v, good[i].text, strlen(good[i].text), &why) == 0, "%s: %s",
+                      good[i].text, why);
+        ck_assert_msg(v == good[i].cents, "%s: %lld", good[i].text, (long long)v);
+    }
+    static const char *const bad[] = {"1.234.56", "1.5", "1500,5", "12.5", "1,5", "1.2345",
+                                      "1.500.5", "1,500,50", "1.500.50", "0.500", "1 500 50",
+                                      "1500,500", "-5", "€ 5", "5 euro", ".50", "1.500,"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        int64_t v;
+        const char *why;
+        ck_assert_msg(sw_parse_cents(&v, bad[i], strlen(bad[i]), &why) != 0, "%s", bad[i]);
+    }
     int64_t v;
     const char *why;
-    ck_assert_int_eq(sw_parse_cents(&v, "2500", 4, &why), 0);
-    ck_assert_int_eq(v, 250000);
-    ck_assert_int_eq(sw_parse_cents(&v, "2.500", 5, &why), 0);
-    ck_assert_int_eq(v, 250000);
-    ck_assert_int_eq(sw_parse_cents(&v, "1.500.000,50", 12, &why), 0);
-    ck_assert_int_eq(v, 150000050);
-    ck_assert_int_eq(sw_parse_cents(&v, "12.5", 4, &why), 0);
-    ck_assert_int_eq(v, 1250);
-    ck_assert_int_eq(sw_parse_cents(&v, "12,505", 6, &why), SW_EDATA);
     ck_assert_int_eq(sw_parse_cents(&v, "92233720368547758.08", 20, &why), SW_EOVERFLOW);
+    ck_assert_int_eq(sw_parse_cents(&v, "92233720368547758.07", 20, &why), 0);
+    ck_assert_int_eq(v, INT64_MAX);
+}
+END_TEST
+
+START_TEST(decimals_of_any_128_bit_fraction_are_exact)
+{
+    char buf[80];
+    /* 2·num·10^6 overflows 128 bits here; the digits must still be right:
+     * (2^126 + 1) / 3 = 28356863910078205288614550619314017621.666... */
+    sw_i128 big = ((sw_i128)1 << 126) + 1;
+    sw_format_decimal(buf, sizeof buf, big, 3, 6, SW_ROUND_DECIMAL_HALF_UP);
+    ck_assert_str_eq(buf, "28356863910078205288614550619314017621.666667");
+    sw_format_decimal(buf, sizeof buf, big, 3, 6, SW_ROUND_DECIMAL_DOWN);
+    ck_assert_str_eq(buf, "28356863910078205288614550619314017621.666666");
+    /* A huge denominator: 1/(2^126) is 0.000... */
+    sw_format_decimal(buf, sizeof buf, 1, (sw_i128)1 << 126, 4, SW_ROUND_DECIMAL_HALF_UP);
+    ck_assert_str_eq(buf, "0.0000");
+    /* num near den near 2^127: (2^127 − 2) / (2^127 − 1) = 0.99999... → 1.00 */
+    sw_i128 max = (((sw_i128)1 << 126) - 1) * 2 + 1; /* 2^127 − 1 */
+    sw_format_decimal(buf, sizeof buf, max - 1, max, 2, SW_ROUND_DECIMAL_HALF_UP);
+    ck_assert_str_eq(buf, "1.00");
+    sw_format_decimal(buf, sizeof buf, max - 1, max, 2, SW_ROUND_DECIMAL_DOWN);
+    ck_assert_str_eq(buf, "0.99");
+    sw_format_decimal(buf, sizeof buf, -max, 1, 0, SW_ROUND_DECIMAL_HALF_UP);
+    ck_assert_str_eq(buf, "-170141183460469231731687303715884105727");
+    /* §7.11: progress is shown rounded down. 7499/100 of a percent ... */
+    sw_format_decimal(buf, sizeof buf, 100 * 2999, 4000, 2, SW_ROUND_DECIMAL_DOWN);
+    ck_assert_str_eq(buf, "74.97");
+    sw_format_decimal(buf, sizeof buf, 100 * 1571, 2095, 2, SW_ROUND_DECIMAL_DOWN);
+    ck_assert_str_eq(buf, "74.98"); /* 74.9880..., half-up would give 74.99 */
+    sw_format_decimal(buf, sizeof buf, -1, 8, 2, SW_ROUND_DECIMAL_DOWN);
+    ck_assert_str_eq(buf, "-0.12");
+    sw_format_decimal(buf, sizeof buf, -1, 800, 2, SW_ROUND_DECIMAL_DOWN);
+    ck_assert_str_eq(buf, "0.00");
 }
 END_TEST
 
@@ -148,7 +198,8 @@ int main(void)
     tcase_add_test(tc, counts_accept_plain_and_grouped_digits);
     tcase_add_test(tc, counts_reject_what_domain_7_5_rejects);
     tcase_add_test(tc, decimals_are_exact_fixed_point);
-    tcase_add_test(tc, cents_take_euros_with_optional_cents);
+    tcase_add_test(tc, cents_follow_the_money_rule_of_domain_7_5);
+    tcase_add_test(tc, decimals_of_any_128_bit_fraction_are_exact);
     tcase_add_test(tc, fractions_round_half_up);
     tcase_add_test(tc, dates_are_real_iso_dates);
     suite_add_tcase(s, tc);

@@ -256,7 +256,7 @@ START_TEST(grants_properties_hold_on_random_locations)
         size_t n = 1 + seed % 25;
         sw_budget b[2] = {{20, 1000 + seed * 7919}, {21, 99 + seed}};
         sw_grant_options go = {.grondslag = seed % 2 ? SW_GRONDSLAG_BUDGET : SW_GRONDSLAG_PER_PLAATS,
-                               .budget = b, .nbudget = 2};
+                               .budget = b, .nbudget = seed % 2 ? 2 : 0};
         char *t1 = random_locations(seed, n, false, -1, 0);
         char *t2 = random_locations(seed, n, true, -1, 0);
         world w1 = build(NULL, t1, NULL, &go), w2 = build(NULL, t2, NULL, &go);
@@ -290,6 +290,34 @@ START_TEST(grants_properties_hold_on_random_locations)
 }
 END_TEST
 
+START_TEST(a_budget_without_grondslag_budget_is_a_usage_error)
+{
+    /* §7.10: the cycle's grondslag is per-plaats, so --budget has no use. */
+    sw_cycle *cy = load_cycle(TEST_CYCLE);
+    sw_register *reg = load_register(TEST_REGISTER);
+    sw_allocation *a = NULL;
+    sw_opgave *og = NULL;
+    sw_progress *p = NULL;
+    sw_grants *g = NULL;
+    sw_diag d = {0};
+    ck_assert_int_eq(sw_allocate(&a, reg, cy, NULL, &d), 0);
+    ck_assert_int_eq(sw_opgave_from_allocation(&og, a), 0);
+    ck_assert_int_eq(sw_progress_compute(&p, reg, cy, og, NULL, NULL, &d), 0);
+    sw_budget b = {20, 100};
+    sw_grant_options go = {.budget = &b, .nbudget = 1};
+    ck_assert_int_eq(sw_grants_compute(&g, reg, cy, p, &go, &d), SW_EUSAGE);
+    ck_assert_ptr_null(g);
+    go.grondslag = SW_GRONDSLAG_BUDGET;
+    ck_assert_int_eq(sw_grants_compute(&g, reg, cy, p, &go, &d), 0);
+    sw_grants_free(g);
+    sw_progress_free(p);
+    sw_opgave_free(og);
+    sw_allocation_free(a);
+    sw_register_free(reg);
+    sw_cycle_free(cy);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("progress");
@@ -305,6 +333,7 @@ int main(void)
     tcase_add_test(tc, lid2b_needs_the_minimum_of_duurzame_places);
     tcase_add_test(tc, bad_location_rows_are_all_reported);
     tcase_add_test(tc, grants_properties_hold_on_random_locations);
+    tcase_add_test(tc, a_budget_without_grondslag_budget_is_a_usage_error);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
