@@ -1,22 +1,24 @@
 /**
  * # Cycle: the parameters of one two-year cycle
  *
- * A cycle file (`data/cyclus-2024.csv`) is a CSV of parameters, one a row,
- * with the columns `parameter,waarde,status,bron`: the capaciteitsraming, the
- * amv part, the peildatum, the default policies, the thresholds, the tariffs
- * and the provinces with their official opgave. `status` says how sure the
+ * A cycle file (`data/cyclus-2026.csv`) is a CSV of parameters, one a row,
+ * with the columns `parameter,waarde,status,bron`. `status` says how sure the
  * value is: `officieel` (from a primary text), `gerapporteerd` (as reported in
  * public sources, not checked against the primary text) or `beleid` (a policy
  * default of this tool). `bron` names the source; it may not be empty.
  *
- * Parameters (see domain.md for each): `jaar`, `capaciteitsraming`, `amv`
- * (optional), `peildatum`, `afronding`, `ses-ontbrekend`, `drempel` (whole
- * percent), `duurzaam-jaren`, `aanmeld-telt`, `lid3`, `lid3-grondslag`,
- * `lid2b-minimum`, `tarief.lid2b.duurzaam`, `tarief.lid3.duurzaam`,
- * `tarief.lid3.niet-duurzaam` (euros), and per province
- * `provincie.PVnn.naam`, `provincie.PVnn.opgave`, `provincie.PVnn.opgave_amv`
- * (the last two optional). An unknown, missing or repeated parameter is an
- * error: a typo must not silently fall back to a default.
+ * Required: `jaar`, `capaciteitsraming`, `peildatum`, `drempel` (whole
+ * percent), `duurzaam-jaren`. Figures a cycle may not know yet, absent (or
+ * with an empty `waarde`) until they are published: `amv`, the tariffs
+ * `tarief.lid2b.duurzaam`, `tarief.lid3.duurzaam`, `tarief.lid3.niet-duurzaam`
+ * (euros), `lid2b-minimum`, `beschikbaar-tot` (a date, or `geen`), and per
+ * province `provincie.PVnn.opgave` and `provincie.PVnn.opgave_amv`. Policies
+ * with the default domain.md gives them when absent: `afronding` (half-up),
+ * `ses-ontbrekend` (fout), `aanmeld-telt` (ja), `telt-alleen-duurzaam` (nee),
+ * `minimum-plaatsen` (0), `kso-max-plaatsen` (100), `lid3`
+ * (provinciale-drempel), `lid3-grondslag` (per-plaats). Provinces are named
+ * by `provincie.PVnn.naam`. An unknown or repeated parameter is an error: a
+ * typo must not silently fall back to a default.
  */
 #ifndef SPREIDING_CYCLE_H
 #define SPREIDING_CYCLE_H
@@ -57,7 +59,7 @@ enum {
 
 typedef struct sw_tariff {
     int64_t cents;     /**< per place */
-    const sw_param *param; /**< the row it came from (status, bron) */
+    const sw_param *param; /**< the row it came from (status, bron); NULL: not known */
 } sw_tariff;
 
 typedef struct sw_provincie {
@@ -83,8 +85,14 @@ typedef struct sw_cycle {
     int lid3;           /**< SW_LID3_* */
     int lid3_grondslag; /**< SW_GRONDSLAG_* */
     int aanmeld_telt;   /**< SW_JA / SW_NEE */
+    int telt_alleen_duurzaam; /**< SW_JA / SW_NEE: only duurzame rows count (§4) */
+    int64_t minimum_plaatsen; /**< a row counts only with this many places (§4) */
+    bool has_beschikbaar_tot;
+    sw_date beschikbaar_tot;  /**< a counted row must last at least until then (§4) */
+    int64_t kso_max_plaatsen; /**< small-scale reception: at most this many places (§4b) */
     int64_t drempel_pct;
     int64_t duurzaam_jaren;
+    bool has_lid2b_minimum;
     int64_t lid2b_minimum;
     sw_tariff tarief[SW_TARIEF_COUNT];
     sw_provincie *provincie; /**< sorted by code */
@@ -111,6 +119,11 @@ SW_API int sw_cycle_lookup_provincie(const sw_cycle *cycle, const char *text);
 /** The line of the cycle file that gives parameter `name`, or 0 when the
  * file has no such row (for messages about a value's source). */
 SW_API long sw_cycle_param_line(const sw_cycle *cycle, const char *name);
+
+/** The row of parameter `name`, or NULL when the file does not give it (or
+ * leaves it empty): then a default of domain.md, or nothing, applies. */
+SW_API const sw_param *sw_cycle_param(const sw_cycle *cycle, const char *name);
+
 
 /** True when every province of the cycle has an official opgave. */
 SW_API bool sw_cycle_has_opgaven(const sw_cycle *cycle);

@@ -1,8 +1,8 @@
 /**
  * # Dates
  *
- * Calendar dates (proleptic Gregorian) as they appear in the data: ISO
- * `YYYY-MM-DD`. Used for the peildatum and, per location, `vanaf`/`tot`.
+ * Calendar dates (proleptic Gregorian) as they appear in the data. Used for
+ * the peildatum and, per location, `vanaf`/`tot`.
  */
 #ifndef SPREIDING_DATE_H
 #define SPREIDING_DATE_H
@@ -19,8 +19,12 @@ typedef struct sw_date {
     int y, m, d;
 } sw_date;
 
-/** Parses exactly `YYYY-MM-DD` (years 1000..9999) and checks that the day
- * exists (`2025-02-30` is SW_EDATA, `2024-02-29` is valid). */
+/** Parses a date as people write it in a cell (domain.md §7.13): ISO
+ * `YYYY-MM-DD`, or `D-M-YYYY` as LibreOffice and Excel write it in a Dutch
+ * locale (day and month with one or two digits). Years 1000..9999; the day
+ * must exist (`2025-02-30` is SW_EDATA, `2024-02-29` is valid). A date with
+ * `/` is SW_EDATA with a message that says why: it means different days in
+ * different locales. */
 SW_API int sw_parse_date(sw_date *out, const char *s, size_t len, const char **why);
 
 /** <0, 0 or >0 as a is before, equal to or after b. */

@@ -42,6 +42,10 @@ SW_API int sw_policy_parse(sw_policy p, const char *text);
 /** The spelling of value `v` of policy `p`, or "?" for an unknown value. */
 SW_API const char *sw_policy_value_name(sw_policy p, int v);
 
+/** The Dutch words for value `v` of policy `p` ("grootste overschot"), for
+ * people; reports write it with the value beside it. */
+SW_API const char *sw_policy_label(sw_policy p, int v);
+
 /** The accepted values of `p` joined by `|` ("half-up|largest-remainder"). */
 SW_API const char *sw_policy_choices(sw_policy p);
 

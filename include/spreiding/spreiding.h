@@ -12,8 +12,10 @@
  * - `apportion.h`, `allocation.h`: the opgave per gemeente and province
  * - `locations.h`, `opgave.h`, `progress.h`: places counted against the opgave
  * - `grants.h`: the art. 9 grants
+ * - `measure.h`: the whole pipeline, locations to grants, in one call
  * - `sweep.h`: the allocation over a range of capacities
- * - `report.h`: one report document, written as text, CSV, JSON, Markdown
+ * - `document.h`, `report.h`: the results as documents whose columns know what they hold
+ * - `output.h`, `write.h`: writing a document as a terminal table, CSV, JSON, Markdown, HTML
  *
  * Conventions: functions return 0 or a negative `SW_E*` code; out-parameters
  * come first and a `sw_diag *` last; every `_load`/`_new` has a `_free` that
@@ -28,15 +30,19 @@
 #include "spreiding/cycle.h"
 #include "spreiding/date.h"
 #include "spreiding/diag.h"
+#include "spreiding/document.h"
 #include "spreiding/grants.h"
 #include "spreiding/locations.h"
+#include "spreiding/measure.h"
 #include "spreiding/number.h"
 #include "spreiding/opgave.h"
+#include "spreiding/output.h"
 #include "spreiding/policy.h"
 #include "spreiding/progress.h"
 #include "spreiding/register.h"
 #include "spreiding/report.h"
 #include "spreiding/sweep.h"
+#include "spreiding/write.h"
 
 #ifdef __cplusplus
 extern "C" {

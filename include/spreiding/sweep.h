@@ -37,6 +37,11 @@ typedef struct sw_paradox {
     int64_t opgave_van, opgave_naar; /**< opgave_naar < opgave_van */
 } sw_paradox;
 
+typedef struct sw_sweep_engine sw_sweep_engine;
+
+/** A sweep. The opgaven of each step are not kept (a million steps of 342
+ * gemeenten would not fit in memory): sw_sweep_step computes them again, in
+ * order. Only the paradoxes, found in a first pass, are kept. */
 typedef struct sw_sweep {
     int64_t from, step;
     size_t nsteps;
@@ -44,20 +49,30 @@ typedef struct sw_sweep {
     int weging;             /**< SW_WEGING_* used */
     size_t n, nprov;        /**< gemeenten (register order), provinces (cycle order) */
     int *prov_code;         /**< nprov codes */
-    int64_t *prov_opgave;   /**< nsteps × nprov */
-    int64_t *gem_opgave;    /**< nsteps × n, or NULL without detail */
+    int *gem_code;          /**< n codes */
+    bool detail;            /**< a per-gemeente table was asked for */
     sw_paradox *paradox;    /**< in order of capacity, then provinces before gemeenten */
     size_t nparadox;        /**< kept */
     size_t paradox_total;   /**< found */
+    sw_sweep_engine *engine; /**< private */
 } sw_sweep;
 
-/** Runs the sweep. `opt` are the allocation options (mode must be national or
- * unset; capacity must be unset: the sweep sets it). FROM ≤ TO, STEP ≥ 1.
- * Errors: SW_EUSAGE for a bad range or options, the errors of sw_allocate,
- * SW_EOVERFLOW, SW_ENOMEM. */
+/** Runs the sweep: checks the data, and finds the paradoxes of the range.
+ * `opt` are the allocation options (mode must be national or unset; capacity
+ * must be unset: the sweep sets it). FROM ≤ TO, STEP ≥ 1. Errors: SW_EUSAGE
+ * for a bad range or options, the errors of sw_allocate, SW_EOVERFLOW,
+ * SW_ENOMEM. */
 SW_API int sw_sweep_run(sw_sweep **out, const sw_register *reg, const sw_cycle *cy,
                         const sw_alloc_options *opt, int64_t from, int64_t to, int64_t step,
                         bool detail, sw_diag *diag);
+
+/** The allocation at step `k` (capacity from + k·step): `*gem` the n
+ * gemeenten' opgaven (register order), `*prov` the nprov provinces' and
+ * `*totaal` their sum. Steps are computed in order: k is 0 or the step after
+ * the last one asked for. The arrays are the sweep's, valid until the next
+ * call. Returns 0 or SW_EOVERFLOW (a total beyond 2^63 − 1). */
+SW_API int sw_sweep_step(sw_sweep *s, size_t k, const int64_t **gem, const int64_t **prov,
+                         int64_t *totaal);
 
 SW_API void sw_sweep_free(sw_sweep *s);
 

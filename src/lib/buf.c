@@ -4,7 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "spreiding/report.h"
+#include "spreiding/diag.h"
+#include "spreiding/output.h"
 
 void sw_buf_append(sw_buf *b, const char *s, size_t n)
 {
@@ -66,4 +67,17 @@ void sw_buf_free(sw_buf *b)
     b->data = NULL;
     b->len = b->cap = 0;
     b->err = 0;
+}
+
+static int buf_write(void *ctx, const char *data, size_t len)
+{
+    sw_buf *b = ctx;
+    sw_buf_append(b, data, len);
+    return b->err;
+}
+
+sw_sink sw_buf_sink(sw_buf *b)
+{
+    assert(b);
+    return (sw_sink){buf_write, b};
 }

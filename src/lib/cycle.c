@@ -15,30 +15,55 @@
 #include "reader.h"
 #include "util.h"
 
-enum kind { K_COUNT, K_PERCENT, K_DATE, K_POLICY, K_TARIFF };
+enum kind { K_COUNT, K_PERCENT, K_DATE, K_DATE_OR_GEEN, K_POLICY, K_TARIFF };
 
+#define NO_FLAG SIZE_MAX
+
+/* Each parameter: where it goes, whether a file must give it, and the
+ * default domain.md gives a policy when the file does not. Figures without a
+ * default (amv, tariffs) are simply unknown when absent: their `flag` (a
+ * bool in sw_cycle) stays false. */
 static const struct spec {
     const char *name;
     enum kind kind;
     size_t offset; /* of the field in sw_cycle; for K_TARIFF the tariff index */
     sw_policy policy;
     bool required;
+    const char *fallback; /* the default of domain.md, or NULL */
+    size_t flag;          /* offset of its has_ bool, or NO_FLAG */
+    int64_t max;          /* K_COUNT: the largest value, 0 for none */
 } specs[] = {
-    {"jaar", K_COUNT, offsetof(sw_cycle, jaar), 0, true},
-    {"capaciteitsraming", K_COUNT, offsetof(sw_cycle, capaciteit), 0, true},
-    {"amv", K_COUNT, offsetof(sw_cycle, amv), 0, false},
-    {"peildatum", K_DATE, offsetof(sw_cycle, peildatum), 0, true},
-    {"afronding", K_POLICY, offsetof(sw_cycle, afronding), SW_POLICY_AFRONDING, true},
-    {"ses-ontbrekend", K_POLICY, offsetof(sw_cycle, ses_ontbrekend), SW_POLICY_SES_ONTBREKEND, true},
-    {"drempel", K_PERCENT, offsetof(sw_cycle, drempel_pct), 0, true},
-    {"duurzaam-jaren", K_COUNT, offsetof(sw_cycle, duurzaam_jaren), 0, true},
-    {"aanmeld-telt", K_POLICY, offsetof(sw_cycle, aanmeld_telt), SW_POLICY_JA_NEE, true},
-    {"lid3", K_POLICY, offsetof(sw_cycle, lid3), SW_POLICY_LID3, true},
-    {"lid3-grondslag", K_POLICY, offsetof(sw_cycle, lid3_grondslag), SW_POLICY_LID3_GRONDSLAG, true},
-    {"lid2b-minimum", K_COUNT, offsetof(sw_cycle, lid2b_minimum), 0, true},
-    {"tarief.lid2b.duurzaam", K_TARIFF, SW_TARIEF_LID2B_DUURZAAM, 0, true},
-    {"tarief.lid3.duurzaam", K_TARIFF, SW_TARIEF_LID3_DUURZAAM, 0, true},
-    {"tarief.lid3.niet-duurzaam", K_TARIFF, SW_TARIEF_LID3_NIET_DUURZAAM, 0, true},
+    {"jaar", K_COUNT, offsetof(sw_cycle, jaar), 0, true, NULL, NO_FLAG, 9999},
+    {"capaciteitsraming", K_COUNT, offsetof(sw_cycle, capaciteit), 0, true, NULL, NO_FLAG, 0},
+    {"amv", K_COUNT, offsetof(sw_cycle, amv), 0, false, NULL, offsetof(sw_cycle, has_amv), 0},
+    {"peildatum", K_DATE, offsetof(sw_cycle, peildatum), 0, true, NULL, NO_FLAG, 0},
+    {"afronding", K_POLICY, offsetof(sw_cycle, afronding), SW_POLICY_AFRONDING, false,
+     "half-up", NO_FLAG, 0},
+    {"ses-ontbrekend", K_POLICY, offsetof(sw_cycle, ses_ontbrekend), SW_POLICY_SES_ONTBREKEND,
+     false, "fout", NO_FLAG, 0},
+    {"drempel", K_PERCENT, offsetof(sw_cycle, drempel_pct), 0, true, NULL, NO_FLAG, 100},
+    {"duurzaam-jaren", K_COUNT, offsetof(sw_cycle, duurzaam_jaren), 0, true, NULL, NO_FLAG,
+     SW_MAX_DUURZAAM_JAREN},
+    {"aanmeld-telt", K_POLICY, offsetof(sw_cycle, aanmeld_telt), SW_POLICY_JA_NEE, false, "ja",
+     NO_FLAG, 0},
+    {"telt-alleen-duurzaam", K_POLICY, offsetof(sw_cycle, telt_alleen_duurzaam),
+     SW_POLICY_JA_NEE, false, "nee", NO_FLAG, 0},
+    {"minimum-plaatsen", K_COUNT, offsetof(sw_cycle, minimum_plaatsen), 0, false, "0", NO_FLAG,
+     0},
+    {"beschikbaar-tot", K_DATE_OR_GEEN, offsetof(sw_cycle, beschikbaar_tot), 0, false, NULL,
+     offsetof(sw_cycle, has_beschikbaar_tot), 0},
+    {"kso-max-plaatsen", K_COUNT, offsetof(sw_cycle, kso_max_plaatsen), 0, false, "100",
+     NO_FLAG, 0},
+    {"lid3", K_POLICY, offsetof(sw_cycle, lid3), SW_POLICY_LID3, false, "provinciale-drempel",
+     NO_FLAG, 0},
+    {"lid3-grondslag", K_POLICY, offsetof(sw_cycle, lid3_grondslag), SW_POLICY_LID3_GRONDSLAG,
+     false, "per-plaats", NO_FLAG, 0},
+    {"lid2b-minimum", K_COUNT, offsetof(sw_cycle, lid2b_minimum), 0, false, NULL,
+     offsetof(sw_cycle, has_lid2b_minimum), 0},
+    {"tarief.lid2b.duurzaam", K_TARIFF, SW_TARIEF_LID2B_DUURZAAM, 0, false, NULL, NO_FLAG, 0},
+    {"tarief.lid3.duurzaam", K_TARIFF, SW_TARIEF_LID3_DUURZAAM, 0, false, NULL, NO_FLAG, 0},
+    {"tarief.lid3.niet-duurzaam", K_TARIFF, SW_TARIEF_LID3_NIET_DUURZAAM, 0, false, NULL,
+     NO_FLAG, 0},
 };
 #define NSPECS (sizeof specs / sizeof specs[0])
 
@@ -133,50 +158,63 @@ static int province_param(cycle_ctx *c, const sw_csv_record *rec, const char *ke
     return 0;
 }
 
-static int set_param(cycle_ctx *c, const sw_csv_record *rec, const struct spec *s,
-                     const sw_param *row, sw_diag *diag)
+/* Sets parameter s from text val; on a bad value returns SW_EDATA with *why. */
+static int set_value(sw_cycle *cy, const struct spec *s, const char *val, const char **why)
 {
-    sw_cycle *cy = c->cy;
     char *base = (char *)cy;
-    const char *val = row->waarde;
     size_t vlen = strlen(val);
-    const char *why = "is not valid";
+    *why = "is not valid";
     int r = 0;
     switch (s->kind) {
     case K_COUNT:
     case K_PERCENT: {
         int64_t v;
-        r = sw_parse_count(&v, val, vlen, &why);
+        r = sw_parse_count(&v, val, vlen, why);
         if (r == 0 && s->kind == K_PERCENT && (v < 1 || v > 100)) {
-            why = "is not a percentage from 1 to 100";
+            *why = "is not a percentage from 1 to 100";
             r = SW_EDATA;
         }
-        if (r == 0 && s->offset == offsetof(sw_cycle, duurzaam_jaren) &&
-            v > SW_MAX_DUURZAAM_JAREN) {
-            why = "is more years than a location can plausibly last (at most 1000)";
+        if (r == 0 && s->kind == K_COUNT && s->max && v > s->max) {
+            *why = s->offset == offsetof(sw_cycle, duurzaam_jaren)
+                       ? "is more years than a location can plausibly last (at most 1000)"
+                       : "is too large";
             r = SW_EDATA;
         }
-        memcpy(base + s->offset, &v, sizeof v);
-        if (s->offset == offsetof(sw_cycle, amv))
-            cy->has_amv = true;
+        if (r == 0)
+            memcpy(base + s->offset, &v, sizeof v);
         break;
     }
+    case K_DATE_OR_GEEN:
+        if (strcasecmp(val, "geen") == 0)
+            return 0; /* no such condition: the flag stays false */
+        /* fall through */
     case K_DATE:
-        r = sw_parse_date((sw_date *)(void *)(base + s->offset), val, vlen, &why);
+        r = sw_parse_date((sw_date *)(void *)(base + s->offset), val, vlen, why);
         break;
     case K_POLICY: {
         int v = sw_policy_parse(s->policy, val);
-        if (v < 0)
-            return sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[C_WAARDE], "waarde",
-                                 s->policy == SW_POLICY_JA_NEE ? "is not ja or nee"
-                                                               : "is not a value of this policy");
+        if (v < 0) {
+            *why = s->policy == SW_POLICY_JA_NEE ? "is not ja or nee"
+                                                 : "is not a value of this policy";
+            return SW_EDATA;
+        }
         memcpy(base + s->offset, &v, sizeof v);
         break;
     }
     case K_TARIFF:
-        r = sw_parse_cents(&cy->tarief[s->offset].cents, val, vlen, &why);
+        r = sw_parse_cents(&cy->tarief[s->offset].cents, val, vlen, why);
         break;
     }
+    if (r == 0 && s->flag != NO_FLAG)
+        *(bool *)(void *)(base + s->flag) = true;
+    return r;
+}
+
+static int set_param(cycle_ctx *c, const sw_csv_record *rec, const struct spec *s,
+                     const sw_param *row, sw_diag *diag)
+{
+    const char *why;
+    int r = set_value(c->cy, s, row->waarde, &why);
     if (r != 0)
         return sw_cell_error(diag, r, c->name, rec, c->col[C_WAARDE], "waarde", why);
     return 0;
@@ -249,9 +287,11 @@ static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
         else if (c->seen[i])
             r = sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[C_PARAM], "parameter",
                               "is given twice");
-        else if (specs[i].offset == offsetof(sw_cycle, amv) && specs[i].kind == K_COUNT &&
-                 vlen == 0)
-            c->seen[i] = rec->line; /* amv left empty: not published */
+        else if (vlen == 0 && specs[i].required)
+            r = sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[C_WAARDE], "waarde",
+                              "is empty, and this parameter is required");
+        else if (vlen == 0)
+            c->seen[i] = -rec->line; /* left empty: not known (yet) */
         else {
             c->seen[i] = rec->line;
             r = set_param(c, rec, &specs[i], row, diag);
@@ -278,18 +318,21 @@ static int finish(cycle_ctx *c, sw_diag *diag)
     sw_cycle *cy = c->cy;
     int rc = 0;
     long last = cy->nparam ? cy->param[cy->nparam - 1].line : 1;
-    for (size_t i = 0; i < NSPECS; i++)
+    for (size_t i = 0; i < NSPECS; i++) {
+        const char *why;
         if (specs[i].required && !c->seen[i])
             rc = sw_diag_add(diag, SW_EDATA, c->name, last, 1, "parameter",
                              "required parameter '%s' is missing", specs[i].name);
+        else if (c->seen[i] <= 0 && specs[i].fallback &&
+                 set_value(cy, &specs[i], specs[i].fallback, &why) != 0)
+            assert(!"a default of the spec table does not parse");
+    }
     for (size_t i = 0; i < cy->nprov; i++)
         if (!cy->provincie[i].naam)
             rc = sw_diag_add(diag, SW_EDATA, c->name, cy->provincie[i].line, 1, "parameter",
                              "province PV%02d has no 'provincie.PV%02d.naam' row",
                              cy->provincie[i].code, cy->provincie[i].code);
-    if (cy->nprov == 0)
-        rc = sw_diag_add(diag, SW_EDATA, c->name, last, 1, "parameter",
-                         "the cycle names no provinces (provincie.PVnn.naam rows)");
+
     for (size_t i = 0; i < cy->nprov; i++)
         if (cy->provincie[i].has_amv && cy->provincie[i].has_opgave &&
             cy->provincie[i].opgave_amv > cy->provincie[i].opgave)
@@ -297,10 +340,7 @@ static int finish(cycle_ctx *c, sw_diag *diag)
                              "province PV%02d: opgave_amv %lld is more than its opgave %lld",
                              cy->provincie[i].code, (long long)cy->provincie[i].opgave_amv,
                              (long long)cy->provincie[i].opgave);
-    long amv_line = last;
-    for (size_t i = 0; i < NSPECS; i++)
-        if (specs[i].offset == offsetof(sw_cycle, amv) && specs[i].kind == K_COUNT)
-            amv_line = c->seen[i];
+    long amv_line = sw_cycle_param_line(cy, "amv");
     /* The provincial opgaven are summed for every report: their sum must be
      * a number too. */
     int64_t sum = 0;
@@ -321,7 +361,8 @@ static int finish(cycle_ctx *c, sw_diag *diag)
     /* Tariffs point at their rows only now: the row array moved while it grew. */
     for (size_t i = 0; i < cy->nparam; i++)
         for (size_t s = 0; s < NSPECS; s++)
-            if (specs[s].kind == K_TARIFF && strcasecmp(specs[s].name, cy->param[i].naam) == 0)
+            if (specs[s].kind == K_TARIFF && cy->param[i].waarde[0] &&
+                strcasecmp(specs[s].name, cy->param[i].naam) == 0)
                 cy->tarief[specs[s].offset].param = &cy->param[i];
     return 0;
 }
@@ -389,13 +430,19 @@ int sw_cycle_lookup_provincie(const sw_cycle *cy, const char *text)
     return SW_EDATA;
 }
 
-long sw_cycle_param_line(const sw_cycle *cy, const char *name)
+const sw_param *sw_cycle_param(const sw_cycle *cy, const char *name)
 {
     assert(cy && name);
     for (size_t i = 0; i < cy->nparam; i++)
-        if (strcasecmp(cy->param[i].naam, name) == 0)
-            return cy->param[i].line;
-    return 0;
+        if (strcasecmp(cy->param[i].naam, name) == 0 && cy->param[i].waarde[0])
+            return &cy->param[i];
+    return NULL;
+}
+
+long sw_cycle_param_line(const sw_cycle *cy, const char *name)
+{
+    const sw_param *p = sw_cycle_param(cy, name);
+    return p ? p->line : 0;
 }
 
 bool sw_cycle_has_opgaven(const sw_cycle *cy)

@@ -2,6 +2,7 @@
 
 #include <assert.h>
 #include <stdbool.h>
+#include <string.h>
 
 #include "spreiding/diag.h"
 #include "util.h"
@@ -14,29 +15,54 @@ static int days_in_month(int y, int m)
     return m == 2 && leap(y) ? 29 : days[m - 1];
 }
 
+/* Reads 1..maxd digits at s[*i]; false when there are none or too many. */
+static bool digits(const char *s, size_t len, size_t *i, int mind, int maxd, int *v)
+{
+    int n = 0;
+    *v = 0;
+    while (*i < len && s[*i] >= '0' && s[*i] <= '9') {
+        if (++n > maxd)
+            return false;
+        *v = *v * 10 + (s[*i] - '0');
+        (*i)++;
+    }
+    return n >= mind;
+}
+
 int sw_parse_date(sw_date *out, const char *s, size_t len, const char **why)
 {
     assert(out && why && (s || len == 0));
     sw_trim(&s, &len);
-    *why = "is not a date (YYYY-MM-DD)";
-    if (len != 10 || s[4] != '-' || s[7] != '-')
+    static const char *const forms = "is not a date (write 2025-07-01 or 1-7-2025)";
+    *why = forms;
+    if (memchr(s, '/', len)) {
+        /* 9/1/2023 is 1 September in an English spreadsheet and 9 January in
+         * others: never guess. */
+        *why = "is a date with '/', which spreadsheets in different languages read as "
+               "different days (9/1/2023 is 1 September or 9 January); write 2025-07-01 "
+               "or 1-7-2025";
         return SW_EDATA;
-    int v[3] = {0, 0, 0};
-    static const int pos[3][2] = {{0, 4}, {5, 2}, {8, 2}};
-    for (int k = 0; k < 3; k++)
-        for (int i = 0; i < pos[k][1]; i++) {
-            char c = s[pos[k][0] + i];
-            if (c < '0' || c > '9')
-                return SW_EDATA;
-            v[k] = v[k] * 10 + (c - '0');
-        }
-    if (v[0] < 1000 || v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > days_in_month(v[0], v[1])) {
+    }
+    int y, m, d;
+    size_t i = 0;
+    if (len == 10 && s[4] == '-') { /* ISO: YYYY-MM-DD */
+        if (!digits(s, len, &i, 4, 4, &y) || i != 4 || s[i++] != '-' ||
+            !digits(s, len, &i, 2, 2, &m) || s[i++] != '-' || !digits(s, len, &i, 2, 2, &d) ||
+            i != len)
+            return SW_EDATA;
+    } else { /* Dutch spreadsheets: D-M-YYYY, one or two digits for day and month */
+        if (!digits(s, len, &i, 1, 2, &d) || i >= len || s[i++] != '-' ||
+            !digits(s, len, &i, 1, 2, &m) || i >= len || s[i++] != '-' ||
+            !digits(s, len, &i, 4, 4, &y) || i != len)
+            return SW_EDATA;
+    }
+    if (y < 1000 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) {
         *why = "is not a date that exists";
         return SW_EDATA;
     }
-    out->y = v[0];
-    out->m = v[1];
-    out->d = v[2];
+    out->y = y;
+    out->m = m;
+    out->d = d;
     return 0;
 }
 

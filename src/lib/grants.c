@@ -2,6 +2,7 @@
 #include "spreiding/grants.h"
 
 #include <assert.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "spreiding/apportion.h"
@@ -73,6 +74,35 @@ int sw_grants_compute(sw_grants **out, const sw_register *reg, const sw_cycle *c
                            "--budget gives the lid-3 money under --lid3-grondslag budget, but "
                            "the grondslag in force is %s; add --lid3-grondslag budget",
                            sw_policy_value_name(SW_POLICY_LID3_GRONDSLAG, grondslag));
+    /* §7.18: a cycle whose tariffs are not published yet cannot pay; say
+     * which figures are missing and where they go. */
+    char missing[256];
+    size_t m = 0;
+    missing[0] = '\0';
+    static const struct {
+        int tariff;
+        bool per_plaats_only;
+        const char *name;
+    } needed[] = {
+        {SW_TARIEF_LID3_DUURZAAM, true, "tarief.lid3.duurzaam"},
+        {SW_TARIEF_LID3_NIET_DUURZAAM, true, "tarief.lid3.niet-duurzaam"},
+        {SW_TARIEF_LID2B_DUURZAAM, false, "tarief.lid2b.duurzaam"},
+    };
+    for (size_t k = 0; k < sizeof needed / sizeof needed[0]; k++)
+        if (!cy->tarief[needed[k].tariff].param &&
+            (!needed[k].per_plaats_only || grondslag == SW_GRONDSLAG_PER_PLAATS))
+            m += (size_t)snprintf(missing + m, sizeof missing - m, "%s%s", m ? ", " : "",
+                                  needed[k].name);
+    if (!cy->has_lid2b_minimum)
+        m += (size_t)snprintf(missing + m, sizeof missing - m, "%slid2b-minimum",
+                              m ? ", " : "");
+    if (m > 0)
+        return sw_diag_add(diag, SW_EDATA, cy->file, 0, 0, NULL,
+                           "cycle %lld has no %s: the grants cannot be computed without them; "
+                           "write the cycle file with 'spreiding cycle --cycle %lld -o "
+                           "cyclus.csv', fill them in once published, and give it with "
+                           "--cycle-file cyclus.csv", (long long)cy->jaar, missing,
+                           (long long)cy->jaar);
     sw_grants *g = calloc(1, sizeof *g);
     if (!g)
         return SW_ENOMEM;

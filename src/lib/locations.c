@@ -1,4 +1,5 @@
-/* Reading reception locations (domain.md §4, §7.7, §7.10). */
+/* Reading reception locations (domain.md §4, §4b, §7.7, §7.10, §7.13), as a
+ * stream of checked rows. */
 #include "spreiding/locations.h"
 
 #include <assert.h>
@@ -11,16 +12,14 @@
 #include "reader.h"
 #include "util.h"
 
-struct sw_locaties_doc {
-    sw_arena names;
-    size_t cap;
-};
-
 static const char *const soort_names[] = {NULL, "regulier", "amv", "bijzonder", "aanmeld", "nood"};
-static const char *const status_names[] = {NULL, "gerealiseerd", "toegezegd", "gepland"};
+static const char *const status_names[] = {NULL, "gerealiseerd", "toegezegd", "gepland",
+                                           "afgewezen", "ingetrokken"};
+static const char *const ja_nee[] = {NULL, "ja", "nee"};
+enum { NSOORT = 5, NSTATUS = 5 };
 
-const char *sw_soort_name(int s) { return s >= 1 && s <= 5 ? soort_names[s] : "?"; }
-const char *sw_loc_status_name(int s) { return s >= 1 && s <= 3 ? status_names[s] : "?"; }
+const char *sw_soort_name(int s) { return s >= 1 && s <= NSOORT ? soort_names[s] : "?"; }
+const char *sw_loc_status_name(int s) { return s >= 1 && s <= NSTATUS ? status_names[s] : "?"; }
 
 /* Index of the word in names[1..n], or 0. */
 static int word(const char *const *names, int n, const char *s, size_t len)
@@ -32,7 +31,8 @@ static int word(const char *const *names, int n, const char *s, size_t len)
     return 0;
 }
 
-enum { L_CODE, L_NAAM, L_PLAATSEN, L_AMV, L_SOORT, L_VANAF, L_TOT, L_STATUS, L_NCOLS };
+enum { L_CODE, L_NAAM, L_PLAATSEN, L_AMV, L_SOORT, L_VANAF, L_TOT, L_STATUS, L_REDEN, L_KSO,
+       L_NCOLS };
 static const char *const n_code[] = {"gemeentecode", NULL};
 static const char *const n_naam[] = {"locatie", NULL};
 static const char *const n_plaatsen[] = {"plaatsen", NULL};
@@ -41,31 +41,32 @@ static const char *const n_soort[] = {"soort", NULL};
 static const char *const n_vanaf[] = {"vanaf", NULL};
 static const char *const n_tot[] = {"tot", NULL};
 static const char *const n_status[] = {"status", NULL};
+static const char *const n_reden[] = {"reden", NULL};
+static const char *const n_kso[] = {"kleinschalig", NULL};
 static const sw_csv_column loc_columns[L_NCOLS] = {
-    {n_code, true},  {n_naam, false}, {n_plaatsen, true}, {n_amv, false},
-    {n_soort, true}, {n_vanaf, true}, {n_tot, false},     {n_status, false},
+    {n_code, true},  {n_naam, false}, {n_plaatsen, true}, {n_amv, false},   {n_soort, true},
+    {n_vanaf, true}, {n_tot, false},  {n_status, false},  {n_reden, false}, {n_kso, false},
 };
 
-typedef struct loc_ctx {
-    sw_locaties *set;
+struct sw_locaties_reader {
+    sw_csv_reader *csv;
     const sw_register *reg;
-    const char *name;
+    char *name;
+    sw_locatie_fn fn;
+    void *ctx;
     long col[L_NCOLS];
-    int rc;
-} loc_ctx;
+    int rc; /* bad rows are reported and reading goes on */
+};
 
 static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
 {
-    loc_ctx *c = ctx;
-    if (rec->index == 0) {
-        int rc = sw_csv_map_columns(c->col, rec, loc_columns, L_NCOLS, c->name, diag);
-        c->set->plaatsen_column = c->col[L_PLAATSEN] + 1;
-        return rc;
-    }
+    sw_locaties_reader *c = ctx;
+    if (rec->index == 0)
+        return sw_csv_map_columns(c->col, rec, loc_columns, L_NCOLS, c->name, diag);
 #define HAS(k) (c->col[k] >= 0)
 #define CELL(k) rec->field[c->col[k]], rec->len[c->col[k]]
 #define BAD(k, column, why) (rc = sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[k], column, why))
-    sw_locatie l = {.line = rec->line, .status = SW_LOC_GEREALISEERD};
+    sw_locatie l = {.line = rec->line, .status = SW_LOC_GEREALISEERD, .naam = "", .reden = ""};
     const char *why;
     int rc = 0, code;
     if (sw_parse_gemeentecode(&code, CELL(L_CODE), &why) != 0)
@@ -77,7 +78,7 @@ static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
         rc = sw_cell_error(diag, r, c->name, rec, c->col[L_PLAATSEN], "plaatsen", why);
     else if (l.plaatsen == 0)
         BAD(L_PLAATSEN, "plaatsen", "is not a positive number of places");
-    if (!(l.soort = (unsigned char)word(soort_names, 5, CELL(L_SOORT))))
+    if (!(l.soort = (unsigned char)word(soort_names, NSOORT, CELL(L_SOORT))))
         BAD(L_SOORT, "soort", "is not regulier, amv, bijzonder, aanmeld or nood");
     bool amv_empty = !HAS(L_AMV) || sw_cell_is_empty(CELL(L_AMV));
     if (!amv_empty && (r = sw_parse_count(&l.amv_plaatsen, CELL(L_AMV), &why)) != 0)
@@ -87,8 +88,17 @@ static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
     else if (l.amv_plaatsen > l.plaatsen && l.plaatsen > 0)
         BAD(L_AMV, "amv_plaatsen", "is more than plaatsen");
     if (HAS(L_STATUS) && !sw_cell_is_empty(CELL(L_STATUS)) &&
-        !(l.status = (unsigned char)word(status_names, 3, CELL(L_STATUS))))
-        BAD(L_STATUS, "status", "is not gerealiseerd, toegezegd or gepland");
+        !(l.status = (unsigned char)word(status_names, NSTATUS, CELL(L_STATUS))))
+        BAD(L_STATUS, "status",
+            "is not gerealiseerd, toegezegd, gepland, afgewezen or ingetrokken");
+    if (HAS(L_KSO) && !sw_cell_is_empty(CELL(L_KSO))) {
+        if (!(l.kleinschalig = (unsigned char)word(ja_nee, 2, CELL(L_KSO))))
+            BAD(L_KSO, "kleinschalig", "is not ja or nee");
+        else if (l.kleinschalig == SW_KSO_JA &&
+                 (l.soort == SW_SOORT_NOOD || l.soort == SW_SOORT_AANMELD))
+            BAD(L_KSO, "kleinschalig", "is ja on a nood or aanmeld location, which is never "
+                                       "kleinschalig (small-scale reception)");
+    }
     bool vanaf_ok = sw_parse_date(&l.vanaf, CELL(L_VANAF), &why) == 0;
     if (!vanaf_ok)
         BAD(L_VANAF, "vanaf", why);
@@ -103,25 +113,116 @@ static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
         c->rc = rc;
         return 0;
     }
-    sw_locaties *set = c->set;
-    const char *naam = HAS(L_NAAM) ? rec->field[c->col[L_NAAM]] : "";
-    size_t nlen = HAS(L_NAAM) ? rec->len[c->col[L_NAAM]] : 0;
-    sw_trim(&naam, &nlen);
-    if (!(l.naam = sw_arena_strndup(&set->doc->names, naam, nlen)))
-        return SW_ENOMEM;
-    if (set->n == set->doc->cap) {
-        size_t cap = set->doc->cap ? set->doc->cap * 2 : 256;
-        sw_locatie *p = realloc(set->loc, cap * sizeof *p);
-        if (!p)
-            return SW_ENOMEM;
-        set->loc = p;
-        set->doc->cap = cap;
+    /* Cells are trimmed once here; the names live as long as the callback. */
+    size_t n;
+    if (HAS(L_NAAM)) {
+        l.naam = rec->field[c->col[L_NAAM]];
+        n = rec->len[c->col[L_NAAM]];
+        sw_trim(&l.naam, &n);
+        ((char *)l.naam)[n] = '\0'; /* the record's own copy of the field */
     }
-    set->loc[set->n++] = l;
-    return 0;
+    if (HAS(L_REDEN)) {
+        l.reden = rec->field[c->col[L_REDEN]];
+        n = rec->len[c->col[L_REDEN]];
+        sw_trim(&l.reden, &n);
+        ((char *)l.reden)[n] = '\0';
+    }
+    return c->fn(c->ctx, &l, diag);
 #undef HAS
 #undef CELL
 #undef BAD
+}
+
+int sw_locaties_reader_new(sw_locaties_reader **out, const sw_register *reg, const char *name,
+                           const sw_csv_options *opt, sw_locatie_fn fn, void *ctx,
+                           sw_diag *diag)
+{
+    assert(out && reg && name && fn);
+    *out = NULL;
+    sw_locaties_reader *r = calloc(1, sizeof *r);
+    if (!r || !(r->name = sw_strndup(name, strlen(name)))) {
+        free(r);
+        return SW_ENOMEM;
+    }
+    r->reg = reg;
+    r->fn = fn;
+    r->col[L_PLAATSEN] = -1;
+    r->ctx = ctx;
+    int rc = sw_csv_reader_new(&r->csv, name, opt, on_record, r, diag);
+    if (rc != 0) {
+        sw_locaties_reader_free(r);
+        return rc;
+    }
+    *out = r;
+    return 0;
+}
+
+int sw_locaties_reader_feed(sw_locaties_reader *r, const char *data, size_t len)
+{
+    assert(r);
+    return sw_csv_reader_feed(r->csv, data, len);
+}
+
+int sw_locaties_reader_finish(sw_locaties_reader *r)
+{
+    assert(r);
+    int rc = sw_csv_reader_finish(r->csv);
+    return rc ? rc : r->rc;
+}
+
+long sw_locaties_reader_plaatsen_column(const sw_locaties_reader *r)
+{
+    assert(r);
+    return r->col[L_PLAATSEN] + 1;
+}
+
+void sw_locaties_reader_free(sw_locaties_reader *r)
+{
+    if (!r)
+        return;
+    sw_csv_reader_free(r->csv);
+    free(r->name);
+    free(r);
+}
+
+/* ---- rows held in memory ---- */
+
+struct sw_locaties_doc {
+    sw_arena names;
+    size_t cap;
+};
+
+int sw_locaties_new(sw_locaties **out, const char *name)
+{
+    assert(out && name);
+    sw_locaties *set = calloc(1, sizeof *set);
+    if (set)
+        set->doc = calloc(1, sizeof *set->doc);
+    if (!set || !set->doc || !(set->file = sw_strndup(name, strlen(name)))) {
+        sw_locaties_free(set);
+        *out = NULL;
+        return SW_ENOMEM;
+    }
+    *out = set;
+    return 0;
+}
+
+int sw_locaties_add(sw_locaties *set, const sw_locatie *l)
+{
+    assert(set && l);
+    sw_locatie copy = *l;
+    if (!(copy.naam = sw_arena_strndup(&set->doc->names, l->naam, strlen(l->naam))) ||
+        !(copy.reden = sw_arena_strndup(&set->doc->names, l->reden, strlen(l->reden))) ||
+        sw_reserve((void **)&set->loc, &set->doc->cap, set->n + 1, sizeof *set->loc) != 0)
+        return SW_ENOMEM;
+    set->loc[set->n++] = copy;
+    return 0;
+}
+
+static int keep(void *ctx, const sw_locatie *l, sw_diag *diag)
+{
+    (void)diag;
+    return sw_locaties_add(ctx, l);
 }
 
 int sw_locaties_load(sw_locaties **out, const sw_register *reg, const char *name,
@@ -129,17 +230,18 @@ int sw_locaties_load(sw_locaties **out, const sw_register *reg, const char *name
 {
     assert(out && reg && name && (data || len == 0));
     *out = NULL;
-    sw_locaties *set = calloc(1, sizeof *set);
-    if (set)
-        set->doc = calloc(1, sizeof *set->doc);
-    if (!set || !set->doc || !(set->file = sw_strndup(name, strlen(name)))) {
-        sw_locaties_free(set);
-        return SW_ENOMEM;
-    }
-    loc_ctx c = {.set = set, .reg = reg, .name = name};
-    int rc = sw_csv_read(name, data, len, opt, on_record, &c, diag);
+    sw_locaties *set = NULL;
+    sw_locaties_reader *r = NULL;
+    int rc = sw_locaties_new(&set, name);
     if (rc == 0)
-        rc = c.rc;
+        rc = sw_locaties_reader_new(&r, reg, name, opt, keep, set, diag);
+    if (rc == 0)
+        rc = sw_locaties_reader_feed(r, data, len);
+    if (rc == 0)
+        rc = sw_locaties_reader_finish(r);
+    if (r)
+        set->plaatsen_column = sw_locaties_reader_plaatsen_column(r);
+    sw_locaties_reader_free(r);
     if (rc != 0) {
         sw_locaties_free(set);
         return rc;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "spreiding/policy.h"
+#include "util.h"
 
 typedef struct engine {
     size_t n;
@@ -78,6 +79,8 @@ static int by_tie(const void *a, const void *b)
 
 static void engine_free(engine *e)
 {
+    if (!e)
+        return;
     free(e->rem);
     free(e->fl);
     free(e->drem);
@@ -161,6 +164,16 @@ static void engine_allocate(engine *e, int64_t C, int rounding, int64_t *out)
         out[e->sel[k]]++;
 }
 
+struct sw_sweep_engine {
+    engine e;
+    sw_i128 *w;      /* weights, for restarting */
+    sw_i128 W;
+    int *prov_of;    /* gemeente → province index */
+    int64_t *gem;    /* the current step's opgaven */
+    int64_t *prov;
+    size_t at;       /* the step computed last, SIZE_MAX for none */
+};
+
 static int add_paradox(sw_sweep *s, bool prov, int code, int64_t c0, int64_t c1, int64_t v0,
                        int64_t v1)
 {
@@ -173,6 +186,36 @@ static int add_paradox(sw_sweep *s, bool prov, int code, int64_t c0, int64_t c1,
             return SW_ENOMEM;
     }
     s->paradox[s->nparadox++] = (sw_paradox){prov, code, c0, c1, v0, v1};
+    return 0;
+}
+
+int sw_sweep_step(sw_sweep *s, size_t k, const int64_t **gem, const int64_t **prov,
+                  int64_t *totaal)
+{
+    assert(s && k < s->nsteps);
+    sw_sweep_engine *x = s->engine;
+    assert(k == 0 || k == x->at + 1);
+    int64_t C = s->from + (int64_t)k * s->step;
+    if (k == 0) {
+        engine_free(&x->e);
+        int rc = engine_init(&x->e, x->w, s->gem_code, s->n, x->W == 0 ? 1 : x->W, s->from,
+                             s->step, s->afronding);
+        if (rc != 0)
+            return rc;
+    } else {
+        engine_step(&x->e);
+    }
+    x->at = k;
+    engine_allocate(&x->e, C, s->afronding, x->gem);
+    int64_t sum = 0;
+    memset(x->prov, 0, (s->nprov ? s->nprov : 1) * sizeof *x->prov);
+    for (size_t i = 0; i < s->n; i++)
+        if (__builtin_add_overflow(x->prov[x->prov_of[i]], x->gem[i], &x->prov[x->prov_of[i]]) ||
+            __builtin_add_overflow(sum, x->gem[i], &sum))
+            return SW_EOVERFLOW;
+    *gem = x->gem;
+    *prov = x->prov;
+    *totaal = sum;
     return 0;
 }
 
@@ -199,31 +242,39 @@ int sw_sweep_run(sw_sweep **out, const sw_register *reg, const sw_cycle *cy,
                            detail ? " with --gemeenten-detail" : "");
     o.mode = SW_MODE_NATIONAL;
     o.has_capaciteit = true;
-    o.capaciteit = from;
-    o.has_amv = true; /* a sweep divides places only */
+    o.capaciteit = to; /* the largest capacity: sw_allocate checks its sums fit */
+    o.has_amv = true;  /* a sweep divides places only */
     o.amv = 0;
     sw_allocation *a = NULL;
     int rc = sw_allocate(&a, reg, cy, &o, diag); /* checks the data, gives the weights */
     if (rc != 0)
         return rc;
-    sw_sweep *s = calloc(1, sizeof *s);
     size_t n = reg->n, np = a->nprov;
-    sw_i128 *w = malloc((n ? n : 1) * sizeof *w);
-    int *code = malloc((n ? n : 1) * sizeof *code);
-    int *prov_of = malloc((n ? n : 1) * sizeof *prov_of);
-    int64_t *cur = malloc((n ? n : 1) * sizeof *cur), *prev = malloc((n ? n : 1) * sizeof *prev);
-    engine e;
-    memset(&e, 0, sizeof e);
-    if (!s || !w || !code || !prov_of || !cur || !prev)
+    sw_sweep *s = calloc(1, sizeof *s);
+    sw_sweep_engine *x = calloc(1, sizeof *x);
+    if (s)
+        s->engine = x;
+    if (x) {
+        x->w = sw_calloc(n, sizeof *x->w);
+        x->prov_of = sw_calloc(n, sizeof *x->prov_of);
+        x->gem = sw_calloc(n, sizeof *x->gem);
+        x->prov = sw_calloc(np, sizeof *x->prov);
+    }
+    int64_t *prev = sw_calloc(n, sizeof *prev), *pprev = sw_calloc(np, sizeof *pprev);
+    if (s) {
+        s->prov_code = sw_calloc(np, sizeof *s->prov_code);
+        s->gem_code = sw_calloc(n, sizeof *s->gem_code);
+    }
+    if (!s || !x || !x->w || !x->prov_of || !x->gem || !x->prov || !prev || !pprev ||
+        !s->prov_code || !s->gem_code)
         rc = SW_ENOMEM;
-    sw_i128 W = 0;
     for (size_t i = 0; rc == 0 && i < n; i++) {
-        w[i] = a->row[i].gewicht;
-        code[i] = reg->gemeente[i].code;
-        W += w[i]; /* sw_allocate summed these without overflow */
+        x->w[i] = a->row[i].gewicht;
+        s->gem_code[i] = reg->gemeente[i].code;
+        x->W += x->w[i]; /* sw_allocate summed these without overflow */
         for (size_t p = 0; p < np; p++)
             if (a->prov[p].code == reg->gemeente[i].provincie)
-                prov_of[i] = (int)p;
+                x->prov_of[i] = (int)p;
     }
     if (rc == 0) {
         s->from = from;
@@ -233,52 +284,41 @@ int sw_sweep_run(sw_sweep **out, const sw_register *reg, const sw_cycle *cy,
         s->weging = a->weging;
         s->n = n;
         s->nprov = np;
-        s->prov_code = malloc((np ? np : 1) * sizeof *s->prov_code);
-        s->prov_opgave = calloc(s->nsteps * (np ? np : 1), sizeof *s->prov_opgave);
-        if (detail)
-            s->gem_opgave = malloc(s->nsteps * (n ? n : 1) * sizeof *s->gem_opgave);
-        if (!s->prov_code || !s->prov_opgave || (detail && !s->gem_opgave))
-            rc = SW_ENOMEM;
-        for (size_t p = 0; rc == 0 && p < np; p++)
+        s->detail = detail;
+        x->at = SIZE_MAX;
+        for (size_t p = 0; p < np; p++)
             s->prov_code[p] = a->prov[p].code;
     }
-    if (rc == 0 && W == 0 && to > 0)
+    if (rc == 0 && x->W == 0 && to > 0)
         rc = sw_diag_add(diag, SW_EDATA, reg->file, 0, 0, "inwoners",
                          "the register's total weight is 0: nothing to divide by");
-    if (rc == 0)
-        rc = engine_init(&e, w, code, n, W == 0 ? 1 : W, from, step, a->afronding);
+    /* The first pass: only the paradoxes are kept. */
     for (size_t k = 0; rc == 0 && k < s->nsteps; k++) {
-        int64_t C = from + (int64_t)k * step;
-        if (k > 0)
-            engine_step(&e);
-        engine_allocate(&e, C, a->afronding, cur);
-        int64_t *po = &s->prov_opgave[k * np];
-        for (size_t i = 0; i < n; i++)
-            po[prov_of[i]] += cur[i];
-        if (detail)
-            memcpy(&s->gem_opgave[k * n], cur, n * sizeof *cur);
-        if (k > 0) {
-            const int64_t *pp = &s->prov_opgave[(k - 1) * np];
-            for (size_t p = 0; rc == 0 && p < np; p++)
-                if (po[p] < pp[p])
-                    rc = add_paradox(s, true, s->prov_code[p], C - step, C, pp[p], po[p]);
-            for (size_t i = 0; rc == 0 && i < n; i++)
-                if (cur[i] < prev[i])
-                    rc = add_paradox(s, false, code[i], C - step, C, prev[i], cur[i]);
+        const int64_t *cur, *pc;
+        int64_t totaal, C = from + (int64_t)k * step;
+        rc = sw_sweep_step(s, k, &cur, &pc, &totaal);
+        if (rc == SW_EOVERFLOW)
+            rc = sw_diag_add(diag, SW_EOVERFLOW, NULL, 0, 0, NULL,
+                             "--capaciteit %lld: the opgaven add up to more than %lld, the "
+                             "largest number counted exactly", (long long)C, (long long)INT64_MAX);
+        for (size_t p = 0; rc == 0 && k > 0 && p < np; p++)
+            if (pc[p] < pprev[p])
+                rc = add_paradox(s, true, s->prov_code[p], C - step, C, pprev[p], pc[p]);
+        for (size_t i = 0; rc == 0 && k > 0 && i < n; i++)
+            if (cur[i] < prev[i])
+                rc = add_paradox(s, false, s->gem_code[i], C - step, C, prev[i], cur[i]);
+        if (rc == 0) {
+            memcpy(prev, cur, n * sizeof *prev);
+            memcpy(pprev, pc, np * sizeof *pprev);
         }
-        int64_t *t = prev;
-        prev = cur;
-        cur = t;
     }
-    engine_free(&e);
-    free(w);
-    free(code);
-    free(prov_of);
-    free(cur);
     free(prev);
+    free(pprev);
     sw_allocation_free(a);
     if (rc != 0) {
         sw_sweep_free(s);
+        if (!s)
+            free(x);
         return rc;
     }
     *out = s;
@@ -289,9 +329,16 @@ void sw_sweep_free(sw_sweep *s)
 {
     if (!s)
         return;
+    if (s->engine) {
+        engine_free(&s->engine->e);
+        free(s->engine->w);
+        free(s->engine->prov_of);
+        free(s->engine->gem);
+        free(s->engine->prov);
+        free(s->engine);
+    }
     free(s->prov_code);
-    free(s->prov_opgave);
-    free(s->gem_opgave);
+    free(s->gem_code);
     free(s->paradox);
     free(s);
 }

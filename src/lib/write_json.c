@@ -1,85 +1,165 @@
-/* The JSON form, built with jansson: exact values (integers, cents, fractions
- * as "num/den") beside the rounded ones. Members keep the order of the
- * document, so the output is stable. Rounded decimals are JSON numbers with
- * at most 15 significant digits, which every IEEE double carries exactly
- * through a parse and a print; the exact values are in the integer and
- * fraction members. */
+/* The JSON form: everything, with the exact values (integers, cents,
+ * fractions as "num/den") beside the rounded ones. It is written as it goes
+ * (a sweep's million rows never become one tree), laid out as jansson's
+ * JSON_INDENT(2) would, and every string and real goes through jansson, so
+ * escaping and number syntax are jansson's. Rounded decimals are JSON numbers
+ * with at most 15 significant digits, which every IEEE double carries
+ * exactly through a parse and a print. */
 #include <assert.h>
 #include <jansson.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include "report_build.h"
+#include "spreiding/diag.h"
+#include "spreiding/write.h"
+#include "out.h"
 
-static json_t *value(const sw_cell *c)
+static void scalar(sw_out *o, json_t *v)
 {
-    switch (c->type) {
-    case SW_CELL_EMPTY: return json_null();
-    case SW_CELL_INT: return json_integer((json_int_t)c->i);
-    case SW_CELL_BOOL: return json_boolean(c->i);
-    case SW_CELL_DECIMAL: return json_real(strtod(c->text, NULL));
-    case SW_CELL_MONEY: return json_real((double)c->i / 100.0);
-    case SW_CELL_TEXT:
-    case SW_CELL_RATIO: return json_string(c->text);
+    if (!v) {
+        o->err = SW_ENOMEM;
+        return;
     }
-    return json_null();
+    char small[256];
+    size_t n = json_dumpb(v, small, sizeof small, JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
+    if (n <= sizeof small) {
+        sw__out_put(o, small, n);
+    } else {
+        char *big = json_dumps(v, JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
+        if (big)
+            sw__out_puts(o, big);
+        else
+            o->err = SW_ENOMEM;
+        free(big);
+    }
+    json_decref(v);
 }
 
-/* Sets name (and for money name_cent, §7.9) on obj; false when out of
- * memory. */
-static bool member(json_t *obj, const char *name, const sw_cell *c)
+static void string(sw_out *o, const char *s) { scalar(o, json_string(s ? s : "")); }
+
+static void key(sw_out *o, int indent, const char *k)
 {
-    if (json_object_set_new(obj, name, value(c)) != 0)
-        return false;
-    if (c->type != SW_CELL_MONEY)
+    sw__out_printf(o, "%*s", indent, "");
+    string(o, k);
+    sw__out_puts(o, ": ");
+}
+
+/* A value by its kind; money also as NAME_cent (§7.9). */
+static void member(sw_out *o, int indent, bool *first, const char *name, const sw_column *c,
+                   const sw_value *v)
+{
+    sw__out_puts(o, *first ? "\n" : ",\n");
+    *first = false;
+    key(o, indent, name);
+    int places;
+    sw_rounding rounding;
+    sw_kind kind = sw_value_kind(c, v, &places, &rounding);
+    char tmp[128];
+    if (!v->set) {
+        sw__out_puts(o, "null");
+    } else if (kind == SW_KIND_COUNT) {
+        sw__out_printf(o, "%lld", (long long)v->i);
+    } else if (kind == SW_KIND_YESNO) {
+        sw__out_puts(o, v->i ? "true" : "false");
+    } else if (kind == SW_KIND_MONEY) {
+        scalar(o, json_real((double)v->i / 100.0));
+    } else if (kind == SW_KIND_PERCENT || kind == SW_KIND_DECIMAL) {
+        scalar(o, json_real(strtod(sw_format_machine(tmp, sizeof tmp, c, v, '.'), NULL)));
+    } else {
+        string(o, sw_format_machine(tmp, sizeof tmp, c, v, '.'));
+    }
+    if (kind == SW_KIND_MONEY) {
+        sw__out_puts(o, ",\n");
+        sw__out_printf(o, "%*s", indent, "");
+        char cent[160];
+        snprintf(cent, sizeof cent, "%s_cent", name);
+        string(o, cent);
+        if (v->set)
+            sw__out_printf(o, ": %lld", (long long)v->i);
+        else
+            sw__out_puts(o, ": null");
+    }
+}
+
+static bool wanted(const sw_write_options *o, const char *k)
+{
+    if (!o->tables)
         return true;
-    char key[96];
-    snprintf(key, sizeof key, "%s_cent", name);
-    return json_object_set_new(obj, key, json_integer((json_int_t)c->i)) == 0;
+    for (const char *const *t = o->tables; *t; t++)
+        if (strcmp(*t, k) == 0)
+            return true;
+    return false;
 }
 
-static json_t *document(const sw_report *r)
+static int table(sw_out *o, const sw_table *t)
 {
-    json_t *root = json_object(), *params = json_object(), *notes = json_array();
-    bool ok = root && params && notes &&
-              json_object_set_new(root, "titel", json_string(r->title)) == 0;
-    for (size_t i = 0; ok && i < r->nmeta; i++)
-        ok = member(params, r->meta[i].key, &r->meta[i].value);
-    for (size_t i = 0; ok && i < r->nnotes; i++)
-        ok = json_array_append_new(notes, json_string(r->notes[i])) == 0;
-    ok = ok && json_object_set(root, "parameters", params) == 0 &&
-         json_object_set(root, "opmerkingen", notes) == 0;
-    json_decref(params);
-    json_decref(notes);
-    for (size_t k = 0; ok && k < r->ntables; k++) {
-        const sw_table *t = &r->table[k];
-        json_t *rows = json_array();
-        ok = rows && json_object_set_new(root, t->key, rows) == 0;
-        for (size_t i = 0; ok && i < t->nrows; i++) {
-            json_t *row = json_object();
-            ok = row && json_array_append_new(rows, row) == 0;
-            for (size_t c = 0; ok && c < t->ncols; c++)
-                ok = member(row, t->col[c].name, &t->cell[i * t->ncols + c]);
-        }
+    sw__out_puts(o, ",\n");
+    key(o, 2, t->key);
+    if (t->nrows == 0) {
+        sw__out_puts(o, "[]");
+        return 0;
     }
-    if (!ok) {
-        json_decref(root);
-        return NULL;
+    sw__out_puts(o, "[");
+    sw_value *cells = malloc((t->ncols ? t->ncols : 1) * sizeof *cells);
+    sw_scratch *scratch = malloc(sizeof *scratch);
+    int rc = cells && scratch ? 0 : SW_ENOMEM;
+    for (size_t k = 0; rc == 0 && k < t->nrows; k++) {
+        rc = sw_table_row(t, k, cells, scratch);
+        sw__out_puts(o, k ? ",\n    {" : "\n    {");
+        bool first = true;
+        for (size_t c = 0; rc == 0 && c < t->ncols; c++)
+            member(o, 6, &first, t->col[c].name, &t->col[c], &cells[c]);
+        sw__out_puts(o, first ? "}" : "\n    }");
+        if (rc == 0)
+            rc = o->err;
     }
-    return root;
+    sw__out_puts(o, "\n  ]");
+    free(cells);
+    free(scratch);
+    return rc;
 }
 
-int sw_write_json(sw_buf *out, const sw_report *r)
+int sw_write_json(const sw_sink *sink, const sw_report *r, const sw_write_options *opt)
 {
-    assert(out && r);
-    json_t *root = document(r);
-    char *text = root ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-                                             JSON_REAL_PRECISION(15))
-                      : NULL;
-    json_decref(root);
-    if (!text)
-        return out->err = SW_ENOMEM;
-    sw_buf_puts(out, text);
-    sw_buf_puts(out, "\n");
-    free(text);
-    return out->err;
+    assert(sink && r);
+    sw_write_options none = SW_WRITE_OPTIONS_INIT;
+    const sw_write_options *wo = opt ? opt : &none;
+    for (const char *const *t = wo->tables; t && *t; t++)
+        if (sw_report_table_index(r, *t) < 0)
+            return SW_EUSAGE;
+    sw_out *o = sw__out_new(sink);
+    if (!o)
+        return SW_ENOMEM;
+    sw__out_puts(o, "{\n");
+    key(o, 2, "titel");
+    string(o, r->title);
+    sw__out_puts(o, ",\n");
+    key(o, 2, "parameters");
+    sw__out_puts(o, "{");
+    bool first = true;
+    for (size_t i = 0; i < r->nmeta; i++) {
+        sw_column c = {.name = r->meta[i].key, .kind = r->meta[i].kind, .places = -1};
+        member(o, 4, &first, r->meta[i].key, &c, &r->meta[i].value);
+    }
+    if (r->scenario) {
+        sw_column c = {.name = "scenario_beschrijving", .kind = SW_KIND_TEXT};
+        sw_value v = {.set = true, .s = r->scenario};
+        member(o, 4, &first, c.name, &c, &v);
+    }
+    sw__out_puts(o, first ? "}" : "\n  }");
+    sw__out_puts(o, ",\n");
+    key(o, 2, "opmerkingen");
+    sw__out_puts(o, r->nnotes ? "[" : "[]");
+    for (size_t i = 0; i < r->nnotes; i++) {
+        sw__out_puts(o, i ? ",\n    " : "\n    ");
+        string(o, r->note[i].text);
+    }
+    if (r->nnotes)
+        sw__out_puts(o, "\n  ]");
+    int rc = 0;
+    for (size_t k = 0; rc == 0 && k < r->ntables; k++)
+        if (wanted(wo, r->table[k].key))
+            rc = table(o, &r->table[k]);
+    sw__out_puts(o, "\n}\n");
+    return sw__out_end(o, rc);
 }

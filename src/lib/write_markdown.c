@@ -1,72 +1,161 @@
-/* The Markdown form, for pasting into a report or an issue. */
+/* The Markdown form, for pasting into a memo or an issue: the warnings first,
+ * the tables in Dutch notation, then the parameters. Text is escaped so that
+ * a name or a note can never become markup (a link, HTML, emphasis). */
 #include <assert.h>
+#include <stdlib.h>
+#include <string.h>
 
-#include "report_build.h"
+#include "spreiding/diag.h"
+#include "spreiding/write.h"
+#include "out.h"
 
-static void cell(sw_buf *b, const char *s)
+static void text(sw_out *o, const char *s)
 {
     for (; *s; s++) {
-        if (*s == '|')
-            sw_buf_puts(b, "\\|");
-        else if (*s == '\n' || *s == '\r')
-            sw_buf_puts(b, " ");
+        if (strchr("\\`*_[]<>|&~#!", *s))
+            sw__out_put(o, "\\", 1);
+        if (*s == '\n' || *s == '\r')
+            sw__out_put(o, " ", 1);
         else
-            sw_buf_append(b, s, 1);
+            sw__out_put(o, s, 1);
     }
 }
 
-static void row(sw_buf *b, const sw_table *t, const sw_cell *cells)
+static bool numeric(sw_kind k)
 {
-    sw_buf_puts(b, "|");
+    return k == SW_KIND_COUNT || k == SW_KIND_MONEY || k == SW_KIND_PERCENT ||
+           k == SW_KIND_DECIMAL || k == SW_KIND_RATIO;
+}
+
+static void row(sw_out *o, const sw_table *t, const sw_value *cells, bool total)
+{
+    sw__out_puts(o, "|");
+    bool first = true;
     for (size_t c = 0; c < t->ncols; c++) {
-        if (!rb_col_visible(&t->col[c]))
+        if (t->col[c].role & SW_ROLE_EXACT)
             continue;
-        char tmp[64];
-        sw_buf_puts(b, " ");
-        cell(b, cells ? rb_cell_text(&cells[c], '.', tmp) : t->col[c].name);
-        sw_buf_puts(b, " |");
+        char tmp[128];
+        sw__out_puts(o, " ");
+        if (!cells)
+            text(o, t->col[c].title);
+        else if (total && first)
+            sw__out_puts(o, "**Totaal**");
+        else
+            text(o, sw_format_human(tmp, sizeof tmp, &t->col[c], &cells[c]));
+        sw__out_puts(o, " |");
+        first = false;
     }
-    sw_buf_puts(b, "\n");
+    sw__out_puts(o, "\n");
 }
 
-int sw_write_markdown(sw_buf *out, const sw_report *r)
+static int table(sw_out *o, const sw_table *t, sw_value *cells, sw_scratch *s)
 {
-    assert(out && r);
-    sw_buf_puts(out, "# ");
-    cell(out, r->title);
-    sw_buf_puts(out, "\n\n| parameter | waarde |\n|---|---|\n");
+    sw__out_puts(o, "\n## ");
+    text(o, t->title);
+    sw__out_puts(o, "\n\n");
+    row(o, t, NULL, false);
+    sw__out_puts(o, "|");
+    for (size_t c = 0; c < t->ncols; c++)
+        if (!(t->col[c].role & SW_ROLE_EXACT))
+            sw__out_puts(o, numeric(t->col[c].kind) ? "---:|" : "---|");
+    sw__out_puts(o, "\n");
+    for (size_t k = 0; k < t->nrows; k++) {
+        int rc = sw_table_row(t, k, cells, s);
+        if (rc != 0)
+            return rc;
+        row(o, t, cells, false);
+        if (o->err)
+            return o->err;
+    }
+    if (t->totals) {
+        int rc = sw_table_totals(t, cells, s);
+        if (rc != 0)
+            return rc;
+        row(o, t, cells, true);
+    }
+    return 0;
+}
+
+static void params(sw_out *o, const sw_report *r, bool appendix)
+{
+    bool any = false;
     for (size_t i = 0; i < r->nmeta; i++) {
-        char tmp[64];
-        sw_buf_puts(out, "| ");
-        cell(out, r->meta[i].label);
-        sw_buf_puts(out, " | ");
-        cell(out, rb_cell_text(&r->meta[i].value, '.', tmp));
-        sw_buf_puts(out, " |\n");
+        const sw_meta *m = &r->meta[i];
+        if (m->appendix != appendix)
+            continue;
+        if (!any)
+            sw__out_puts(o, "\n| parameter | waarde |\n|---|---|\n");
+        any = true;
+        char tmp[128];
+        sw_column c = {.kind = m->kind, .places = -1};
+        sw__out_puts(o, "| ");
+        text(o, m->label);
+        sw__out_puts(o, " | ");
+        text(o, m->human ? m->human : sw_format_human(tmp, sizeof tmp, &c, &m->value));
+        sw__out_puts(o, " |\n");
     }
-    if (r->nnotes) {
-        sw_buf_puts(out, "\n**Let op:**\n\n");
-        for (size_t i = 0; i < r->nnotes; i++) {
-            sw_buf_puts(out, "- ");
-            cell(out, r->notes[i]);
-            sw_buf_puts(out, "\n");
+}
+
+static void notes(sw_out *o, const sw_report *r, sw_note_kind kind, const char *heading)
+{
+    bool any = false;
+    for (size_t i = 0; i < r->nnotes; i++)
+        if (r->note[i].kind == kind) {
+            if (!any)
+                sw__out_printf(o, "\n**%s**\n\n", heading);
+            any = true;
+            sw__out_puts(o, "- ");
+            text(o, r->note[i].text);
+            sw__out_puts(o, "\n");
         }
+}
+
+static bool wanted(const sw_write_options *o, const char *key)
+{
+    if (!o->tables)
+        return true;
+    for (const char *const *t = o->tables; *t; t++)
+        if (strcmp(*t, key) == 0)
+            return true;
+    return false;
+}
+
+int sw_write_markdown(const sw_sink *sink, const sw_report *r, const sw_write_options *opt)
+{
+    assert(sink && r);
+    sw_write_options none = SW_WRITE_OPTIONS_INIT;
+    const sw_write_options *wo = opt ? opt : &none;
+    for (const char *const *t = wo->tables; t && *t; t++)
+        if (sw_report_table_index(r, *t) < 0)
+            return SW_EUSAGE;
+    size_t maxcols = 1;
+    for (size_t k = 0; k < r->ntables; k++)
+        if (r->table[k].ncols > maxcols)
+            maxcols = r->table[k].ncols;
+    sw_out *o = sw__out_new(sink);
+    sw_value *cells = malloc(maxcols * sizeof *cells);
+    sw_scratch *s = malloc(sizeof *s);
+    int rc = o && cells && s ? 0 : SW_ENOMEM;
+    if (rc == 0) {
+        sw__out_puts(o, "# ");
+        text(o, r->title);
+        sw__out_puts(o, "\n");
+        if (r->scenario) {
+            sw__out_puts(o, "\n**SCENARIO:** ");
+            text(o, r->scenario);
+            sw__out_puts(o, "\n");
+        }
+        notes(o, r, SW_NOTE_WARNING, "Let op:");
+        params(o, r, false);
     }
-    for (size_t i = 0; i < r->ntables; i++) {
-        const sw_table *t = &r->table[i];
-        sw_buf_puts(out, "\n## ");
-        cell(out, t->title);
-        sw_buf_puts(out, "\n\n");
-        row(out, t, NULL);
-        sw_buf_puts(out, "|");
-        const sw_cell *probe = t->nrows ? t->cell : t->total;
-        for (size_t c = 0; c < t->ncols; c++)
-            if (rb_col_visible(&t->col[c]))
-                sw_buf_puts(out, probe && rb_cell_numeric(&probe[c]) ? "---:|" : "---|");
-        sw_buf_puts(out, "\n");
-        for (size_t k = 0; k < t->nrows; k++)
-            row(out, t, &t->cell[k * t->ncols]);
-        if (t->total)
-            row(out, t, t->total);
+    for (size_t k = 0; rc == 0 && k < r->ntables; k++)
+        if (wanted(wo, r->table[k].key))
+            rc = table(o, &r->table[k], cells, s);
+    if (rc == 0) {
+        notes(o, r, SW_NOTE_INFO, "Verder:");
+        params(o, r, true);
     }
-    return out->err;
+    free(cells);
+    free(s);
+    return sw__out_end(o, rc);
 }

@@ -1,10 +1,21 @@
-/* The terminal form: parameters, notes, then every table aligned in columns.
- * Widths count characters (UTF-8 code points), so Fryslân lines up. */
+/* The terminal form, for people: the warnings first, then the tables in
+ * Dutch notation, then the parameters and sources. Widths count characters
+ * (so Fryslân lines up). At a terminal the tables fit its width: text
+ * columns wrap, secondary columns go, and what still does not fit continues
+ * in a second band under the same key; a number is never split. Written to a
+ * pipe or file (width 0) every row stays on one line. */
 #include <assert.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "report_build.h"
+#include "spreiding/diag.h"
+#include "spreiding/write.h"
+#include "out.h"
+#include "util.h"
+
+/* Prose (notes, parameters) wraps here when there is no terminal. */
+enum { PROSE = 78, MIN_TEXT = 12, GAP = 2 };
 
 static size_t width(const char *s)
 {
@@ -14,136 +25,454 @@ static size_t width(const char *s)
     return w;
 }
 
-static void pad(sw_buf *b, size_t n)
+static void pad(sw_out *o, size_t n)
 {
     static const char spaces[] = "                                ";
     while (n > 0) {
         size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
-        sw_buf_append(b, spaces, k);
+        sw__out_put(o, spaces, k);
         n -= k;
     }
 }
 
-/* Word-wraps `s` at 78 columns, continuation lines indented by `indent`. */
-static void wrapped(sw_buf *b, const char *s, size_t indent)
+/* The next line of s that fits `w` characters, broken at a space (a word
+ * longer than w is cut). Returns its length in bytes; *next is where the
+ * following line starts. */
+static size_t line_of(const char *s, size_t w, const char **next)
 {
-    size_t col = indent;
+    size_t chars = 0, last_space = 0, i = 0;
+    bool space_seen = false;
+    while (s[i]) {
+        if (s[i] == ' ') {
+            last_space = i;
+            space_seen = true;
+        }
+        if (chars == w) {
+            size_t end = space_seen ? last_space : i;
+            const char *n = s + end;
+            while (*n == ' ')
+                n++;
+            *next = n;
+            return end;
+        }
+        size_t k;
+        sw_utf8_next(s + i, strlen(s + i), &k);
+        i += k;
+        chars++;
+    }
+    *next = s + i;
+    return i;
+}
+
+/* Prose wrapped at w, continuation lines indented. */
+static void wrapped(sw_out *o, const char *s, size_t indent, size_t w)
+{
+    size_t room = w > indent + 10 ? w - indent : 10;
+    bool first = true;
     while (*s) {
-        const char *sp = strchr(s, ' ');
-        size_t n = sp ? (size_t)(sp - s) : strlen(s);
-        char word[512];
-        size_t k = n < sizeof word - 1 ? n : sizeof word - 1;
-        memcpy(word, s, k);
-        word[k] = '\0';
-        size_t w = width(word);
-        if (col > indent && col + 1 + w > 78) {
-            sw_buf_puts(b, "\n");
-            pad(b, indent);
-            col = indent;
-        } else if (col > indent) {
-            sw_buf_puts(b, " ");
-            col++;
-        }
-        sw_buf_append(b, s, n);
-        col += w;
-        s += n;
-        while (*s == ' ')
-            s++;
-    }
-    sw_buf_puts(b, "\n");
-}
-
-static void row(sw_buf *b, const sw_table *t, const sw_cell *cells, const size_t *w,
-                bool header)
-{
-    bool first = true;
-    for (size_t c = 0; c < t->ncols; c++) {
-        if (!rb_col_visible(&t->col[c]))
-            continue;
-        char tmp[64];
-        const char *s = header ? t->col[c].name : rb_cell_text(&cells[c], '.', tmp);
-        bool right = !header && rb_cell_numeric(&cells[c]);
+        const char *next;
+        size_t n = line_of(s, room, &next);
         if (!first)
-            sw_buf_puts(b, "  ");
-        size_t sw = width(s);
-        if (right)
-            pad(b, w[c] - sw);
-        sw_buf_puts(b, s);
-        bool last = true;
-        for (size_t k = c + 1; k < t->ncols; k++)
-            last = last && !rb_col_visible(&t->col[k]);
-        if (!right && !last)
-            pad(b, w[c] - sw);
+            pad(o, indent);
+        sw__out_put(o, s, n);
+        sw__out_puts(o, "\n");
         first = false;
+        s = next;
     }
-    sw_buf_puts(b, "\n");
+    if (first)
+        sw__out_puts(o, "\n");
 }
 
-static void table(sw_buf *b, const sw_table *t)
+static bool numeric(sw_kind k)
 {
-    size_t *w = calloc(t->ncols ? t->ncols : 1, sizeof *w);
-    if (!w) {
-        b->err = SW_ENOMEM;
-        return;
+    return k == SW_KIND_COUNT || k == SW_KIND_MONEY || k == SW_KIND_PERCENT ||
+           k == SW_KIND_DECIMAL || k == SW_KIND_RATIO;
+}
+
+static bool wraps(const sw_column *c)
+{
+    return c->kind == SW_KIND_TEXT || c->kind == SW_KIND_NAME || (c->role & SW_ROLE_WIDE);
+}
+
+/* The layout of a grid: which columns, how wide, and room for one row's
+ * texts. */
+typedef struct grid {
+    size_t n;       /* columns shown */
+    size_t *col;    /* their indices */
+    size_t *w;      /* their widths */
+    size_t *natural;
+    const char **text, **rest;
+    bool *right;
+    char (*buf)[128];
+} grid;
+
+static size_t longest_word(const char *s)
+{
+    size_t best = 0, cur = 0;
+    for (; *s; s++) {
+        if (*s == ' ') {
+            cur = 0;
+            continue;
+        }
+        cur += ((unsigned char)*s & 0xC0) != 0x80;
+        if (cur > best)
+            best = cur;
     }
-    for (size_t c = 0; c < t->ncols; c++) {
-        w[c] = width(t->col[c].name);
-        for (size_t i = 0; i <= t->nrows; i++) {
-            const sw_cell *cell = i < t->nrows ? &t->cell[i * t->ncols + c]
-                                               : (t->total ? &t->total[c] : NULL);
-            char tmp[64];
-            size_t cw = cell ? width(rb_cell_text(cell, '.', tmp)) : 0;
-            if (cw > w[c])
-                w[c] = cw;
+    return best;
+}
+
+static size_t total_width(const grid *g)
+{
+    size_t w = 0;
+    for (size_t k = 0; k < g->n; k++)
+        w += g->w[k] + (k ? GAP : 0);
+    return w;
+}
+
+/* Natural widths: the widest cell (and header word) of each column. */
+static int measure(const sw_table *t, grid *g, sw_value *cells, sw_scratch *s,
+                   const sw_value *totals)
+{
+    for (size_t k = 0; k < g->n; k++)
+        g->natural[k] = longest_word(t->col[g->col[k]].title);
+    for (size_t i = 0; i <= t->nrows; i++) {
+        const sw_value *row = cells;
+        if (i == t->nrows) {
+            if (!totals)
+                break;
+            row = totals;
+        } else {
+            int rc = sw_table_row(t, i, cells, s);
+            if (rc != 0)
+                return rc;
+        }
+        for (size_t k = 0; k < g->n; k++) {
+            char tmp[128];
+            const sw_column *c = &t->col[g->col[k]];
+            size_t cw = width(sw_format_human(tmp, sizeof tmp, c, &row[g->col[k]]));
+            if (cw > g->natural[k])
+                g->natural[k] = cw;
         }
     }
-    sw_buf_printf(b, "%s\n\n", t->title);
-    row(b, t, NULL, w, true);
-    bool first = true;
-    for (size_t c = 0; c < t->ncols; c++) {
-        if (!rb_col_visible(&t->col[c]))
-            continue;
-        if (!first)
-            sw_buf_puts(b, "  ");
-        for (size_t k = 0; k < w[c]; k++)
-            sw_buf_puts(b, "-");
-        first = false;
+    if (totals && g->n > 0 && g->natural[0] < 6)
+        g->natural[0] = 6; /* "Totaal" */
+    for (size_t k = 0; k < g->n; k++) {
+        /* A header wraps at its spaces; give it a second line rather than
+         * make a narrow number column wide. */
+        size_t tw = width(t->col[g->col[k]].title);
+        if (tw <= g->natural[k] + 4 && tw > g->natural[k])
+            g->natural[k] = tw;
+        g->w[k] = g->natural[k];
     }
-    sw_buf_puts(b, "\n");
-    for (size_t i = 0; i < t->nrows; i++)
-        row(b, t, &t->cell[i * t->ncols], w, false);
-    if (t->total)
-        row(b, t, t->total, w, false);
-    free(w);
+    return 0;
 }
 
-int sw_write_text(sw_buf *out, const sw_report *r)
+/* Narrows text columns, widest first, until the grid fits `room` or none can
+ * give more. */
+static void fit(const sw_table *t, grid *g, size_t room)
 {
-    assert(out && r);
-    sw_buf_printf(out, "%s\n", r->title);
-    for (size_t k = width(r->title); k > 0; k--)
-        sw_buf_puts(out, "=");
-    sw_buf_puts(out, "\n\n");
+    while (total_width(g) > room) {
+        size_t best = SIZE_MAX;
+        for (size_t k = 0; k < g->n; k++) {
+            const sw_column *c = &t->col[g->col[k]];
+            size_t floor = longest_word(c->title) > MIN_TEXT ? longest_word(c->title) : MIN_TEXT;
+            if (wraps(c) && g->w[k] > floor && (best == SIZE_MAX || g->w[k] > g->w[best]))
+                best = k;
+        }
+        if (best == SIZE_MAX)
+            return;
+        size_t over = total_width(g) - room;
+        const sw_column *c = &t->col[g->col[best]];
+        size_t floor = longest_word(c->title) > MIN_TEXT ? longest_word(c->title) : MIN_TEXT;
+        size_t cut = g->w[best] - floor < over ? g->w[best] - floor : over;
+        g->w[best] -= cut ? cut : 1;
+    }
+}
+
+/* One table row: cells wrapped within their widths, numbers right-aligned. */
+static void grid_row(sw_out *o, const grid *g)
+{
+    const char **rest = g->rest;
+    const bool *right = g->right;
+    for (size_t k = 0; k < g->n; k++)
+        rest[k] = g->text[k];
+    bool more = true;
+    while (more) {
+        more = false;
+        size_t pending = 0;
+        for (size_t k = 0; k < g->n; k++) {
+            const char *next;
+            size_t n = line_of(rest[k], g->w[k], &next);
+            size_t cw = 0;
+            for (size_t i = 0; i < n; i++)
+                cw += ((unsigned char)rest[k][i] & 0xC0) != 0x80;
+            bool last = k + 1 == g->n;
+            if (k > 0)
+                pending += GAP;
+            if (right[k]) {
+                pad(o, pending + g->w[k] - cw);
+                pending = 0;
+                sw__out_put(o, rest[k], n);
+            } else if (n > 0) {
+                pad(o, pending);
+                pending = 0;
+                sw__out_put(o, rest[k], n);
+                if (!last)
+                    pending = g->w[k] - cw;
+            } else {
+                pending += g->w[k];
+            }
+            rest[k] = next;
+            more = more || *next;
+        }
+        sw__out_puts(o, "\n");
+    }
+}
+
+static void rule(sw_out *o, const grid *g)
+{
+    for (size_t k = 0; k < g->n; k++) {
+        if (k)
+            pad(o, GAP);
+        for (size_t i = 0; i < g->w[k]; i++)
+            sw__out_puts(o, "-");
+    }
+    sw__out_puts(o, "\n");
+}
+
+/* Prints rows 0..nrows of t (and the totals) in the columns of g. */
+static int print_grid(sw_out *o, const sw_table *t, const grid *g, sw_value *cells,
+                      sw_scratch *s, const sw_value *totals)
+{
+    for (size_t k = 0; k < g->n; k++) {
+        g->text[k] = t->col[g->col[k]].title;
+        g->right[k] = numeric(t->col[g->col[k]].kind);
+    }
+    grid_row(o, g);
+    rule(o, g);
+    for (size_t i = 0; i <= t->nrows; i++) {
+        const sw_value *row = cells;
+        if (i == t->nrows) {
+            if (!totals)
+                break;
+            rule(o, g);
+            row = totals;
+        } else {
+            int rc = sw_table_row(t, i, cells, s);
+            if (rc != 0)
+                return rc;
+        }
+        for (size_t k = 0; k < g->n; k++) {
+            const sw_column *c = &t->col[g->col[k]];
+            int places;
+            sw_rounding rounding;
+            sw_kind kind = sw_value_kind(c, &row[g->col[k]], &places, &rounding);
+            g->text[k] = sw_format_human(g->buf[k], sizeof g->buf[k], c, &row[g->col[k]]);
+            g->right[k] = numeric(kind);
+            if (i == t->nrows && k == 0)
+                g->text[k] = "Totaal";
+        }
+        grid_row(o, g);
+        if (o->err)
+            return o->err;
+    }
+    return 0;
+}
+
+static int grid_table(sw_out *o, const sw_table *t, size_t room, sw_value *cells, sw_scratch *s)
+{
+    size_t shown = 0;
+    for (size_t c = 0; c < t->ncols; c++)
+        shown += !(t->col[c].role & SW_ROLE_EXACT);
+    grid g = {0};
+    g.col = sw_calloc(shown, sizeof *g.col);
+    g.w = sw_calloc(shown, sizeof *g.w);
+    g.natural = sw_calloc(shown, sizeof *g.natural);
+    g.text = sw_calloc(shown, sizeof *g.text);
+    g.rest = sw_calloc(shown, sizeof *g.rest);
+    g.right = sw_calloc(shown, sizeof *g.right);
+    g.buf = sw_calloc(shown, sizeof *g.buf);
+    sw_value *totals = t->totals ? sw_calloc(t->ncols, sizeof *totals) : NULL;
+    int rc = g.col && g.w && g.natural && g.text && g.rest && g.right && g.buf &&
+                     (totals || !t->totals) ? 0 : SW_ENOMEM;
+    for (size_t c = 0; rc == 0 && c < t->ncols && g.n < shown; c++)
+        if (!(t->col[c].role & SW_ROLE_EXACT))
+            g.col[g.n++] = c;
+    if (rc == 0 && totals)
+        rc = sw_table_totals(t, totals, s);
+    if (rc == 0)
+        rc = measure(t, &g, cells, s, totals);
+    if (rc == 0 && room)
+        fit(t, &g, room);
+    /* What still does not fit continues in bands that repeat the key. */
+    size_t keys = 0;
+    while (keys < g.n && (t->col[g.col[keys]].role & SW_ROLE_KEY))
+        keys++;
+    if (keys == 0)
+        keys = 1;
+    size_t from = keys;
+    while (rc == 0) {
+        grid band = g;
+        size_t *cols = sw_calloc(g.n, sizeof *cols), *ws = sw_calloc(g.n, sizeof *ws);
+        if (!cols || !ws) {
+            free(cols);
+            free(ws);
+            rc = SW_ENOMEM;
+            break;
+        }
+        band.col = cols;
+        band.w = ws;
+        band.n = 0;
+        for (size_t k = 0; k < keys && k < g.n; k++) {
+            cols[band.n] = g.col[k];
+            ws[band.n++] = g.w[k];
+        }
+        size_t k = from;
+        while (k < g.n && (!room || band.n == keys || total_width(&band) + GAP + g.w[k] <= room)) {
+            cols[band.n] = g.col[k];
+            ws[band.n++] = g.w[k];
+            k++;
+        }
+        if (from > keys)
+            sw__out_puts(o, "\n(vervolg)\n");
+        rc = print_grid(o, t, &band, cells, s, totals);
+        free(cols);
+        free(ws);
+        if (k >= g.n)
+            break;
+        from = k;
+    }
+    free(g.col);
+    free(g.w);
+    free(g.natural);
+    free(g.text);
+    free(g.rest);
+    free(g.right);
+    free(g.buf);
+    free(totals);
+    return rc;
+}
+
+/* One block a row: "  label: value", the explanation indented beneath. */
+static int steps_table(sw_out *o, const sw_table *t, size_t room, sw_value *cells, sw_scratch *s)
+{
+    char group[128] = "";
+    for (size_t i = 0; i < t->nrows; i++) {
+        int rc = sw_table_row(t, i, cells, s);
+        if (rc != 0)
+            return rc;
+        char a[128], b[128], v[128], x[128];
+        const char *g = sw_format_human(a, sizeof a, &t->col[0], &cells[0]);
+        if (strcmp(g, group) != 0) {
+            snprintf(group, sizeof group, "%s", g);
+            sw__out_printf(o, "%s%s\n", i ? "\n" : "", g);
+        }
+        const char *label = sw_format_human(b, sizeof b, &t->col[1], &cells[1]);
+        const char *value = sw_format_human(v, sizeof v, &t->col[2], &cells[2]);
+        sw__out_printf(o, "  %s: ", label);
+        wrapped(o, value[0] ? value : "(leeg)", 4 + width(label), room);
+        if (t->ncols > 3) {
+            const char *why = sw_format_human(x, sizeof x, &t->col[3], &cells[3]);
+            if (why[0]) {
+                pad(o, 6);
+                wrapped(o, why, 6, room);
+            }
+        }
+    }
+    return 0;
+}
+
+static bool wanted(const sw_write_options *o, const char *key)
+{
+    if (!o->tables)
+        return true;
+    for (const char *const *t = o->tables; *t; t++)
+        if (strcmp(*t, key) == 0)
+            return true;
+    return false;
+}
+
+static void meta_lines(sw_out *o, const sw_report *r, bool appendix, size_t room)
+{
     size_t lw = 0;
     for (size_t i = 0; i < r->nmeta; i++)
-        if (width(r->meta[i].label) > lw)
+        if (r->meta[i].appendix == appendix && width(r->meta[i].label) > lw)
             lw = width(r->meta[i].label);
     for (size_t i = 0; i < r->nmeta; i++) {
-        char tmp[64];
-        sw_buf_printf(out, "%s:", r->meta[i].label);
-        pad(out, lw - width(r->meta[i].label) + 1);
-        wrapped(out, rb_cell_text(&r->meta[i].value, '.', tmp), lw + 2);
+        const sw_meta *m = &r->meta[i];
+        if (m->appendix != appendix)
+            continue;
+        char tmp[128];
+        sw_column c = {.kind = m->kind, .places = -1};
+        const char *v = m->human ? m->human : sw_format_human(tmp, sizeof tmp, &c, &m->value);
+        sw__out_printf(o, "%s:", m->label);
+        pad(o, lw - width(m->label) + 1);
+        wrapped(o, v[0] ? v : "-", lw + 2, room);
     }
-    if (r->nnotes) {
-        sw_buf_puts(out, "\nLet op:\n");
-        for (size_t i = 0; i < r->nnotes; i++) {
-            sw_buf_puts(out, "- ");
-            wrapped(out, r->notes[i], 2);
+}
+
+static void notes(sw_out *o, const sw_report *r, sw_note_kind kind, const char *heading,
+                  size_t room)
+{
+    bool any = false;
+    for (size_t i = 0; i < r->nnotes; i++)
+        if (r->note[i].kind == kind) {
+            if (!any)
+                sw__out_printf(o, "%s\n", heading);
+            any = true;
+            sw__out_puts(o, "- ");
+            wrapped(o, r->note[i].text, 2, room);
         }
+    if (any)
+        sw__out_puts(o, "\n");
+}
+
+int sw_write_text(const sw_sink *sink, const sw_report *r, const sw_write_options *opt)
+{
+    assert(sink && r);
+    sw_write_options none = SW_WRITE_OPTIONS_INIT;
+    const sw_write_options *wo = opt ? opt : &none;
+    for (const char *const *t = wo->tables; t && *t; t++)
+        if (sw_report_table_index(r, *t) < 0)
+            return SW_EUSAGE;
+    size_t prose = wo->width ? wo->width - 2 : PROSE;
+    if (wo->width && wo->width < 40)
+        prose = 38;
+    size_t maxcols = 0;
+    for (size_t k = 0; k < r->ntables; k++)
+        if (r->table[k].ncols > maxcols)
+            maxcols = r->table[k].ncols;
+    sw_out *o = sw__out_new(sink);
+    sw_value *cells = malloc((maxcols ? maxcols : 1) * sizeof *cells);
+    sw_scratch *s = malloc(sizeof *s);
+    int rc = o && cells && s ? 0 : SW_ENOMEM;
+    if (rc == 0) {
+        sw__out_printf(o, "%s\n", r->title);
+        for (size_t k = width(r->title); k > 0; k--)
+            sw__out_puts(o, "=");
+        sw__out_puts(o, "\n\n");
+        if (r->scenario) {
+            sw__out_puts(o, "SCENARIO: ");
+            wrapped(o, r->scenario, 10, prose);
+            sw__out_puts(o, "\n");
+        }
+        notes(o, r, SW_NOTE_WARNING, "Let op:", prose);
+        meta_lines(o, r, false, prose);
     }
-    for (size_t i = 0; i < r->ntables; i++) {
-        sw_buf_puts(out, "\n");
-        table(out, &r->table[i]);
+    for (size_t k = 0; rc == 0 && k < r->ntables; k++) {
+        const sw_table *t = &r->table[k];
+        if (!wanted(wo, t->key))
+            continue;
+        sw__out_printf(o, "\n%s\n\n", t->title);
+        rc = t->layout == SW_LAYOUT_STEPS ? steps_table(o, t, prose, cells, s)
+                                          : grid_table(o, t, wo->width, cells, s);
     }
-    return out->err;
+    if (rc == 0) {
+        sw__out_puts(o, "\n");
+        notes(o, r, SW_NOTE_INFO, "Verder:", prose);
+        meta_lines(o, r, true, prose);
+    }
+    free(cells);
+    free(s);
+    return sw__out_end(o, rc);
 }

@@ -1,0 +1,296 @@
+/* The parameters, policies, sources and notes of a run, shared by every
+ * report. JSON keeps the machine values; people read Dutch words with the
+ * option value beside them (§7.16). */
+#include <assert.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "report_run.h"
+
+const char *sw__policy_text(sw_report *r, sw_policy p, int v)
+{
+    return sw__printf(r, "%s (%s)", sw_policy_label(p, v), sw_policy_value_name(p, v));
+}
+
+const char *sw__money_text(sw_report *r, int64_t cents)
+{
+    char buf[128];
+    sw_column c = {.kind = SW_KIND_MONEY};
+    sw_value v = {.set = true, .i = cents};
+    return sw__str(r, sw_format_human(buf, sizeof buf, &c, &v));
+}
+
+const char *sw__count_text(sw_report *r, int64_t n)
+{
+    char buf[128];
+    sw_column c = {.kind = SW_KIND_COUNT};
+    sw_value v = {.set = true, .i = n};
+    return sw__str(r, sw_format_human(buf, sizeof buf, &c, &v));
+}
+
+static const char *amv_rule(sw_report *r, const sw_allocation *a, bool human)
+{
+    if (!a->has_amv)
+        return "geen amv-aantal bekend";
+    const char *lr = human ? "grootste overschot (largest-remainder)" : "largest-remainder";
+    const char *hu = human ? "half naar boven (half-up)" : "half-up";
+    if (a->mode == SW_MODE_NATIONAL)
+        return a->amv_afronding == SW_ROUND_LARGEST_REMAINDER
+                   ? sw__printf(r, "%s: A verdeeld naar rato van de opgave", lr)
+                   : sw__printf(r, "%s: amv = afgerond(opgave \xC3\x97 A / C)", hu);
+    if (a->amv_override)
+        return sw__printf(r, "%s: amv = afgerond(opgave \xC3\x97 A / C), met A uit --amv "
+                             "(de provinciale amv-cijfers van de cyclus zijn vervangen)", hu);
+    if (a->amv_afronding == SW_ROUND_HALF_UP)
+        return sw__printf(r, "%s: amv = afgerond(opgave \xC3\x97 A / C), ook waar een "
+                             "provinciaal amv-cijfer bekend is", hu);
+    return sw__printf(r, "%s van het offici\xC3\xAB" "le provinciale amv-cijfer waar dat bekend "
+                         "is, anders %s: afgerond(opgave \xC3\x97 A / C)", lr, hu);
+}
+
+void sw__allocation_meta(sw_report *r, const sw_allocation *a, const sw_register *reg,
+                         const sw_cycle *cy, const sw_report_context *ctx)
+{
+    size_t from = r->nmeta;
+    sw__meta_text(r, "programma", "Programma", sw__printf(r, "spreiding %s", ctx->version));
+    sw__meta_appendix(r, from);
+    sw__meta_count(r, "cyclus", "Cyclus", cy->jaar);
+    bool prov = a->mode == SW_MODE_PROVINCIAL;
+    sw__meta(r, "modus", "Modus", SW_KIND_TEXT,
+             sw__text(prov ? "provincial (offici\xC3\xAB" "le provinciale opgaven, per provincie "
+                             "verdeeld)"
+                           : "national (capaciteitsraming over alle gemeenten verdeeld)"),
+             sw__printf(r, "%s: %s", sw__policy_text(r, SW_POLICY_MODE, a->mode),
+                        prov ? "de offici\xC3\xAB" "le provinciale opgaven, per provincie "
+                               "verdeeld"
+                             : "de capaciteitsraming over alle gemeenten verdeeld"));
+    sw__meta(r, "weging", "Weging", SW_KIND_TEXT,
+             sw__text(sw_policy_value_name(SW_POLICY_WEGING, a->weging)),
+             sw__policy_text(r, SW_POLICY_WEGING, a->weging));
+    sw__meta_text(r, "ses_woa", "SES-WOA",
+                  a->weging == SW_WEGING_INWONERS_SES
+                      ? sw__printf(r, "gebruikt: %zu van %zu gemeenten met score", a->ses_count,
+                                   a->n)
+                      : "niet gebruikt");
+    sw__meta(r, "ses_ontbrekend", "SES ontbrekend", SW_KIND_TEXT,
+             sw__text(sw_policy_value_name(SW_POLICY_SES_ONTBREKEND, a->ses_ontbrekend)),
+             sw__policy_text(r, SW_POLICY_SES_ONTBREKEND, a->ses_ontbrekend));
+    sw__meta(r, "afronding", "Afronding", SW_KIND_TEXT,
+             sw__text(prov ? "largest-remainder (binnen elke provincie)"
+                           : sw_policy_value_name(SW_POLICY_AFRONDING, a->afronding)),
+             prov ? "grootste overschot (largest-remainder), binnen elke provincie"
+                  : sw__policy_text(r, SW_POLICY_AFRONDING, a->afronding));
+    sw__meta(r, "amv_afronding", "amv-afronding", SW_KIND_TEXT, sw__text(amv_rule(r, a, false)),
+             amv_rule(r, a, true));
+    sw__meta_count(r, "capaciteit", "Capaciteit (C)", a->capaciteit);
+    sw__meta(r, "amv", "amv (A)", SW_KIND_COUNT, a->has_amv ? sw__count(a->amv) : sw__empty(),
+             a->has_amv ? NULL : "niet bekend");
+    sw__meta_count(r, "totaal_opgave", "Som opgaven", a->totaal);
+    sw__meta(r, "totaal_amv", "Som amv", SW_KIND_COUNT,
+             a->has_amv ? sw__count(a->totaal_amv) : sw__empty(), a->has_amv ? NULL : "-");
+    from = r->nmeta;
+    sw__meta_text(r, "cyclus_bestand", "Cyclusbestand", ctx->cycle_file);
+    sw__meta_text(r, "gemeenten_bestand", "Gemeentenbestand", ctx->register_file);
+    sw__meta_text(r, "ses_bestand", "SES-bestand", ctx->ses_file ? ctx->ses_file : reg->ses_file);
+    sw__meta_appendix(r, from);
+    if (ctx->provincie) {
+        const sw_provincie *p = sw_cycle_provincie(cy, ctx->provincie);
+        sw__meta_text(r, "provincie", "Alleen provincie",
+                      sw__printf(r, "PV%02d %s", ctx->provincie, p ? p->naam : ""));
+    }
+}
+
+void sw__input_meta(sw_report *r, const sw_report_context *ctx)
+{
+    size_t from = r->nmeta;
+    for (size_t i = 0; i < ctx->ninputs; i++)
+        sw__meta_text(r, sw__printf(r, "sha256_%zu", i + 1),
+                      sw__printf(r, "SHA-256 %s", ctx->input_name[i]), ctx->input_sha256[i]);
+    sw__meta_appendix(r, from);
+}
+
+void sw__allocation_notes(sw_report *r, const sw_allocation *a, const sw_cycle *cy)
+{
+    if (a->weging == SW_WEGING_INWONERS)
+        sw__note(r, SW_NOTE_WARNING,
+                 "Verdeeld naar inwonertal alleen. De wettelijke verdeelsleutel corrigeert "
+                 "het inwonertal met de sociaaleconomische score SES-WOA van het CBS "
+                 "(gewicht = inwoners \xC3\x97 (1 + score)). Geef de scores met --ses BESTAND: "
+                 "een CSV-download van CBS StatLine-tabel 86092NED of 85900NED (kolom "
+                 "GemiddeldeScore), of een bestand gemeentecode,ses_woa.");
+    if (a->ses_nul_count)
+        sw__note(r, SW_NOTE_WARNING,
+                 "%zu gemeenten hebben geen SES-WOA-score; volgens --ses-ontbrekend nul is "
+                 "voor hen score 0 gebruikt.", a->ses_nul_count);
+    if (a->mode == SW_MODE_NATIONAL && a->totaal != a->capaciteit)
+        sw__note(r, SW_NOTE_INFO,
+                 "Afronding half naar boven per gemeente zonder correctie: de som van de "
+                 "opgaven (%s) wijkt %s%s af van de capaciteit (%s).",
+                 sw__count_text(r, a->totaal), a->totaal > a->capaciteit ? "+" : "-",
+                 sw__printf(r, "%s", sw__count_text(r, a->totaal > a->capaciteit
+                                                           ? a->totaal - a->capaciteit
+                                                           : a->capaciteit - a->totaal)),
+                 sw__count_text(r, a->capaciteit));
+    if (a->amv_override && a->mode == SW_MODE_PROVINCIAL)
+        sw__note(r, SW_NOTE_INFO,
+                 "--amv vervangt het amv-deel van de cyclus; de provinciale amv-cijfers van de "
+                 "cyclus zijn daarom niet gebruikt: amv per gemeente = afgerond(opgave \xC3\x97 "
+                 "A / C).");
+    else if (a->mode == SW_MODE_PROVINCIAL && a->amv_afronding == SW_ROUND_LARGEST_REMAINDER)
+        for (size_t p = 0; p < a->nprov; p++)
+            if (!a->prov[p].official_amv && a->has_amv)
+                sw__note(r, SW_NOTE_INFO,
+                         "PV%02d %s heeft geen officieel amv-cijfer: daar is amv per gemeente "
+                         "half naar boven berekend.", a->prov[p].code, a->prov[p].naam);
+    if (a->mode == SW_MODE_PROVINCIAL && a->totaal != cy->capaciteit)
+        sw__note(r, SW_NOTE_WARNING,
+                 "De offici\xC3\xAB" "le provinciale opgaven tellen op tot %s, de "
+                 "capaciteitsraming is %s.", sw__count_text(r, a->totaal),
+                 sw__count_text(r, cy->capaciteit));
+    if (a->mode == SW_MODE_PROVINCIAL)
+        for (size_t i = 0; i < cy->nparam; i++)
+            if (cy->param[i].status == SW_STATUS_GERAPPORTEERD &&
+                strncmp(cy->param[i].naam, "provincie.", 10) == 0 &&
+                strstr(cy->param[i].naam, ".opgave")) {
+                sw__note(r, SW_NOTE_WARNING,
+                         "De provinciale opgaven hebben status 'gerapporteerd': %s",
+                         cy->param[i].bron);
+                break;
+            }
+}
+
+static const struct {
+    int index;
+    const char *key, *label;
+} tariffs[] = {
+    {SW_TARIEF_LID3_DUURZAAM, "tarief_lid3_duurzaam", "Tarief lid 3, duurzaam"},
+    {SW_TARIEF_LID3_NIET_DUURZAAM, "tarief_lid3_niet_duurzaam", "Tarief lid 3, niet duurzaam"},
+    {SW_TARIEF_LID2B_DUURZAAM, "tarief_lid2b_duurzaam", "Tarief lid 2 sub b, duurzaam"},
+};
+
+void sw__run_meta(sw_report *r, const sw_progress *p, const sw_grants *g,
+                  const sw_allocation *a, const sw_register *reg, const sw_cycle *cy,
+                  const sw_report_context *ctx)
+{
+    if (a) {
+        sw__allocation_meta(r, a, reg, cy, ctx);
+        sw__meta_text(r, "opgave", "Opgave", "de verdeling van deze run (zie modus)");
+    } else {
+        size_t from = r->nmeta;
+        sw__meta_text(r, "programma", "Programma", sw__printf(r, "spreiding %s", ctx->version));
+        sw__meta_appendix(r, from);
+        sw__meta_count(r, "cyclus", "Cyclus", cy->jaar);
+        sw__meta_text(r, "opgave", "Opgave",
+                      sw__printf(r, "opgavebestand %s: %zu van %zu gemeenten",
+                                 ctx->opgave_file ? ctx->opgave_file : "", p->opgave->in_run,
+                                 reg->n));
+        from = r->nmeta;
+        sw__meta_text(r, "cyclus_bestand", "Cyclusbestand", ctx->cycle_file);
+        sw__meta_text(r, "gemeenten_bestand", "Gemeentenbestand", ctx->register_file);
+        sw__meta_appendix(r, from);
+    }
+    size_t from = r->nmeta;
+    sw__meta_text(r, "locaties_bestand", "Locatiebestand", ctx->locaties_file);
+    sw__meta_appendix(r, from);
+    sw__meta(r, "peildatum", "Peildatum", SW_KIND_DATE, sw__date(p->peildatum), NULL);
+    sw__meta_count(r, "drempel_pct", "Drempel (%)", p->drempel_pct);
+    sw__meta_count(r, "duurzaam_jaren", "Duurzaam vanaf (jaren)", p->duurzaam_jaren);
+    sw__meta(r, "aanmeld_telt", "Aanmeldcentra tellen mee", SW_KIND_YESNO,
+             sw__yesno(p->aanmeld_telt == SW_JA), NULL);
+    sw__meta(r, "include_planned", "Geplande plaatsen meegeteld", SW_KIND_YESNO,
+             sw__yesno(p->include_planned), NULL);
+    sw__meta(r, "scenario", "Scenario", SW_KIND_YESNO, sw__yesno(p->scenario), NULL);
+    int lid3 = g ? g->lid3 : cy->lid3, grondslag = g ? g->grondslag : cy->lid3_grondslag;
+    sw__meta(r, "lid3", "Beleid lid 3", SW_KIND_TEXT,
+             sw__text(sw_policy_value_name(SW_POLICY_LID3, lid3)),
+             sw__policy_text(r, SW_POLICY_LID3, lid3));
+    sw__meta(r, "lid3_grondslag", "Grondslag lid 3", SW_KIND_TEXT,
+             sw__text(sw_policy_value_name(SW_POLICY_LID3_GRONDSLAG, grondslag)),
+             sw__policy_text(r, SW_POLICY_LID3_GRONDSLAG, grondslag));
+    sw__meta_count(r, "lid2b_minimum", "Minimum lid 2 sub b (duurzame plaatsen)",
+                   cy->lid2b_minimum);
+    sw__input_meta(r, ctx);
+    for (size_t k = 0; k < sizeof tariffs / sizeof tariffs[0]; k++) {
+        const sw_tariff *t = &cy->tarief[tariffs[k].index];
+        sw__meta(r, tariffs[k].key, tariffs[k].label, SW_KIND_MONEY, sw__money(t->cents), NULL);
+        sw__meta_text(r, sw__printf(r, "%s_status", tariffs[k].key),
+                      sw__printf(r, "%s, status", tariffs[k].label),
+                      sw__printf(r, "%s (%s)", sw_status_name(t->param->status),
+                                 t->param->bron));
+    }
+    if (g) {
+        sw__meta(r, "totaal_lid3", "Totaal lid 3", SW_KIND_MONEY, sw__money(g->totaal_lid3), NULL);
+        sw__meta(r, "totaal_lid2b", "Totaal lid 2 sub b", SW_KIND_MONEY,
+                 sw__money(g->totaal_lid2b), NULL);
+        sw__meta(r, "totaal", "Totaal", SW_KIND_MONEY, sw__money(g->totaal), NULL);
+    }
+}
+
+void sw__run_notes(sw_report *r, const sw_progress *p, const sw_grants *g,
+                   const sw_allocation *a, const sw_register *reg, const sw_cycle *cy)
+{
+    if (p->scenario)
+        sw__note(r, SW_NOTE_WARNING, "SCENARIO: dit is geen stand op de peildatum.%s",
+                 p->include_planned ? " Geplande plaatsen (status gepland) zijn meegeteld." : "");
+    for (size_t i = 0; i < reg->n; i++)
+        if (p->row[i].what_if)
+            sw__note(r, SW_NOTE_WARNING,
+                     "SCENARIO: GM%04d (%s) krijgt %s extra getelde, duurzame plaatsen "
+                     "(--what-if).", reg->gemeente[i].code, reg->gemeente[i].naam,
+                     sw__count_text(r, p->row[i].what_if));
+    if (a)
+        sw__allocation_notes(r, a, cy);
+    else
+        sw__note(r, SW_NOTE_INFO,
+                 "De opgave komt uit een opgavebestand: alleen de %zu gemeenten daarin doen "
+                 "mee, en de provinciale opgaven zijn hun sommen.", p->opgave->in_run);
+    if (p->buiten_run)
+        sw__note(r, SW_NOTE_INFO,
+                 "%zu locaties liggen in gemeenten die niet in het opgavebestand staan; die "
+                 "zijn niet meegeteld.", p->buiten_run);
+    for (size_t k = 0; k < sizeof tariffs / sizeof tariffs[0]; k++) {
+        const sw_tariff *t = &cy->tarief[tariffs[k].index];
+        if (t->param->status != SW_STATUS_OFFICIEEL)
+            sw__note(r, SW_NOTE_WARNING,
+                     "%s (%s per plaats) is niet geverifieerd tegen de regeling (status %s): "
+                     "%s.", tariffs[k].label, sw__money_text(r, t->cents),
+                     sw_status_name(t->param->status), t->param->bron);
+    }
+    if (g && g->grondslag == SW_GRONDSLAG_BUDGET)
+        for (size_t k = 0; k < g->nprov; k++)
+            if (!g->prov[k].has_budget)
+                sw__note(r, SW_NOTE_WARNING,
+                         "PV%02d %s heeft geen budget (--budget): geen geld uit lid 3.",
+                         p->prov[k].code, p->prov[k].naam);
+}
+
+const char *sw__scenario_text(sw_report *r, const sw_progress *p, const sw_register *reg)
+{
+    if (!p->scenario)
+        return NULL;
+    const char *text = "";
+    for (size_t i = 0; i < reg->n; i++)
+        if (p->row[i].what_if)
+            text = sw__printf(r, "%s%swhat-if GM%04d=+%lld", text, text[0] ? "; " : "",
+                              reg->gemeente[i].code, (long long)p->row[i].what_if);
+    if (p->include_planned)
+        text = sw__printf(r, "%s%sinclude-planned", text, text[0] ? "; " : "");
+    return text;
+}
+
+sw_report *sw__run_report(const char *what, const sw_progress *p, const sw_grants *g,
+                          const sw_allocation *a, const sw_register *reg, const sw_cycle *cy,
+                          const sw_report_context *ctx)
+{
+    sw_report *r = sw__report_new();
+    if (!r)
+        return NULL;
+    char date[11];
+    sw_format_date(date, p->peildatum);
+    r->title = sw__printf(r, "%s%s, cyclus %lld, peildatum %s", p->scenario ? "SCENARIO - " : "",
+                          what, (long long)cy->jaar, date);
+    r->scenario = sw__scenario_text(r, p, reg);
+    sw__run_meta(r, p, g, a, reg, cy, ctx);
+    sw__run_notes(r, p, g, a, reg, cy);
+    return r;
+}

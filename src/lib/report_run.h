@@ -1,0 +1,53 @@
+/* What every report of a run carries: its parameters, policies, sources and
+ * the notes a reader needs. Internal to the library (report_run.c). */
+#ifndef SW_REPORT_RUN_H
+#define SW_REPORT_RUN_H
+
+#include "docbuild.h"
+#include "spreiding/policy.h"
+#include "spreiding/report.h"
+
+/* "grootste overschot (largest-remainder)": Dutch words, the option value beside them. */
+const char *sw__policy_text(sw_report *r, sw_policy p, int v);
+/* "€ 4.000,00" */
+const char *sw__money_text(sw_report *r, int64_t cents);
+/* "1.234" */
+const char *sw__count_text(sw_report *r, int64_t v);
+
+/* The allocation's parameters and notes (allocate, and runs measured against it). */
+void sw__allocation_meta(sw_report *r, const sw_allocation *a, const sw_register *reg,
+                         const sw_cycle *cy, const sw_report_context *ctx);
+void sw__allocation_notes(sw_report *r, const sw_allocation *a, const sw_cycle *cy);
+
+/* The input files and their SHA-256, for the record. */
+void sw__input_meta(sw_report *r, const sw_report_context *ctx);
+
+/* A run of progress (and grants, when g is not NULL): cycle, peildatum,
+ * counting parameters, policies, tariffs, totals; then its notes. */
+void sw__run_meta(sw_report *r, const sw_progress *p, const sw_grants *g,
+                  const sw_allocation *a, const sw_register *reg, const sw_cycle *cy,
+                  const sw_report_context *ctx);
+void sw__run_notes(sw_report *r, const sw_progress *p, const sw_grants *g,
+                   const sw_allocation *a, const sw_register *reg, const sw_cycle *cy);
+
+/* What makes the run a scenario, as §7.15 writes it ("what-if GM0014=+50;
+ * include-planned", what-ifs in code order), or NULL. */
+const char *sw__scenario_text(sw_report *r, const sw_progress *p, const sw_register *reg);
+
+/* A new report of a run titled `what`, "SCENARIO - " first when it is one,
+ * with its parameters and notes. NULL when out of memory. */
+sw_report *sw__run_report(const char *what, const sw_progress *p, const sw_grants *g,
+                          const sw_allocation *a, const sw_register *reg, const sw_cycle *cy,
+                          const sw_report_context *ctx);
+
+/* The gemeente and province column descriptions every table of a run shares. */
+#define SW__GEMEENTE_COLUMNS                                                               \
+    {"gemeentecode", "Code", SW_KIND_CODE, SW_ROLE_KEY, 0, 0},                           \
+        {"gemeentenaam", "Gemeente", SW_KIND_NAME, SW_ROLE_KEY, 0, 0},                   \
+        {"provinciecode", "Prov.", SW_KIND_CODE, SW_ROLE_PROVINCE, 0, 0},                \
+        {"provincie", "Provincie", SW_KIND_NAME, 0, 0, 0}
+#define SW__PROVINCIE_COLUMNS                                                              \
+    {"provinciecode", "Code", SW_KIND_CODE, SW_ROLE_KEY | SW_ROLE_PROVINCE, 0, 0},       \
+        {"provincie", "Provincie", SW_KIND_NAME, SW_ROLE_KEY, 0, 0}
+
+#endif

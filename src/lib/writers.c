@@ -1,0 +1,26 @@
+/* The writers the library has, by name: the CLI's -f picks from this table
+ * (and adds its own, xlsx). */
+#include <assert.h>
+#include <string.h>
+
+#include "spreiding/write.h"
+
+static const sw_writer writers[] = {
+    {"table", sw_write_text, true},
+    {"csv", sw_write_csv, false},
+    {"json", sw_write_json, false},
+    {"md", sw_write_markdown, true},
+    {"html", sw_write_html, true},
+    {NULL, NULL, false},
+};
+
+const sw_writer *sw_writers(void) { return writers; }
+
+const sw_writer *sw_writer_find(const char *name)
+{
+    assert(name);
+    for (const sw_writer *w = writers; w->name; w++)
+        if (strcmp(w->name, name) == 0)
+            return w;
+    return NULL;
+}
