@@ -47,8 +47,9 @@ static void allocation_steps(steps *s, size_t i, const sw_allocation *a, const s
     sw_report *r = s->r;
     const sw_gemeente *g = &reg->gemeente[i];
     const char *V = "verdeling";
-    step(s, V, "inwoners", rb_int(g->inwoners), rb_printf(r, "regel %ld van %s", g->line,
-                                                          reg->file));
+    step(s, V, "inwoners", rb_int(g->inwoners),
+         rb_printf(r, "regel %ld van %s", g->inwoners_line,
+                   reg->inwoners_file ? reg->inwoners_file : reg->file));
     step(s, V, "ses_woa", g->has_ses ? rb_micro(r, g->ses_micro) : rb_empty(),
          g->has_ses ? rb_printf(r, "regel %ld van %s", g->ses_line, reg->ses_file)
                     : "geen score");
