@@ -43,8 +43,10 @@
  *   `AantalInwoners*`, titles containing "Bevolking op 1 januari" or
  *   "Aantal inwoners", `inwoners*`.
  *
- * Values: `.` and an empty cell mean "no value". Any other CBS symbol (`x`
- * geheim, `-` nihil, `*`, `**`, `?`) is an error, never a number. Scores are
+ * Values: `.` and an empty cell mean "no value" (CBS writes `.` for figures
+ * that are unknown, unreliable or secret). Any other CBS symbol (`x` geheim
+ * and `-` nihil of the older legend, `*` and `**` provisional) is an error,
+ * never a number: it means the file is not what the reader takes it for. Scores are
  * parsed as exact decimals of at most 6 places (`sw_parse_micro`, stored in
  * millionths, weight 1 + score > 0); populations as counts
  * (`sw_parse_count`).

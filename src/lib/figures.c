@@ -220,7 +220,6 @@ static const char *cbs_symbol(const char *s, size_t len)
     } table[] = {
         {"x", "geheim (secret)"}, {"X", "geheim (secret)"}, {"-", "nihil (nil)"},
         {"*", "voorlopig (provisional)"}, {"**", "nader voorlopig (revised provisional)"},
-        {"?", "onbetrouwbaar (unreliable)"},
     };
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
         if (strlen(table[i].sym) == len && memcmp(table[i].sym, s, len) == 0)
@@ -392,6 +391,11 @@ static int read_header(reader *c, const sw_csv_record *rec, sw_diag *diag)
         if (!(c->hdr[f] = sw_strndup(s, len)))
             return SW_ENOMEM;
         c->nhdr++;
+        /* Headers are quoted in messages: no control byte may reach a
+         * terminal from them. */
+        for (char *p = c->hdr[f]; *p; p++)
+            if ((unsigned char)*p < 0x20 || *p == 0x7F)
+                *p = '?';
         if (c->col_code < 0 && header_is(c->hdr[f], code_headers))
             c->col_code = (long)f;
         if (c->col_period < 0 && header_is(c->hdr[f], period_headers))
@@ -752,8 +756,10 @@ static int check_found(reader *c, sw_diag *diag)
         return sw_diag_add(diag, SW_EDATA, c->file, o->header_line, c->col_region + 1,
                            short_name(col, c->hdr[c->col_region]),
                            "no row%s is a gemeente of the register%s", per,
-                           o->nskipped_codes ? " (its gemeentecodes are of another indeling?)"
-                                             : "");
+                           o->nskipped_codes   ? " (its gemeentecodes are of another indeling?)"
+                           : o->nskipped_names ? " (no name in it is a gemeentenaam of the "
+                                                 "register)"
+                                               : "");
     if (o->nvalues == 0)
         return sw_diag_add(diag, SW_EDATA, c->file, o->header_line, c->col_value + 1,
                            short_name(col, c->hdr[c->col_value]),
