@@ -72,5 +72,15 @@ same ses-former-gemeente odd/expected-ses.csv allocate $C $G --ses odd/ses-forme
 same locatie-with-embedded-newline cli/expected/progress.csv \
     progress $C $G --locaties odd/loc-embedded-newline.csv -f csv
 
+# StatLine shapes of one SES table give the plain file's output
+# (statline/README.md).
+S="--cycle-file statline/cyclus.csv --gemeenten statline/gemeenten.csv -f csv"
+# shellcheck disable=SC2086
+"$bin" allocate $S --ses statline/ses-plain.csv >"$tmp/ses-plain.out" 2>&1 && ok || ko "statline plain"
+for f in ses-typed ses-web-zonder-codes; do
+    # shellcheck disable=SC2086
+    same "statline $f" "$tmp/ses-plain.out" allocate $S --ses "statline/$f.csv"
+done
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
