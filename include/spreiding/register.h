@@ -35,6 +35,7 @@ typedef struct sw_gemeente {
     int64_t ses_micro; /**< SES-WOA score in millionths, if has_ses */
     long line;         /**< line of the register this gemeente came from */
     long ses_line;     /**< line of the score's source (register or SES file) */
+    long inwoners_line; /**< line of the population's source (register or file) */
 } sw_gemeente;
 
 typedef struct sw_register {
@@ -42,6 +43,7 @@ typedef struct sw_register {
     size_t n;
     char *file;            /**< name of the register file */
     char *ses_file;        /**< name of the file the scores came from */
+    char *inwoners_file;   /**< file the population came from; NULL: the register */
     int32_t *by_code;      /**< SW_GEMEENTE_CODES entries: index or -1 */
     long provincie_column; /**< 1-based field of provinciecode, for messages */
     long inwoners_column;  /**< 1-based field of inwoners, for messages */
@@ -62,14 +64,8 @@ SW_API void sw_register_free(sw_register *reg);
 /** Index of the gemeente with code number `code`, or -1. */
 SW_API long sw_register_find(const sw_register *reg, int code);
 
-/** Replaces every score of the register with those of an SES file (domain.md
- * §7.4), either a CBS StatLine export (columns `WijkenEnBuurten` and
- * `GemiddeldeScore*`; rows not starting with `GM` are skipped; `.` means
- * missing) or a plain `gemeentecode,ses_woa` file. A code that is not in the
- * register, a duplicate code or a malformed score is SW_EDATA, and then the
- * register is left unchanged. */
-SW_API int sw_register_apply_ses(sw_register *reg, const char *name, const char *data,
-                                 size_t len, const sw_csv_options *opt, sw_diag *diag);
+/* Scores and population from separate files (StatLine downloads or plain
+ * tables): see figures.h. */
 
 /** ## Codes */
 

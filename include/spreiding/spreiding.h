@@ -7,6 +7,7 @@
  * - `csv.h`: reading CSV files as Excel and CBS write them
  * - `number.h`, `date.h`: exact values
  * - `register.h`: the gemeenten (and their SES-WOA scores)
+ * - `figures.h`: scores and population from StatLine downloads
  * - `cycle.h`: the parameters of a cycle
  * - `policy.h`: the choices the law leaves open
  * - `apportion.h`, `allocation.h`: the opgave per gemeente and province
@@ -31,6 +32,7 @@
 #include "spreiding/date.h"
 #include "spreiding/diag.h"
 #include "spreiding/document.h"
+#include "spreiding/figures.h"
 #include "spreiding/grants.h"
 #include "spreiding/locations.h"
 #include "spreiding/measure.h"

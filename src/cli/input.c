@@ -188,9 +188,16 @@ int cli_load_run(cli_run *run, const cli_options *o)
         e = sw_register_load(&run->reg, run->register_in.name, run->register_in.data,
                              run->register_in.len, run->register_in.embedded ? NULL : &copt,
                              &diag);
-    if (e == 0 && o->ses)
-        e = sw_register_apply_ses(run->reg, run->ses_in.name, run->ses_in.data,
-                                  run->ses_in.len, &copt, &diag);
+    if (e == 0 && o->ses) {
+        sw_figures_options fopt = SW_FIGURES_OPTIONS_INIT;
+        fopt.csv = &copt;
+        sw_figures *ses = NULL;
+        e = sw_figures_read(&ses, run->reg, SW_FIGURE_SES, run->ses_in.name, run->ses_in.data,
+                            run->ses_in.len, &fopt, &diag);
+        if (e == 0)
+            e = sw_register_apply_figures(run->reg, ses, &diag);
+        sw_figures_free(ses);
+    }
     if (e != 0)
         return library_error(e, &diag);
     if (o->provincie) {

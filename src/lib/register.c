@@ -76,7 +76,7 @@ static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
         return rc;
     }
 
-    sw_gemeente g = {.line = rec->line, .ses_line = rec->line};
+    sw_gemeente g = {.line = rec->line, .ses_line = rec->line, .inwoners_line = rec->line};
     const char *why;
     int rc = 0;
 #define CELL(k) rec->field[c->col[k]], rec->len[c->col[k]]
@@ -192,6 +192,7 @@ void sw_register_free(sw_register *reg)
     free(reg->gemeente);
     free(reg->file);
     free(reg->ses_file);
+    free(reg->inwoners_file);
     free(reg->by_code);
     free(reg);
 }

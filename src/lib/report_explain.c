@@ -84,7 +84,9 @@ static void allocation_steps(steps *s, size_t i, const sw_allocation *a, const s
     sw_report *r = s->r;
     const sw_gemeente *g = &reg->gemeente[i];
     const char *V = "verdeling";
-    step(s, V, "inwoners", count(g->inwoners), sw__printf(r, "regel %ld van %s", g->line, reg->file));
+    step(s, V, "inwoners", count(g->inwoners),
+         sw__printf(r, "regel %ld van %s", g->inwoners_line,
+                    reg->inwoners_file ? reg->inwoners_file : reg->file));
     step(s, V, "ses_woa", g->has_ses ? exact(g->ses_micro, SW_MICRO) : text(""),
          g->has_ses ? sw__printf(r, "regel %ld van %s", g->ses_line, reg->ses_file) : "geen score");
     if (!a) {

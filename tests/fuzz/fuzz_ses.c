@@ -1,13 +1,22 @@
-/* SES files (StatLine exports and plain ones) applied to a fixed register. */
+/* Figure files (StatLine downloads and plain ones), as SES scores and as
+ * population, read against and applied to a fixed register. */
 #include "fuzz.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static void one(const uint8_t *data, size_t size, sw_figure_kind kind)
 {
     sw_register *reg = fuzz_load_register();
+    sw_figures *f = NULL;
     sw_diag d = {0};
-    int rc = sw_register_apply_ses(reg, "f", (const char *)data, size, NULL, &d);
-    if (rc == SW_EDATA && d.total == 0)
+    int rc = sw_figures_read(&f, reg, kind, "f", (const char *)data, size, NULL, &d);
+    if ((rc == SW_EDATA && d.total == 0) || (rc != 0) != (f == NULL))
         abort();
+    if (rc == 0) {
+        if (f->nvalues == 0 || f->nvalues > f->nfound || f->nfound > f->n)
+            abort();
+        rc = sw_register_apply_figures(reg, f, &d);
+        if (rc == SW_EDATA && d.total == 0)
+            abort();
+    }
     if (rc == 0) {
         sw_cycle *cy = fuzz_load_cycle();
         sw_allocation *a = NULL;
@@ -16,6 +25,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sw_allocation_free(a);
         sw_cycle_free(cy);
     }
+    sw_figures_free(f);
     sw_register_free(reg);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    one(data, size, SW_FIGURE_SES);
+    one(data, size, SW_FIGURE_INWONERS);
     return 0;
 }

@@ -19,7 +19,8 @@ printf '%-12s %12s %10s %s\n' target executions exec/s findings
 for t in $targets; do
     corpus="$build/corpus-$t"
     mkdir -p "$corpus" "$build/findings-$t"
-    cp tests/cli/fixtures/* tests/bad/*.csv tests/odd/*.csv tests/fuzz/seeds/* "$corpus"/ 2>/dev/null
+    cp tests/cli/fixtures/* tests/bad/*.csv tests/odd/*.csv tests/statline/*.csv tests/fuzz/seeds/* \
+        "$corpus"/ 2>/dev/null
     "$build/tests/fuzz_$t" "$corpus" -dict=tests/fuzz/spreiding.dict \
         -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$build/findings-$t/" \

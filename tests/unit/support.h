@@ -60,6 +60,23 @@ static inline sw_register *load_register(const char *text)
     return reg;
 }
 
+/* Replaces the register's `kind` column by the figures of a file (an SES or
+ * population file as text); the file must be good. */
+static inline void apply_figures(sw_register *reg, sw_figure_kind kind, const char *name,
+                                 const char *text)
+{
+    sw_figures *f = NULL;
+    sw_diag d = {0};
+    int rc = sw_figures_read(&f, reg, kind, name, text, strlen(text), NULL, &d);
+    if (rc == 0)
+        rc = sw_register_apply_figures(reg, f, &d);
+    sw_figures_free(f);
+    char buf[1024] = "?";
+    if (d.count)
+        sw_diag_format(buf, sizeof buf, &d.entries[0]);
+    ck_assert_msg(rc == 0, "%s: %s", name, buf);
+}
+
 /* The first formatted message of d. */
 static inline const char *first_message(const sw_diag *d)
 {

@@ -1,4 +1,5 @@
-/* The register and SES files: codes, columns, duplicates, scores. */
+/* The register: codes, columns, duplicates, scores. (SES and population
+ * files: test_figures.c.) */
 #include "support.h"
 
 static int load(sw_register **reg, sw_diag *d, const char *text)
@@ -115,42 +116,6 @@ START_TEST(ses_score_making_weight_non_positive_is_an_error)
 }
 END_TEST
 
-START_TEST(statline_export_replaces_scores)
-{
-    sw_register *reg = load_register(TEST_REGISTER);
-    /* As StatLine writes it: ';', quoted, codes padded with spaces, '.' for
-     * missing, wijken and the country mixed in. */
-    const char *cbs = "\"ID\";\"WijkenEnBuurten\";\"Gemeentenaam_1\";\"GemiddeldeScore_29\"\n"
-                      "\"0\";\"NL00      \";\"Nederland\";\"0.000\"\n"
-                      "\"1\";\"GM0001    \";\"A1\";\"0.100\"\n"
-                      "\"2\";\"WK000100  \";\"A1\";\"0.500\"\n"
-                      "\"3\";\"GM0002    \";\"A2\";\"-0,2\"\n"
-                      "\"4\";\"GM0003    \";\"A3\";\"     .\"\n";
-    sw_diag d = {0};
-    ck_assert_int_eq(sw_register_apply_ses(reg, "cbs.csv", cbs, strlen(cbs), NULL, &d), 0);
-    ck_assert(reg->gemeente[0].has_ses && reg->gemeente[0].ses_micro == 100000);
-    ck_assert(reg->gemeente[1].has_ses && reg->gemeente[1].ses_micro == -200000);
-    ck_assert(!reg->gemeente[2].has_ses);
-    ck_assert(!reg->gemeente[3].has_ses);
-    ck_assert_str_eq(reg->ses_file, "cbs.csv");
-    sw_register_free(reg);
-}
-END_TEST
-
-START_TEST(ses_code_not_in_register_is_an_error_and_changes_nothing)
-{
-    sw_register *reg = load_register(TEST_REGISTER);
-    const char *plain = "gemeentecode,ses_woa\nGM0001,0.1\nGM0999,0.2\n";
-    sw_diag d = {0};
-    ck_assert_int_eq(sw_register_apply_ses(reg, "s.csv", plain, strlen(plain), NULL, &d),
-                     SW_EDATA);
-    ck_assert_str_eq(first_message(&d), "s.csv:3:1: column 'gemeentecode': value 'GM0999' is "
-                                        "not a gemeente of the register (merged or misspelt?)");
-    ck_assert(!reg->gemeente[0].has_ses);
-    sw_register_free(reg);
-}
-END_TEST
-
 int main(void)
 {
     Suite *s = suite_create("register");
@@ -161,8 +126,6 @@ int main(void)
     tcase_add_test(tc, names_both_lines_of_a_duplicate_code);
     tcase_add_test(tc, missing_column_and_empty_register_are_errors);
     tcase_add_test(tc, ses_score_making_weight_non_positive_is_an_error);
-    tcase_add_test(tc, statline_export_replaces_scores);
-    tcase_add_test(tc, ses_code_not_in_register_is_an_error_and_changes_nothing);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
