@@ -125,6 +125,11 @@ SW_API long sw_cycle_param_line(const sw_cycle *cycle, const char *name);
 SW_API const sw_param *sw_cycle_param(const sw_cycle *cycle, const char *name);
 
 
+/** True when the cycle has the figures the grants need under lid-3
+ * grondslag `grondslag` (0: the cycle's): the tariffs and the lid 2b
+ * minimum. sw_grants_compute says which are missing otherwise. */
+SW_API bool sw_cycle_can_pay(const sw_cycle *cycle, int grondslag);
+
 /** True when every province of the cycle has an official opgave. */
 SW_API bool sw_cycle_has_opgaven(const sw_cycle *cycle);
 

@@ -126,10 +126,10 @@ typedef struct sw_note {
 } sw_note;
 
 /** A picture for people (an SVG map): HTML places it by `where`. */
-typedef struct sw_figure {
+typedef struct sw_picture {
     const char *where; /**< "overzicht", or a province code "PV29" */
     const char *svg;   /**< a complete <svg> element */
-} sw_figure;
+} sw_picture;
 
 typedef struct sw_report_doc sw_report_doc;
 
@@ -145,8 +145,8 @@ typedef struct sw_report {
     size_t nnotes;
     sw_table *table;
     size_t ntables;
-    sw_figure *figure;
-    size_t nfigures;
+    sw_picture *picture;
+    size_t npictures;
     sw_report_doc *doc; /**< private storage */
 } sw_report;
 

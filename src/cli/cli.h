@@ -1,5 +1,6 @@
-/* The command-line front end: options, inputs, outputs. No rule of the law
- * lives here; every figure comes from libspreiding. */
+/* The command-line front end: one table of options, inputs read as files or
+ * streams, outputs written atomically. No rule of the law lives here: every
+ * figure, check and message about the data comes from libspreiding. */
 #ifndef SPREIDING_CLI_H
 #define SPREIDING_CLI_H
 
@@ -8,142 +9,174 @@
 
 #include "spreiding/spreiding.h"
 
-enum cli_format { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MD, FMT_XLSX, FMT_HTML };
+/* ---- commands ---- */
 
-/* Most --budget or --what-if options in one run. */
+enum cli_command {
+    CMD_ALLOCATE = 1 << 0,
+    CMD_PROGRESS = 1 << 1,
+    CMD_GRANTS = 1 << 2,
+    CMD_EXPLAIN = 1 << 3,
+    CMD_REPORT = 1 << 4,
+    CMD_SWEEP = 1 << 5,
+    CMD_CYCLE = 1 << 6,
+};
+
+/* Commands that measure places against the opgave. */
+#define CMD_MEASURE (CMD_PROGRESS | CMD_GRANTS | CMD_EXPLAIN | CMD_REPORT)
+/* Commands that load a register and a cycle. */
+#define CMD_RUN (CMD_ALLOCATE | CMD_MEASURE | CMD_SWEEP)
+#define CMD_ALL (CMD_RUN | CMD_CYCLE)
+
+/* Most values of a repeatable option (--budget, --what-if). */
 #define CLI_MAX_LIST 400
 
+/* Everything the command line says, as typed or parsed into values. The
+ * option table (options.c) fills it; a command turns it into the library's
+ * option structs. */
 typedef struct cli_options {
-    const char *command;
-    const char *cycle;        /* "2024" */
-    const char *cycle_file;   /* replaces the embedded cycle file */
-    const char *gemeenten;    /* replaces the embedded register */
-    const char *ses;
+    enum cli_command command;
+    const char *command_name;
+    const char *format;       /* -f; NULL: the command's default */
     const char *output;       /* NULL or "-" for stdout */
-    const char *provincie;    /* as typed */
-    enum cli_format format;
-    bool provincies;          /* CSV: the province table */
-    bool excel;               /* CSV for Dutch Excel */
     char delimiter;           /* input delimiter, 0 = detect */
-    bool alloc_given;         /* any allocation option was given */
-    const char *tabel;        /* CSV: the table of this name */
-    const char *capaciteit;   /* as typed: a count, or FROM:TO[:STEP] for sweep */
-    bool gemeenten_detail;    /* sweep: every gemeente's opgave too */
-    sw_alloc_options alloc;
 
-    /* progress, grants, explain */
+    /* inputs */
+    const char *cycle;        /* --cycle YEAR */
+    const char *cycle_file;
+    const char *gemeenten;
+    const char *ses;
+    const char *inwoners;
+    const char *periode, *ses_periode, *inwoners_periode;
+    const char *kolom, *ses_kolom, *inwoners_kolom;
     const char *locaties;
     const char *opgave;
-    const char *gemeente;     /* explain: the positional GMxxxx */
+    const char *gemeente;     /* explain: GMxxxx (positional or --gemeente) */
+
+    /* allocation */
+    sw_alloc_options alloc;
+    const char *capaciteit;   /* as typed: a count, or FROM:TO[:STEP] for sweep */
+    bool gemeenten_detail;
+
+    /* counting and grants */
     sw_progress_options progress;
+    const char *beschikbaar_tot; /* as typed: a date or "geen" */
     sw_grant_options grants;
-    const char *budget[CLI_MAX_LIST];   /* as typed, resolved after loading */
+    const char *budget[CLI_MAX_LIST];
     size_t nbudget;
     const char *what_if[CLI_MAX_LIST];
     size_t nwhat_if;
+
+    /* output */
+    const char *provincie;    /* as typed */
+    bool provincies;
+    const char *tabel;
+    bool excel;
 } cli_options;
 
-/* Exit codes: <sysexits.h>. */
+/* ---- exit codes: <sysexits.h>, one list for --help and the man page ---- */
+
+typedef struct cli_exit {
+    int code;
+    const char *meaning;
+} cli_exit;
+extern const cli_exit cli_exits[];
+
+/* The exit code of a library error. */
 int cli_exit_code(int sw_error);
 
-/* Prints "spreiding: " and the message to stderr. */
+/* Prints "spreiding: " and the message to stderr, with control and invalid
+ * bytes shown escaped (a file name or an option value cannot garble the
+ * terminal). */
 void cli_error(const char *fmt, ...) SW_PRINTF(1, 2);
 
-/* Prints every message of diag, one line each. */
-void cli_print_diag(const sw_diag *diag);
+/* Reports a library error: its messages, or "out of memory" and the like;
+ * returns its exit code. */
+int cli_fail(int sw_error, const sw_diag *diag);
 
-/* Parses argv after the command name. Returns 0, or an exit code (64 for a
- * usage error, already reported; -1 for --help, already printed). */
-int cli_parse_options(cli_options *o, int argc, char **argv);
+/* Parses argv (argv[0] is the command). Returns 0, an exit code (64 for a
+ * usage error, already reported), or -1 when --help was printed. */
+int cli_parse_options(cli_options *o, enum cli_command command, const char *name, int argc,
+                      char **argv);
+
+/* Prints the help of a command (or of the program, command 0) to stdout;
+ * returns 0 or 74 when stdout cannot be written. */
+int cli_help(enum cli_command command, const char *name);
 
 /* ---- inputs ---- */
 
 typedef struct cli_input {
-    char *name;     /* as shown in messages */
-    char *data;     /* owned unless embedded; NULL once released */
+    char *name;      /* as shown in messages */
+    char *data;      /* the whole file, for inputs read at once */
     size_t len;
     bool embedded;
     char sha256[65]; /* of the bytes read, for the record of a report */
 } cli_input;
 
-/* Reads FILE ("-" is stdin), or the embedded file `embedded_name` when path
- * is NULL. Returns 0 or an exit code (already reported). */
+/* Reads FILE ("-" is stdin) whole, or the embedded file `embedded_name` when
+ * path is NULL. Returns 0 or an exit code (already reported). */
 int cli_read_input(cli_input *in, const char *path, const char *embedded_name);
+
+/* Streams FILE ("-" is stdin) in blocks to feed(ctx, block, len), hashing it
+ * on the way; a non-zero return of feed stops the stream (the caller keeps
+ * that error). Returns 0, or an exit code for a file that cannot be read
+ * (reported). */
+int cli_stream_input(cli_input *in, const char *path, int (*feed)(void *, const char *, size_t),
+                     void *ctx);
 void cli_input_free(cli_input *in);
 
-/* Frees the bytes of an input once parsed, keeping its name and digest: a
- * million locations need not be held twice. */
-void cli_input_release(cli_input *in);
-
-/* The cycle, register and scores of a run, loaded and checked. */
+/* The cycle, register and national figures of a run, loaded and checked. */
 typedef struct cli_run {
-    cli_input cycle_in, register_in, ses_in;
+    cli_input cycle_in, register_in, ses_in, inwoners_in;
     sw_cycle *cycle;
     sw_register *reg;
+    sw_figures *ses, *inwoners;
     int provincie; /* resolved --provincie, 0 = all */
 } cli_run;
 
 int cli_load_run(cli_run *run, const cli_options *o);
 void cli_run_free(cli_run *run);
 
-/* Everything progress, grants and explain compute, in order. */
-typedef struct cli_measure {
-    cli_input loc_in, opgave_in;
-    sw_locaties *loc;
-    sw_allocation *alloc; /* NULL with --opgave */
-    sw_opgave *opgave;
-    sw_progress *progress;
-    sw_grants *grants;
-    sw_budget budget[CLI_MAX_LIST];
-    sw_what_if what_if[CLI_MAX_LIST];
-} cli_measure;
-
-/* Reads locations and the opgave (or allocates), counts and computes grants.
- * Returns 0 or an exit code (already reported). */
-int cli_measure_run(cli_measure *m, const cli_run *run, const cli_options *o);
-void cli_measure_free(cli_measure *m);
-
-/* The SHA-256 of every input of a run, for the record of a report. */
-typedef struct cli_digests {
-    size_t n;
-    const char *name[5];
-    const char *hex_of[5];
-    char hex[5][65];
-} cli_digests;
-
-/* The report context of a run; `m` and `d` may be NULL. */
-sw_report_context cli_context(const cli_run *run, const cli_measure *m, const cli_options *o,
-                              cli_digests *d);
+/* The report context of a run: its inputs with their digests. `loc` and
+ * `opgave` may be NULL or unread (no name). */
+typedef struct cli_context {
+    sw_report_context ctx;
+    const char *name[8];
+    const char *hex[8];
+} cli_context;
+void cli_context_init(cli_context *c, const cli_run *run, const cli_input *loc,
+                      const cli_input *opgave);
 
 /* ---- outputs ---- */
 
-/* Renders the report in the chosen format and writes it to o->output
- * atomically (or to stdout). Returns 0 or an exit code (already reported). */
+/* Writes the report in the chosen form to o->output atomically (or stdout).
+ * Returns 0 or an exit code (already reported). */
 int cli_emit_report(const sw_report *r, const cli_options *o);
 
-/* A new temporary file beside path (removed on SIGINT/SIGTERM/SIGHUP), and
- * its end: renamed over path when rc is 0, removed otherwise. Both return 0
- * or an exit code (already reported). */
-int cli_temp_begin(const char *path, char **tmp, int *fd);
-int cli_temp_end(char *tmp, const char *path, int rc);
-
-/* The report as an Excel workbook at path (write_xlsx.c): one sheet per
- * table and one with the parameters and notes. */
-int cli_write_xlsx(const sw_report *r, const char *path);
+/* Output to a file (atomically: a temporary file renamed into place; a
+ * device, FIFO or a link to one written in place) or stdout. */
+typedef struct cli_output cli_output;
+int cli_output_open(cli_output **out, const char *path);
+/* The sink that writes to it. */
+sw_sink cli_output_sink(cli_output *out);
+/* Ends it: with rc 0 the file is put in place, else removed. Returns the
+ * exit code (the first error). */
+int cli_output_close(cli_output *out, int rc);
 
 /* Refuses an -o that names one of the run's input files (exit 64). */
 int cli_check_output(const cli_options *o);
 
-/* Writes buf to path atomically: a temporary file in the same directory,
- * renamed over path only when everything was written. "-" or NULL is stdout. */
-int cli_write_atomic(const char *path, const char *data, size_t len);
+/* A temporary file to remove should the program be interrupted. */
+void cli_temp_guard(char *path);
+void cli_temp_unguard(char *path);
+
+/* The report as an Excel workbook (write_xlsx.c), to the sink; only when
+ * cli_have_xlsx. */
+extern const bool cli_have_xlsx;
+int cli_write_xlsx(const sw_report *r, const sw_write_options *wo, const sw_sink *out);
 
 /* ---- commands ---- */
 int cmd_allocate(const cli_options *o);
-int cmd_progress(const cli_options *o);
-int cmd_grants(const cli_options *o);
-int cmd_explain(const cli_options *o);
-int cmd_report(const cli_options *o);
+int cmd_measure(const cli_options *o);
 int cmd_sweep(const cli_options *o);
 
 #endif

@@ -13,17 +13,10 @@ static int parse_range(const char *text, int64_t v[3])
         const char *end = strchr(p, ':');
         size_t len = end ? (size_t)(end - p) : strlen(p);
         const char *why;
-        if (sw_parse_count(&v[k], p, len, &why) != 0) {
-            cli_error("--capaciteit: '%s' is not FROM:TO[:STEP]", text);
-            return EX_USAGE;
-        }
-        if (!end) {
-            if (k == 0) {
-                cli_error("--capaciteit: '%s' is not FROM:TO[:STEP]", text);
-                return EX_USAGE;
-            }
+        if (sw_parse_count(&v[k], p, len, &why) != 0 || (!end && k == 0))
+            break;
+        if (!end)
             return 0;
-        }
         p = end + 1;
     }
     cli_error("--capaciteit: '%s' is not FROM:TO[:STEP]", text);
@@ -40,20 +33,16 @@ int cmd_sweep(const cli_options *o)
     rc = cli_load_run(&run, o);
     sw_sweep *s = NULL;
     sw_report *r = NULL;
+    sw_diag diag = {0};
     if (rc == 0) {
-        sw_diag diag = {0};
         int e = sw_sweep_run(&s, run.reg, run.cycle, &o->alloc, range[0], range[1], range[2],
                              o->gemeenten_detail, &diag);
-        if (e != 0) {
-            cli_print_diag(&diag);
-            rc = cli_exit_code(e);
+        if (e == 0) {
+            cli_context c;
+            cli_context_init(&c, &run, NULL, NULL);
+            e = sw_report_sweep(&r, s, run.reg, run.cycle, &c.ctx, &diag);
         }
-    }
-    if (rc == 0) {
-        cli_digests d;
-        sw_report_context ctx = cli_context(&run, NULL, o, &d);
-        int e = sw_report_sweep(&r, s, run.reg, run.cycle, &ctx);
-        rc = e ? cli_exit_code(e) : cli_emit_report(r, o);
+        rc = e ? cli_fail(e, &diag) : cli_emit_report(r, o);
     }
     sw_report_free(r);
     sw_sweep_free(s);

@@ -5,9 +5,10 @@
 #include <stddef.h>
 
 typedef struct sw_embedded_file {
-    const char *name; /* "cyclus-2024.csv" */
+    const char *name;   /* "cyclus-2024.csv" */
     const char *data;
     size_t len;
+    const char *sha256; /* of data, computed when the program was built */
 } sw_embedded_file;
 
 extern const sw_embedded_file sw_embedded_files[];

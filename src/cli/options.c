@@ -1,315 +1,482 @@
-/* Command-line options. Policy spellings come from the library, so the CLI
- * accepts exactly what the reports print. */
+/* The command line, as one table: each option's name, argument, the commands
+ * it belongs to, its help text and where its value goes. The table drives
+ * getopt, every command's --help, the "not an option of this command" errors
+ * and the man page's option list (a test checks the two agree). Option names
+ * follow domain.md §7.20: commands in English, the law's nouns in Dutch. */
 #include <getopt.h>
-#include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
 
 #include "cli.h"
 
-enum {
-    OPT_CYCLE = 256, OPT_CYCLE_FILE, OPT_GEMEENTEN, OPT_SES, OPT_MODE, OPT_WEGING,
-    OPT_AFRONDING, OPT_AMV_AFRONDING, OPT_SES_ONTBREKEND, OPT_CAPACITEIT, OPT_AMV,
-    OPT_PROVINCIE, OPT_PROVINCIES, OPT_EXCEL, OPT_HELP, OPT_LOCATIES, OPT_OPGAVE,
-    OPT_PEILDATUM, OPT_DREMPEL, OPT_DUURZAAM_JAREN, OPT_AANMELD_TELT, OPT_INCLUDE_PLANNED,
-    OPT_LID3, OPT_LID3_GRONDSLAG, OPT_BUDGET, OPT_WHAT_IF, OPT_TABEL, OPT_GEMEENTEN_DETAIL
+typedef enum arg_kind {
+    A_FLAG,   /* no argument: a bool */
+    A_TEXT,   /* a string kept as typed */
+    A_POLICY, /* a value of a policy: an int */
+    A_COUNT,  /* a whole number: an int64_t and its has_ bool */
+    A_DATE,   /* a date: an sw_date and its has_ bool */
+    A_LIST,   /* repeatable: appended to an array of CLI_MAX_LIST strings */
+    A_DELIM,  /* -d: a delimiter */
+    A_HELP
+} arg_kind;
+
+#define NONE SIZE_MAX
+
+typedef struct cli_option {
+    const char *name;
+    char short_name;
+    arg_kind arg;
+    const char *metavar;
+    unsigned commands;  /* CMD_* it belongs to */
+    const char *section;
+    size_t offset;      /* of its value in cli_options */
+    size_t flag;        /* of its has_ bool, or NONE */
+    sw_policy policy;   /* A_POLICY */
+    const char *help;
+} cli_option;
+
+#define AT(field) offsetof(cli_options, field)
+#define S_IN "Inputs"
+#define S_ALLOC "Allocation (domain: verdeling)"
+#define S_COUNT "Counting places"
+#define S_GRANT "Grants (art. 9)"
+#define S_OUT "Output"
+
+static const cli_option options[] = {
+    {"cycle", 0, A_TEXT, "YEAR", CMD_ALL, S_IN, AT(cycle), NONE, 0,
+     "the embedded cycle to use: 2024 or 2026 (default: the newest)"},
+    {"cycle-file", 0, A_TEXT, "FILE", CMD_RUN, S_IN, AT(cycle_file), NONE, 0,
+     "cycle parameters instead of the embedded ones (spreiding cycle writes a template)"},
+    {"gemeenten", 0, A_TEXT, "FILE", CMD_RUN, S_IN, AT(gemeenten), NONE, 0,
+     "the register of gemeenten instead of the embedded one of the cycle"},
+    {"ses", 0, A_TEXT, "FILE", CMD_RUN, S_IN, AT(ses), NONE, 0,
+     "SES-WOA scores: a StatLine download as it is, or gemeentecode,ses_woa"},
+    {"inwoners", 0, A_TEXT, "FILE", CMD_RUN, S_IN, AT(inwoners), NONE, 0,
+     "population: a StatLine download as it is, or gemeentecode,inwoners"},
+    {"periode", 0, A_TEXT, "YYYY", CMD_RUN, S_IN, AT(periode), NONE, 0,
+     "the year to use from downloads that hold several"},
+    {"ses-periode", 0, A_TEXT, "YYYY", CMD_RUN, S_IN, AT(ses_periode), NONE, 0,
+     "--periode for the --ses file only"},
+    {"inwoners-periode", 0, A_TEXT, "YYYY", CMD_RUN, S_IN, AT(inwoners_periode), NONE, 0,
+     "--periode for the --inwoners file only"},
+    {"kolom", 0, A_TEXT, "TITLE", CMD_RUN, S_IN, AT(kolom), NONE, 0,
+     "the value column of a download, by its title, when there are several"},
+    {"ses-kolom", 0, A_TEXT, "TITLE", CMD_RUN, S_IN, AT(ses_kolom), NONE, 0,
+     "--kolom for the --ses file only"},
+    {"inwoners-kolom", 0, A_TEXT, "TITLE", CMD_RUN, S_IN, AT(inwoners_kolom), NONE, 0,
+     "--kolom for the --inwoners file only"},
+    {"locaties", 0, A_TEXT, "FILE", CMD_MEASURE, S_IN, AT(locaties), NONE, 0,
+     "reception locations: gemeentecode, locatie, plaatsen, amv_plaatsen, soort, vanaf, "
+     "tot, status, reden, kleinschalig (required by progress, grants, report)"},
+    {"opgave", 0, A_TEXT, "FILE", CMD_MEASURE, S_IN, AT(opgave), NONE, 0,
+     "the official opgave per gemeente (gemeentecode,opgave[,opgave_amv]) instead of the "
+     "allocation; only the gemeenten it lists take part"},
+    {"gemeente", 0, A_TEXT, "GMxxxx", CMD_EXPLAIN, S_IN, AT(gemeente), NONE, 0,
+     "the gemeente to explain (also as the first argument)"},
+    {"delimiter", 'd', A_DELIM, "auto|,|;|tab", CMD_ALL, S_IN, AT(delimiter), NONE, 0,
+     "the delimiter of your input files (default: found from the header)"},
+
+    {"mode", 0, A_POLICY, "national|provincial", CMD_RUN, S_ALLOC, AT(alloc.mode), NONE,
+     SW_POLICY_MODE, "default: provincial when the cycle has every official provincial "
+                     "opgave, else national"},
+    {"weging", 0, A_POLICY, "inwoners|inwoners-ses", CMD_RUN, S_ALLOC, AT(alloc.weging), NONE,
+     SW_POLICY_WEGING, "default: inwoners-ses when the scores are there"},
+    {"afronding", 0, A_POLICY, "half-up|largest-remainder", CMD_RUN, S_ALLOC,
+     AT(alloc.afronding), NONE, SW_POLICY_AFRONDING,
+     "rounding in national mode (default: the cycle's, half-up)"},
+    {"amv-afronding", 0, A_POLICY, "half-up|largest-remainder", CMD_RUN, S_ALLOC,
+     AT(alloc.amv_afronding), NONE, SW_POLICY_AMV_AFRONDING, "how the amv part is divided"},
+    {"ses-ontbrekend", 0, A_POLICY, "fout|nul", CMD_RUN, S_ALLOC, AT(alloc.ses_ontbrekend),
+     NONE, SW_POLICY_SES_ONTBREKEND, "a missing score is an error, or counts as 0"},
+    {"capaciteit", 0, A_TEXT, "N", CMD_RUN, S_ALLOC, AT(capaciteit), NONE, 0,
+     "the national capacity C (national mode); sweep: FROM:TO[:STEP]"},
+    {"amv", 0, A_COUNT, "N", CMD_RUN, S_ALLOC, AT(alloc.amv), AT(alloc.has_amv), 0,
+     "the amv part A (replaces the cycle's, and its provincial amv figures)"},
+    {"gemeenten-detail", 0, A_FLAG, NULL, CMD_SWEEP, S_ALLOC, AT(gemeenten_detail), NONE, 0,
+     "sweep: every gemeente's opgave at every capacity too"},
+
+    {"peildatum", 0, A_DATE, "DATE", CMD_MEASURE, S_COUNT, AT(progress.peildatum),
+     AT(progress.has_peildatum), 0, "count on this date (default: the cycle's)"},
+    {"drempel", 0, A_COUNT, "PCT", CMD_MEASURE, S_COUNT, AT(progress.drempel_pct), NONE, 0,
+     "the threshold in whole percent (default: the cycle's, 75)"},
+    {"duurzaam-jaren", 0, A_COUNT, "N", CMD_MEASURE, S_COUNT, AT(progress.duurzaam_jaren),
+     AT(progress.has_duurzaam_jaren), 0, "duurzaam from N years (default: the cycle's, 5)"},
+    {"aanmeld-telt", 0, A_POLICY, "ja|nee", CMD_MEASURE, S_COUNT, AT(progress.aanmeld_telt),
+     NONE, SW_POLICY_JA_NEE, "do aanmeldcentra count (default: the cycle's)"},
+    {"telt-alleen-duurzaam", 0, A_POLICY, "ja|nee", CMD_MEASURE, S_COUNT,
+     AT(progress.telt_alleen_duurzaam), NONE, SW_POLICY_JA_NEE,
+     "only duurzame places count (default: the cycle's)"},
+    {"minimum-plaatsen", 0, A_COUNT, "N", CMD_MEASURE, S_COUNT,
+     AT(progress.minimum_plaatsen), AT(progress.has_minimum_plaatsen), 0,
+     "a location counts only with at least N places (default: the cycle's)"},
+    {"beschikbaar-tot", 0, A_TEXT, "DATE|geen", CMD_MEASURE, S_COUNT, AT(beschikbaar_tot),
+     NONE, 0, "a counted place must stay available at least until DATE (default: the cycle's)"},
+    {"include-planned", 0, A_FLAG, NULL, CMD_MEASURE, S_COUNT, AT(progress.include_planned),
+     NONE, 0, "count planned places too (a scenario)"},
+    {"what-if", 0, A_LIST, "GMxxxx=+N", CMD_MEASURE, S_COUNT, AT(what_if), AT(nwhat_if), 0,
+     "add N counted, duurzame places to a gemeente (a scenario); repeatable"},
+
+    {"lid3", 0, A_POLICY, "provinciale-drempel|per-gemeente", CMD_MEASURE, S_GRANT,
+     AT(grants.lid3), NONE, SW_POLICY_LID3,
+     "who gets lid 3: once the province meets the threshold (default), or each gemeente"},
+    {"lid3-grondslag", 0, A_POLICY, "per-plaats|budget", CMD_MEASURE, S_GRANT,
+     AT(grants.grondslag), NONE, SW_POLICY_LID3_GRONDSLAG,
+     "lid 3 per place at the tariffs (default), or a provincial budget pro rata"},
+    {"budget", 0, A_LIST, "PROVINCIE=EUR", CMD_MEASURE, S_GRANT, AT(budget), AT(nbudget), 0,
+     "a province's lid-3 budget (code or name; 1.500.000 or 1500000,00); repeatable"},
+
+    {"format", 'f', A_TEXT, "table|csv|json|md|html|xlsx", CMD_ALL, S_OUT, AT(format), NONE, 0,
+     "the form (default: table; report: html); xlsx needs -o"},
+    {"output", 'o', A_TEXT, "FILE", CMD_ALL, S_OUT, AT(output), NONE, 0,
+     "write FILE atomically ('-' is stdout)"},
+    {"provincie", 0, A_TEXT, "CODE|NAME", CMD_RUN & ~CMD_SWEEP, S_OUT, AT(provincie), NONE, 0,
+     "only this province in every table"},
+    {"provincies", 0, A_FLAG, NULL, CMD_RUN & ~CMD_SWEEP, S_OUT, AT(provincies), NONE, 0,
+     "only the province table"},
+    {"tabel", 0, A_TEXT, "NAME", CMD_RUN, S_OUT, AT(tabel), NONE, 0,
+     "only the table NAME (gemeenten, provincies, sweep, paradoxen, berekening, locaties)"},
+    {"excel", 0, A_FLAG, NULL, CMD_ALL, S_OUT, AT(excel), NONE, 0,
+     "CSV for Dutch Excel: ';', decimal comma, a BOM, formulas neutralised"},
+    {"help", 'h', A_HELP, NULL, CMD_ALL, S_OUT, 0, NONE, 0, "this text"},
+};
+#define NOPTIONS (sizeof options / sizeof options[0])
+
+static const char *const sections[] = {S_IN, S_ALLOC, S_COUNT, S_GRANT, S_OUT};
+
+const cli_exit cli_exits[] = {
+    {EX_OK, "success"},
+    {EX_USAGE, "usage: a wrong option, option value or combination"},
+    {EX_DATAERR, "bad data: an input is malformed or inconsistent, or a figure it needs is missing"},
+    {EX_NOINPUT, "an input file cannot be opened"},
+    {EX_UNAVAILABLE, "a feature this build lacks (-f xlsx without libxlsxwriter)"},
+    {EX_SOFTWARE, "an internal error (please report it)"},
+    {EX_OSERR, "out of memory"},
+    {EX_CANTCREAT, "the output file cannot be created or replaced"},
+    {EX_IOERR, "reading or writing failed (a full disk)"},
+    {-1, NULL},
 };
 
-static const struct option long_options[] = {
-    {"cycle", required_argument, NULL, OPT_CYCLE},
-    {"cycle-file", required_argument, NULL, OPT_CYCLE_FILE},
-    {"gemeenten", required_argument, NULL, OPT_GEMEENTEN},
-    {"ses", required_argument, NULL, OPT_SES},
-    {"mode", required_argument, NULL, OPT_MODE},
-    {"weging", required_argument, NULL, OPT_WEGING},
-    {"afronding", required_argument, NULL, OPT_AFRONDING},
-    {"amv-afronding", required_argument, NULL, OPT_AMV_AFRONDING},
-    {"ses-ontbrekend", required_argument, NULL, OPT_SES_ONTBREKEND},
-    {"capaciteit", required_argument, NULL, OPT_CAPACITEIT},
-    {"amv", required_argument, NULL, OPT_AMV},
-    {"provincie", required_argument, NULL, OPT_PROVINCIE},
-    {"provincies", no_argument, NULL, OPT_PROVINCIES},
-    {"excel", no_argument, NULL, OPT_EXCEL},
-    {"format", required_argument, NULL, 'f'},
-    {"output", required_argument, NULL, 'o'},
-    {"delimiter", required_argument, NULL, 'd'},
-    {"help", no_argument, NULL, OPT_HELP},
-    {"locaties", required_argument, NULL, OPT_LOCATIES},
-    {"opgave", required_argument, NULL, OPT_OPGAVE},
-    {"peildatum", required_argument, NULL, OPT_PEILDATUM},
-    {"drempel", required_argument, NULL, OPT_DREMPEL},
-    {"duurzaam-jaren", required_argument, NULL, OPT_DUURZAAM_JAREN},
-    {"aanmeld-telt", required_argument, NULL, OPT_AANMELD_TELT},
-    {"include-planned", no_argument, NULL, OPT_INCLUDE_PLANNED},
-    {"lid3", required_argument, NULL, OPT_LID3},
-    {"lid3-grondslag", required_argument, NULL, OPT_LID3_GRONDSLAG},
-    {"budget", required_argument, NULL, OPT_BUDGET},
-    {"what-if", required_argument, NULL, OPT_WHAT_IF},
-    {"tabel", required_argument, NULL, OPT_TABEL},
-    {"gemeenten-detail", no_argument, NULL, OPT_GEMEENTEN_DETAIL},
-    {NULL, 0, NULL, 0},
+/* ---- help ---- */
+
+static const struct {
+    enum cli_command command;
+    const char *args, *summary;
+} usage_of[] = {
+    {CMD_ALLOCATE, "", "The opgave per gemeente and per province."},
+    {CMD_PROGRESS, " --locaties FILE", "Counted places against the opgave, and the 75 % test."},
+    {CMD_GRANTS, " --locaties FILE", "The art. 9 grants per gemeente and per province."},
+    {CMD_EXPLAIN, " GMxxxx [--locaties FILE]", "Every step of one gemeente's figures."},
+    {CMD_REPORT, " --locaties FILE -o FILE.html", "Everything on one HTML page."},
+    {CMD_SWEEP, " --capaciteit FROM:TO[:STEP]",
+     "The allocation at every capacity of a range, and its paradoxes."},
 };
 
-static void help(const char *command)
+/* Writes text wrapped at 79 columns, continuation lines indented. */
+static void wrap(FILE *f, const char *s, size_t col, size_t indent)
 {
-    bool measure = strcmp(command, "allocate") != 0;
-    printf("usage: spreiding %s%s [OPTIONS]\n\n", command,
-           strcmp(command, "explain") == 0 ? " GMxxxx" : "");
-    if (measure)
-        printf("Places and progress (domain.md par. 4):\n"
-               "  --locaties FILE            reception locations (gemeentecode, locatie,\n"
-               "                             plaatsen, amv_plaatsen, soort, vanaf, tot, status)\n"
-               "  --opgave FILE              official opgave per gemeente (gemeentecode,\n"
-               "                             opgave[,opgave_amv]) instead of the allocation\n"
-               "  --peildatum YYYY-MM-DD     count on this date (default: the cycle's)\n"
-               "  --drempel PCT              threshold in whole percent (default 75)\n"
-               "  --duurzaam-jaren N         duurzaam from N years (default 5)\n"
-               "  --aanmeld-telt ja|nee      do aanmeldcentra count (default: the cycle's)\n"
-               "  --include-planned          count planned places too (a scenario)\n"
-               "  --provincies               CSV: the province table\n\n"
-               "Grants (par. 5):\n"
-               "  --lid3 provinciale-drempel|per-gemeente\n"
-               "  --lid3-grondslag per-plaats|budget\n"
-               "  --budget PV=EUR            lid-3 budget of a province (code or name; euros,\n"
-               "                             optionally with cents); repeatable\n"
-               "  --what-if GMxxxx=+N        add N counted duurzame places (a scenario);\n"
-               "                             repeatable\n\n");
-    printf(
-           "Inputs (embedded cycle data unless replaced):\n"
-           "  --cycle YEAR               cycle to use (default 2024)\n"
-           "  --cycle-file FILE          cycle parameters instead of the embedded ones\n"
-           "  --gemeenten FILE           gemeente register instead of the embedded one\n"
-           "  --ses FILE                 SES-WOA scores: CBS StatLine export or\n"
-           "                             gemeentecode,ses_woa (replaces the register's)\n"
-           "  -d, --delimiter auto|,|;|tab   input delimiter (default: from the header)\n\n"
-           "Allocation policies (domain.md par. 3 and 7):\n"
-           "  --mode national|provincial             default provincial when the cycle\n"
-           "                                         has every provincial opgave\n"
-           "  --weging inwoners|inwoners-ses         default by the scores present\n"
-           "  --afronding half-up|largest-remainder  national mode only\n"
-           "  --amv-afronding half-up|largest-remainder\n"
-           "  --ses-ontbrekend fout|nul              missing scores: error or 0\n"
-           "  --capaciteit N                         national total (national mode);\n"
-           "                                         sweep: FROM:TO[:STEP]\n"
-           "  --gemeenten-detail                     sweep: every gemeente's opgave too\n"
-           "  --amv N                                amv part of the total\n\n"
-           "Output:\n"
-           "  -f, --format table|csv|json|md|xlsx|html  default table; report: html\n"
-           "                             (xlsx needs -o)\n"
-           "  -o, --output FILE           write FILE atomically ('-' is stdout)\n"
-           "  --provincie CODE|NAME       only this province in the tables\n"
-           "  --provincies                CSV: the province table\n"
-           "  --tabel NAME                CSV: the table NAME (gemeenten, provincies,\n"
-           "                             sweep, paradoxen, berekening, locaties)\n"
-           "  --excel                     CSV for Dutch Excel: ';', decimal comma, BOM\n\n"
-           "Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input,\n"
-           "73 cannot create output, 74 I/O error.\n");
+    while (*s) {
+        size_t n = strcspn(s, " ");
+        size_t w = 0;
+        for (size_t i = 0; i < n; i++)
+            w += ((unsigned char)s[i] & 0xC0) != 0x80;
+        if (col > indent && col + 1 + w > 79) {
+            fprintf(f, "\n%*s", (int)indent, "");
+            col = indent;
+        } else if (col > indent) {
+            fputc(' ', f);
+            col++;
+        }
+        fwrite(s, 1, n, f);
+        col += w;
+        s += n;
+        while (*s == ' ')
+            s++;
+    }
+    fputc('\n', f);
 }
 
-static int policy(int *out, sw_policy p, const char *opt, const char *arg)
+int cli_help(enum cli_command command, const char *name)
 {
-    int v = sw_policy_parse(p, arg);
-    if (v < 0) {
-        cli_error("%s: '%s' is not one of %s", opt, arg, sw_policy_choices(p));
-        return EX_USAGE;
+    FILE *f = stdout;
+    for (size_t u = 0; u < sizeof usage_of / sizeof usage_of[0]; u++)
+        if (usage_of[u].command == command)
+            fprintf(f, "usage: spreiding %s%s [OPTIONS]\n\n%s\n", name, usage_of[u].args,
+                    usage_of[u].summary);
+    for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
+        bool any = false;
+        for (size_t i = 0; i < NOPTIONS; i++) {
+            const cli_option *op = &options[i];
+            if (!(op->commands & command) || strcmp(op->section, sections[s]) != 0)
+                continue;
+            if (!any)
+                fprintf(f, "\n%s:\n", sections[s]);
+            any = true;
+            char head[80];
+            int n = op->short_name
+                        ? snprintf(head, sizeof head, "  -%c, --%s%s%s", op->short_name, op->name,
+                                   op->metavar ? " " : "", op->metavar ? op->metavar : "")
+                        : snprintf(head, sizeof head, "  --%s%s%s", op->name,
+                                   op->metavar ? " " : "", op->metavar ? op->metavar : "");
+            fputs(head, f);
+            if (n > 30) {
+                fprintf(f, "\n%*s", 31, "");
+                n = 31;
+            } else {
+                fprintf(f, "%*s", 31 - n, "");
+                n = 31;
+            }
+            wrap(f, op->help, (size_t)n, 31);
+        }
     }
-    *out = v;
+    fputs("\nExit codes:\n", f);
+    for (const cli_exit *e = cli_exits; e->meaning; e++)
+        fprintf(f, "  %-3d %s\n", e->code, e->meaning);
+    fputs("\nThe rules each figure follows: man spreiding, and docs/rekenregels.md in the\n"
+          "source (installed as share/doc/spreiding/rekenregels.md).\n", f);
+    if (fflush(f) != 0 || ferror(f)) {
+        cli_error("<stdout>: write error");
+        return EX_IOERR;
+    }
     return 0;
 }
 
-static int count(int64_t *out, const char *opt, const char *arg)
+/* ---- parsing ---- */
+
+/* How far apart two option names are (edits), for "did you mean". */
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 40 || lb > 40)
+        return 99;
+    size_t d[41][41];
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = i;
+    for (size_t j = 0; j <= lb; j++)
+        d[0][j] = j;
+    for (size_t i = 1; i <= la; i++)
+        for (size_t j = 1; j <= lb; j++) {
+            size_t sub = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            size_t del = d[i - 1][j] + 1, ins = d[i][j - 1] + 1;
+            d[i][j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+        }
+    return d[la][lb];
+}
+
+static const cli_option *closest(const char *typed, unsigned command)
+{
+    const cli_option *best = NULL;
+    size_t bd = 3;
+    for (size_t i = 0; i < NOPTIONS; i++) {
+        if (!(options[i].commands & command))
+            continue;
+        size_t d = distance(typed, options[i].name);
+        if (d < bd) {
+            bd = d;
+            best = &options[i];
+        }
+    }
+    return best;
+}
+
+static const char *command_list(unsigned mask, char *buf, size_t cap)
+{
+    static const struct {
+        unsigned bit;
+        const char *name;
+    } names[] = {{CMD_ALLOCATE, "allocate"}, {CMD_PROGRESS, "progress"}, {CMD_GRANTS, "grants"},
+                 {CMD_EXPLAIN, "explain"},   {CMD_REPORT, "report"},     {CMD_SWEEP, "sweep"}};
+    size_t o = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (mask & names[i].bit)
+            o += (size_t)snprintf(buf + o, o < cap ? cap - o : 0, "%s%s", o ? ", " : "",
+                                  names[i].name);
+    return buf;
+}
+
+static int set_value(cli_options *o, const cli_option *op, const char *arg)
+{
+    char *base = (char *)o;
+    const char *why;
+    switch (op->arg) {
+    case A_FLAG:
+        *(bool *)(void *)(base + op->offset) = true;
+        return 0;
+    case A_TEXT:
+        *(const char **)(void *)(base + op->offset) = arg;
+        return 0;
+    case A_POLICY: {
+        int v = sw_policy_parse(op->policy, arg);
+        if (v < 0) {
+            cli_error("--%s: '%s' is not one of %s", op->name, arg, sw_policy_choices(op->policy));
+            return EX_USAGE;
+        }
+        *(int *)(void *)(base + op->offset) = v;
+        return 0;
+    }
+    case A_COUNT: {
+        int64_t v;
+        if (sw_parse_count(&v, arg, strlen(arg), &why) != 0) {
+            cli_error("--%s: '%s' %s", op->name, arg, why);
+            return EX_USAGE;
+        }
+        *(int64_t *)(void *)(base + op->offset) = v;
+        if (op->flag != NONE)
+            *(bool *)(void *)(base + op->flag) = true;
+        return 0;
+    }
+    case A_DATE:
+        if (sw_parse_date((sw_date *)(void *)(base + op->offset), arg, strlen(arg), &why) != 0) {
+            cli_error("--%s: '%s' %s", op->name, arg, why);
+            return EX_USAGE;
+        }
+        *(bool *)(void *)(base + op->flag) = true;
+        return 0;
+    case A_LIST: {
+        size_t *n = (size_t *)(void *)(base + op->flag);
+        const char **list = (const char **)(void *)(base + op->offset);
+        if (*n == CLI_MAX_LIST) {
+            cli_error("--%s: more than %d given", op->name, CLI_MAX_LIST);
+            return EX_USAGE;
+        }
+        list[(*n)++] = arg;
+        return 0;
+    }
+    case A_DELIM:
+        if (strcmp(arg, "auto") == 0)
+            o->delimiter = 0;
+        else if (strcmp(arg, ",") == 0 || strcmp(arg, ";") == 0)
+            o->delimiter = arg[0];
+        else if (strcmp(arg, "tab") == 0 || strcmp(arg, "\t") == 0)
+            o->delimiter = '\t';
+        else {
+            cli_error("-d: '%s' is not one of auto|,|;|tab", arg);
+            return EX_USAGE;
+        }
+        return 0;
+    case A_HELP:
+        return 0;
+    }
+    return 0;
+}
+
+/* A register file that is really a gemeentecode: the user meant --gemeente. */
+static int check_gemeenten(const cli_options *o)
 {
     const char *why;
-    if (sw_parse_count(out, arg, strlen(arg), &why) != 0) {
-        cli_error("%s: '%s' %s", opt, arg, why);
+    int code;
+    struct stat st;
+    if (o->gemeenten && stat(o->gemeenten, &st) != 0 &&
+        sw_parse_gemeentecode(&code, o->gemeenten, strlen(o->gemeenten), &why) == 0) {
+        cli_error("--gemeenten takes the register of gemeenten (a file); '%s' looks like a "
+                  "gemeentecode: did you mean --gemeente %s?", o->gemeenten, o->gemeenten);
         return EX_USAGE;
     }
     return 0;
 }
 
-int cli_parse_options(cli_options *o, int argc, char **argv)
+int cli_parse_options(cli_options *o, enum cli_command command, const char *name, int argc,
+                      char **argv)
 {
     memset(o, 0, sizeof *o);
-    o->cycle = "2024";
-    o->format = strcmp(argv[0], "report") == 0 ? FMT_HTML : FMT_TABLE;
+    o->command = command;
+    o->command_name = name;
+    struct option longs[NOPTIONS + 1];
+    char shorts[64] = ":";
+    for (size_t i = 0; i < NOPTIONS; i++) {
+        bool has_arg = options[i].arg != A_FLAG && options[i].arg != A_HELP;
+        longs[i] = (struct option){options[i].name, has_arg ? required_argument : no_argument,
+                                   NULL, (int)(256 + i)};
+        if (options[i].short_name) {
+            size_t n = strlen(shorts);
+            shorts[n++] = options[i].short_name;
+            if (has_arg)
+                shorts[n++] = ':';
+            shorts[n] = '\0';
+        }
+    }
+    longs[NOPTIONS] = (struct option){NULL, 0, NULL, 0};
     opterr = 0;
     optind = 1;
     int c, rc = 0;
-    while (rc == 0 && (c = getopt_long(argc, argv, ":f:o:d:", long_options, NULL)) != -1) {
-        switch (c) {
-        case OPT_CYCLE: o->cycle = optarg; break;
-        case OPT_CYCLE_FILE: o->cycle_file = optarg; break;
-        case OPT_GEMEENTEN: o->gemeenten = optarg; break;
-        case OPT_SES: o->ses = optarg; break;
-        case OPT_LOCATIES: o->locaties = optarg; break;
-        case OPT_OPGAVE: o->opgave = optarg; break;
-        case OPT_PEILDATUM: {
-            const char *why;
-            if (sw_parse_date(&o->progress.peildatum, optarg, strlen(optarg), &why) != 0) {
-                cli_error("--peildatum: '%s' %s", optarg, why);
-                rc = EX_USAGE;
-            }
-            o->progress.has_peildatum = true;
-            break;
-        }
-        case OPT_DREMPEL:
-            rc = count(&o->progress.drempel_pct, "--drempel", optarg);
-            if (rc == 0 && (o->progress.drempel_pct < 1 || o->progress.drempel_pct > 100)) {
-                cli_error("--drempel: '%s' is not a percentage from 1 to 100", optarg);
-                rc = EX_USAGE;
-            }
-            break;
-        case OPT_DUURZAAM_JAREN:
-            rc = count(&o->progress.duurzaam_jaren, "--duurzaam-jaren", optarg);
-            o->progress.has_duurzaam_jaren = true;
-            break;
-        case OPT_AANMELD_TELT:
-            rc = policy(&o->progress.aanmeld_telt, SW_POLICY_JA_NEE, "--aanmeld-telt", optarg);
-            break;
-        case OPT_INCLUDE_PLANNED: o->progress.include_planned = true; break;
-        case OPT_LID3: rc = policy(&o->grants.lid3, SW_POLICY_LID3, "--lid3", optarg); break;
-        case OPT_LID3_GRONDSLAG:
-            rc = policy(&o->grants.grondslag, SW_POLICY_LID3_GRONDSLAG, "--lid3-grondslag",
-                        optarg);
-            break;
-        case OPT_BUDGET:
-        case OPT_WHAT_IF: {
-            bool b = c == OPT_BUDGET;
-            size_t *n = b ? &o->nbudget : &o->nwhat_if;
-            if (*n == CLI_MAX_LIST) {
-                cli_error("%s: more than %d given", b ? "--budget" : "--what-if", CLI_MAX_LIST);
-                rc = EX_USAGE;
-            } else {
-                (b ? o->budget : o->what_if)[(*n)++] = optarg;
-            }
-            break;
-        }
-        case OPT_MODE: rc = policy(&o->alloc.mode, SW_POLICY_MODE, "--mode", optarg); break;
-        case OPT_WEGING: rc = policy(&o->alloc.weging, SW_POLICY_WEGING, "--weging", optarg); break;
-        case OPT_AFRONDING:
-            rc = policy(&o->alloc.afronding, SW_POLICY_AFRONDING, "--afronding", optarg);
-            break;
-        case OPT_AMV_AFRONDING:
-            rc = policy(&o->alloc.amv_afronding, SW_POLICY_AMV_AFRONDING, "--amv-afronding",
-                        optarg);
-            break;
-        case OPT_SES_ONTBREKEND:
-            rc = policy(&o->alloc.ses_ontbrekend, SW_POLICY_SES_ONTBREKEND, "--ses-ontbrekend",
-                        optarg);
-            break;
-        case OPT_CAPACITEIT:
-            o->capaciteit = optarg; /* a range for sweep: judged below */
-            break;
-        case OPT_TABEL: o->tabel = optarg; break;
-        case OPT_GEMEENTEN_DETAIL: o->gemeenten_detail = true; break;
-        case OPT_AMV:
-            rc = count(&o->alloc.amv, "--amv", optarg);
-            o->alloc.has_amv = true;
-            break;
-        case OPT_PROVINCIE: o->provincie = optarg; break;
-        case OPT_PROVINCIES: o->provincies = true; break;
-        case OPT_EXCEL: o->excel = true; break;
-        case 'o': o->output = optarg; break;
-        case 'f':
-            if (strcmp(optarg, "table") == 0)
-                o->format = FMT_TABLE;
-            else if (strcmp(optarg, "csv") == 0)
-                o->format = FMT_CSV;
-            else if (strcmp(optarg, "json") == 0)
-                o->format = FMT_JSON;
-            else if (strcmp(optarg, "md") == 0 || strcmp(optarg, "markdown") == 0)
-                o->format = FMT_MD;
-            else if (strcmp(optarg, "xlsx") == 0)
-                o->format = FMT_XLSX;
-            else if (strcmp(optarg, "html") == 0)
-                o->format = FMT_HTML;
-            else {
-                cli_error("-f: '%s' is not one of table|csv|json|md|xlsx|html", optarg);
-                rc = EX_USAGE;
-            }
-            break;
-        case 'd':
-            if (strcmp(optarg, "auto") == 0)
-                o->delimiter = 0;
-            else if (strcmp(optarg, ",") == 0 || strcmp(optarg, ";") == 0)
-                o->delimiter = optarg[0];
-            else if (strcmp(optarg, "tab") == 0 || strcmp(optarg, "\t") == 0)
-                o->delimiter = '\t';
-            else {
-                cli_error("-d: '%s' is not one of auto|,|;|tab", optarg);
-                rc = EX_USAGE;
-            }
-            break;
-        case OPT_HELP:
-            help(argv[0]);
-            return -1;
-        case ':':
+    while (rc == 0 && (c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        const cli_option *op = NULL;
+        if (c >= 256)
+            op = &options[c - 256];
+        for (size_t i = 0; !op && c != '?' && c != ':' && i < NOPTIONS; i++)
+            if (options[i].short_name == c)
+                op = &options[i];
+        if (c == ':') {
             cli_error("option '%s' needs a value", argv[optind - 1]);
-            rc = EX_USAGE;
-            break;
-        default:
-            cli_error("unknown option '%s' (try 'spreiding %s --help')", argv[optind - 1],
-                      argv[0]);
-            rc = EX_USAGE;
+            return EX_USAGE;
         }
+        if (!op) {
+            const char *typed = argv[optind - 1];
+            const char *eq = strchr(typed, '=');
+            char bare[64];
+            snprintf(bare, sizeof bare, "%.*s", (int)(eq ? eq - typed : (long)strlen(typed)),
+                     typed + (typed[0] == '-' && typed[1] == '-' ? 2 : 0));
+            const cli_option *near = closest(bare, command);
+            if (near)
+                cli_error("unknown option '%s'; did you mean --%s? (see 'spreiding %s --help')",
+                          typed, near->name, name);
+            else
+                cli_error("unknown option '%s' (try 'spreiding %s --help')", typed, name);
+            return EX_USAGE;
+        }
+        if (op->arg == A_HELP)
+            return cli_help(command, name) ? EX_IOERR : -1;
+        if (!(op->commands & command)) {
+            char list[128];
+            cli_error("--%s is not an option of %s (it is one of %s)", op->name, name,
+                      command_list(op->commands, list, sizeof list));
+            return EX_USAGE;
+        }
+        rc = set_value(o, op, optarg);
     }
-    if (rc == 0 && o->format == FMT_XLSX && (!o->output || strcmp(o->output, "-") == 0)) {
-        cli_error("-f xlsx writes a file: give it with -o FILE.xlsx");
-        rc = EX_USAGE;
+    if (rc != 0)
+        return rc;
+    if (command == CMD_EXPLAIN && optind < argc && !o->gemeente)
+        o->gemeente = argv[optind++];
+    if (optind < argc) {
+        cli_error("unexpected argument '%s'", argv[optind]);
+        return EX_USAGE;
     }
-    bool sweep = strcmp(argv[0], "sweep") == 0;
-    if (rc == 0 && o->capaciteit && !sweep) {
-        rc = count(&o->alloc.capaciteit, "--capaciteit", o->capaciteit);
+    if (command == CMD_EXPLAIN && !o->gemeente) {
+        cli_error("explain needs a gemeentecode (spreiding explain GM0363)");
+        return EX_USAGE;
+    }
+    if ((command & (CMD_PROGRESS | CMD_GRANTS | CMD_REPORT)) && !o->locaties) {
+        cli_error("%s needs --locaties FILE", name);
+        return EX_USAGE;
+    }
+    if (command == CMD_SWEEP && !o->capaciteit) {
+        cli_error("sweep needs --capaciteit FROM:TO[:STEP]");
+        return EX_USAGE;
+    }
+    if (command != CMD_SWEEP && o->capaciteit) {
+        const char *why;
+        if (sw_parse_count(&o->alloc.capaciteit, o->capaciteit, strlen(o->capaciteit), &why)) {
+            cli_error("--capaciteit: '%s' %s", o->capaciteit, why);
+            return EX_USAGE;
+        }
         o->alloc.has_capaciteit = true;
     }
-    if (rc == 0 && sweep && !o->capaciteit) {
-        cli_error("sweep needs --capaciteit FROM:TO[:STEP]");
-        rc = EX_USAGE;
+    if (o->beschikbaar_tot) {
+        const char *why;
+        if (strcmp(o->beschikbaar_tot, "geen") == 0)
+            o->progress.beschikbaar_tot = SW_NEE;
+        else if (sw_parse_date(&o->progress.beschikbaar_tot_datum, o->beschikbaar_tot,
+                               strlen(o->beschikbaar_tot), &why) == 0)
+            o->progress.beschikbaar_tot = SW_JA;
+        else {
+            cli_error("--beschikbaar-tot: '%s' %s, or 'geen'", o->beschikbaar_tot, why);
+            return EX_USAGE;
+        }
     }
-    if (rc == 0 && o->gemeenten_detail && !sweep) {
-        cli_error("--gemeenten-detail is an option of sweep");
-        rc = EX_USAGE;
-    }
-    bool explain = strcmp(argv[0], "explain") == 0;
-    if (rc == 0 && explain && optind < argc)
-        o->gemeente = argv[optind++];
-    if (rc == 0 && optind < argc) {
-        cli_error("unexpected argument '%s'", argv[optind]);
-        rc = EX_USAGE;
-    }
-    if (rc == 0 && explain && !o->gemeente) {
-        cli_error("explain needs a gemeentecode (spreiding explain GM0363)");
-        rc = EX_USAGE;
-    }
-    o->alloc_given = o->alloc.mode || o->alloc.weging || o->alloc.afronding ||
-                     o->alloc.amv_afronding || o->alloc.ses_ontbrekend ||
-                     o->alloc.has_capaciteit || o->alloc.has_amv || o->ses;
-    bool measure = strcmp(argv[0], "allocate") != 0 && !sweep;
-    bool measure_opts = o->locaties || o->opgave || o->progress.has_peildatum ||
-                        o->progress.drempel_pct || o->progress.has_duurzaam_jaren ||
-                        o->progress.aanmeld_telt || o->progress.include_planned ||
-                        o->grants.lid3 || o->grants.grondslag || o->nbudget || o->nwhat_if;
-    if (rc == 0 && !measure && measure_opts) {
-        cli_error("%s takes no options about places or grants; see 'spreiding progress "
-                  "--help'", argv[0]);
-        rc = EX_USAGE;
-    }
-    if (rc == 0 && measure && !explain && !o->locaties) {
-        cli_error("%s needs --locaties FILE", argv[0]);
-        rc = EX_USAGE;
-    }
-    if (rc == 0 && o->opgave && o->alloc_given) {
-        cli_error("--opgave gives the opgave per gemeente, so allocation options (--mode, "
-                  "--weging, --afronding, --amv-afronding, --ses, --ses-ontbrekend, "
-                  "--capaciteit, --amv) have no effect with it");
-        rc = EX_USAGE;
-    }
-    if (rc == 0 && o->alloc.afronding && o->alloc.mode != SW_MODE_NATIONAL &&
-        strcmp(argv[0], "sweep") != 0) {
-        cli_error("--afronding applies to --mode national only (domain.md par. 7.1): the "
-                  "provincial mode always divides by largest remainder");
-        rc = EX_USAGE;
-    }
-    return rc;
+    return check_gemeenten(o);
 }

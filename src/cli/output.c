@@ -1,30 +1,81 @@
-/* Writing reports: render, then write atomically, so that a failed or
- * interrupted run never leaves a half-written or clobbered report behind. */
+/* Writing outputs so that a failed or interrupted run never leaves a
+ * half-written report or clobbers an old one: the bytes go to a temporary
+ * file beside the target, renamed over it once complete. A device, a FIFO
+ * or a link to one is written in place (renaming over /dev/null would
+ * replace the device); a link to a file replaces the file, not the link. A
+ * replaced file keeps its permissions; a file nobody may write is refused,
+ * even for root. */
+/* realpath, and the terminal size (TIOCGWINSZ), are beyond POSIX.1-2008 base. */
+#define _DEFAULT_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sysexits.h>
 #include <unistd.h>
 
 #include "cli.h"
 
-/* The temporary file being written, for the signal handler: the one piece of
- * process-wide state in the program, because a signal handler has no other
- * way to know what to clean up. */
-static char *volatile pending_tmp;
+/* The temporary files being written, for the signal handler: the one piece
+ * of process-wide state in the program, because a signal handler has no
+ * other way to know what to clean up. */
+enum { PENDING = 2 };
+static char *volatile pending[PENDING];
+static struct sigaction old_int, old_term, old_hup;
+static int handlers;
 
 static void on_signal(int sig)
 {
-    char *tmp = pending_tmp;
-    if (tmp)
-        unlink(tmp); /* async-signal-safe */
+    for (int i = 0; i < PENDING; i++)
+        if (pending[i])
+            unlink(pending[i]); /* async-signal-safe */
     signal(sig, SIG_DFL);
     raise(sig);
 }
+
+/* Registers tmp for removal on SIGINT, SIGTERM and SIGHUP. */
+void cli_temp_guard(char *tmp)
+{
+    if (handlers++ == 0) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_signal;
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGINT, &sa, &old_int);
+        sigaction(SIGTERM, &sa, &old_term);
+        sigaction(SIGHUP, &sa, &old_hup);
+    }
+    for (int i = 0; i < PENDING; i++)
+        if (!pending[i]) {
+            pending[i] = tmp;
+            return;
+        }
+}
+
+void cli_temp_unguard(char *tmp)
+{
+    for (int i = 0; i < PENDING; i++)
+        if (pending[i] == tmp)
+            pending[i] = NULL;
+    if (--handlers == 0) {
+        sigaction(SIGINT, &old_int, NULL);
+        sigaction(SIGTERM, &old_term, NULL);
+        sigaction(SIGHUP, &old_hup, NULL);
+    }
+}
+
+struct cli_output {
+    const char *path; /* as given, for messages; NULL: stdout */
+    char *real;       /* the file to replace (links resolved) */
+    char *tmp;        /* the temporary file, or NULL */
+    int fd;
+    int err;          /* exit code of the first failure */
+};
 
 static int write_all(int fd, const char *data, size_t len)
 {
@@ -41,116 +92,132 @@ static int write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
-/* Devices and pipes (-o /dev/stdout, a FIFO) cannot be replaced by a rename:
- * they are written in place. */
-static int write_in_place(const char *path, const char *data, size_t len)
+static int sink_write(void *ctx, const char *data, size_t len)
 {
-    int fd = open(path, O_WRONLY | O_TRUNC);
-    if (fd < 0) {
-        cli_error("%s: cannot open for writing: %s", path, strerror(errno));
-        return EX_CANTCREAT;
+    cli_output *o = ctx;
+    if (o->err)
+        return SW_EIO;
+    if (write_all(o->fd, data, len) != 0) {
+        cli_error("%s: write error: %s", o->path ? o->path : "<stdout>", strerror(errno));
+        o->err = EX_IOERR;
+        return SW_EIO;
     }
-    int rc = 0;
-    if (write_all(fd, data, len) != 0) {
-        cli_error("%s: write error: %s", path, strerror(errno));
-        rc = EX_IOERR;
-    }
-    if (close(fd) != 0 && rc == 0) {
-        cli_error("%s: write error: %s", path, strerror(errno));
-        rc = EX_IOERR;
-    }
-    return rc;
-}
-
-/* The signal dispositions in force before a temporary file was begun. */
-static struct sigaction old_int, old_term, old_hup;
-
-int cli_temp_begin(const char *path, char **tmp_out, int *fd_out)
-{
-    const char *slash = strrchr(path, '/');
-    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-    char *tmp = malloc(dirlen + sizeof ".spreiding-XXXXXX");
-    if (!tmp)
-        return EX_OSERR;
-    memcpy(tmp, path, dirlen);
-    memcpy(tmp + dirlen, ".spreiding-XXXXXX", sizeof ".spreiding-XXXXXX");
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
-    sigaction(SIGHUP, &sa, &old_hup);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        cli_error("%s: cannot create: %s", path, strerror(errno));
-        sigaction(SIGINT, &old_int, NULL);
-        sigaction(SIGTERM, &old_term, NULL);
-        sigaction(SIGHUP, &old_hup, NULL);
-        free(tmp);
-        return EX_CANTCREAT;
-    }
-    pending_tmp = tmp;
-    /* mkstemp makes the file 0600; a report is as readable as any new file. */
-    mode_t mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0) {
-        cli_error("%s: cannot create: %s", path, strerror(errno));
-        close(fd);
-        return cli_temp_end(tmp, path, EX_CANTCREAT);
-    }
-    *tmp_out = tmp;
-    *fd_out = fd;
     return 0;
 }
 
-int cli_temp_end(char *tmp, const char *path, int rc)
+sw_sink cli_output_sink(cli_output *o) { return (sw_sink){sink_write, o}; }
+
+/* A temporary file in dir (with a trailing '/' or empty), mode `mode`. */
+static int make_temp(cli_output *o, const char *dir, size_t dirlen, mode_t mode)
 {
-    if (rc == 0 && rename(tmp, path) != 0) {
-        cli_error("%s: cannot create: %s", path, strerror(errno));
-        rc = EX_CANTCREAT;
+    static const char pattern[] = ".spreiding-XXXXXX";
+    o->tmp = malloc(dirlen + sizeof pattern);
+    if (!o->tmp) {
+        cli_error("out of memory");
+        return EX_OSERR;
     }
-    if (rc != 0)
-        unlink(tmp);
-    pending_tmp = NULL;
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGTERM, &old_term, NULL);
-    sigaction(SIGHUP, &old_hup, NULL);
-    free(tmp);
-    return rc;
+    memcpy(o->tmp, dir, dirlen);
+    memcpy(o->tmp + dirlen, pattern, sizeof pattern);
+    cli_temp_guard(o->tmp);
+    o->fd = mkstemp(o->tmp);
+    if (o->fd < 0 || fchmod(o->fd, mode) != 0) {
+        cli_error("%s: cannot create: %s", o->path, strerror(errno));
+        if (o->fd >= 0) {
+            close(o->fd);
+            unlink(o->tmp);
+        }
+        cli_temp_unguard(o->tmp);
+        free(o->tmp);
+        o->tmp = NULL;
+        return EX_CANTCREAT;
+    }
+    return 0;
 }
 
-int cli_write_atomic(const char *path, const char *data, size_t len)
+int cli_output_open(cli_output **out, const char *path)
 {
+    *out = NULL;
+    cli_output *o = calloc(1, sizeof *o);
+    if (!o) {
+        cli_error("out of memory");
+        return EX_OSERR;
+    }
     if (!path || strcmp(path, "-") == 0) {
-        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-            cli_error("<stdout>: write error: %s", strerror(errno));
-            return EX_IOERR;
-        }
+        o->fd = STDOUT_FILENO;
+        *out = o;
         return 0;
     }
+    o->path = path;
     struct stat st;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+    int rc = 0;
+    if (stat(path, &st) == 0) {
         if (S_ISDIR(st.st_mode)) {
             cli_error("%s: is a directory", path);
-            return EX_CANTCREAT;
+            rc = EX_CANTCREAT;
+        } else if (!S_ISREG(st.st_mode)) {
+            o->fd = open(path, O_WRONLY | O_TRUNC);
+            if (o->fd < 0) {
+                cli_error("%s: cannot open for writing: %s", path, strerror(errno));
+                rc = EX_CANTCREAT;
+            }
+        } else if ((st.st_mode & 0222) == 0) {
+            cli_error("%s: nobody may write this file (mode %03o): refusing to replace it",
+                      path, (unsigned)(st.st_mode & 0777));
+            rc = EX_CANTCREAT;
+        } else if (!(o->real = realpath(path, NULL))) {
+            cli_error("%s: cannot create: %s", path, strerror(errno));
+            rc = EX_CANTCREAT;
+        } else {
+            const char *slash = strrchr(o->real, '/');
+            rc = make_temp(o, o->real, (size_t)(slash - o->real) + 1, st.st_mode & 07777);
         }
-        return write_in_place(path, data, len);
+    } else {
+        mode_t mask = umask(0);
+        umask(mask);
+        const char *slash = strrchr(path, '/');
+        if (!(o->real = strdup(path))) {
+            cli_error("out of memory");
+            rc = EX_OSERR;
+        } else {
+            rc = make_temp(o, path, slash ? (size_t)(slash - path) + 1 : 0, 0666 & ~mask);
+        }
     }
-    char *tmp;
-    int fd;
-    int rc = cli_temp_begin(path, &tmp, &fd);
-    if (rc != 0)
+    if (rc != 0) {
+        free(o->real);
+        free(o);
         return rc;
-    if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
-        cli_error("%s: write error: %s", path, strerror(errno));
-        rc = EX_IOERR;
     }
-    if (close(fd) != 0 && rc == 0) {
-        cli_error("%s: write error: %s", path, strerror(errno));
-        rc = EX_IOERR;
+    *out = o;
+    return 0;
+}
+
+int cli_output_close(cli_output *o, int rc)
+{
+    if (rc == 0)
+        rc = o->err;
+    if (o->path && o->fd >= 0) {
+        if (rc == 0 && o->tmp && fsync(o->fd) != 0) {
+            cli_error("%s: write error: %s", o->path, strerror(errno));
+            rc = EX_IOERR;
+        }
+        if (close(o->fd) != 0 && rc == 0) {
+            cli_error("%s: write error: %s", o->path, strerror(errno));
+            rc = EX_IOERR;
+        }
     }
-    return cli_temp_end(tmp, path, rc);
+    if (o->tmp) {
+        if (rc == 0 && rename(o->tmp, o->real) != 0) {
+            cli_error("%s: cannot create: %s", o->path, strerror(errno));
+            rc = EX_CANTCREAT;
+        }
+        if (rc != 0)
+            unlink(o->tmp);
+        cli_temp_unguard(o->tmp);
+        free(o->tmp);
+    }
+    free(o->real);
+    free(o);
+    return rc;
 }
 
 int cli_check_output(const cli_options *o)
@@ -160,7 +227,8 @@ int cli_check_output(const cli_options *o)
     struct stat out;
     if (stat(o->output, &out) != 0 || !S_ISREG(out.st_mode))
         return 0;
-    const char *inputs[] = {o->cycle_file, o->gemeenten, o->ses, o->locaties, o->opgave};
+    const char *inputs[] = {o->cycle_file, o->gemeenten, o->ses, o->inwoners, o->locaties,
+                            o->opgave};
     for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
         struct stat in;
         if (inputs[i] && strcmp(inputs[i], "-") != 0 && stat(inputs[i], &in) == 0 &&
@@ -172,35 +240,86 @@ int cli_check_output(const cli_options *o)
     return 0;
 }
 
+/* ---- writing a report ---- */
+
+/* The width of the terminal stdout writes to, 0 for a pipe or a file (whose
+ * rows are never wrapped). COLUMNS wins, as in most tools. */
+static size_t terminal_width(void)
+{
+    if (!isatty(STDOUT_FILENO))
+        return 0;
+    const char *cols = getenv("COLUMNS");
+    long n = cols ? strtol(cols, NULL, 10) : 0;
+    if (n >= 20)
+        return (size_t)n;
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+        return ws.ws_col;
+    return 80;
+}
+
+static const char *default_format(const cli_options *o)
+{
+    return o->format ? o->format : o->command == CMD_REPORT ? "html" : "table";
+}
+
 int cli_emit_report(const sw_report *r, const cli_options *o)
 {
-    sw_buf buf = {0};
-    int e = 0;
-    switch (o->format) {
-    case FMT_XLSX:
-        return cli_write_xlsx(r, o->output);
-    case FMT_TABLE: e = sw_write_text(&buf, r); break;
-    case FMT_JSON: e = sw_write_json(&buf, r); break;
-    case FMT_MD: e = sw_write_markdown(&buf, r); break;
-    case FMT_HTML: e = sw_write_html(&buf, r); break;
-    case FMT_CSV: {
-        long t = sw_report_table_index(r, o->tabel ? o->tabel
-                                          : o->provincies ? "provincies" : "gemeenten");
-        if (t < 0 && o->tabel) {
-            cli_error("--tabel: this report has no table '%s'", o->tabel);
-            sw_buf_free(&buf);
+    const char *format = default_format(o);
+    bool xlsx = strcmp(format, "xlsx") == 0;
+    const sw_writer *w = xlsx ? NULL : sw_writer_find(format);
+    if (!w && !xlsx) {
+        cli_error("-f: '%s' is not one of table|csv|json|md|html|xlsx", format);
+        return EX_USAGE;
+    }
+    bool csv = w && strcmp(w->name, "csv") == 0;
+    if (o->excel && !csv) {
+        cli_error("--excel shapes CSV for Dutch Excel; it has no meaning for -f %s", format);
+        return EX_USAGE;
+    }
+    if (xlsx && !cli_have_xlsx) {
+        cli_error("this spreiding was built without libxlsxwriter: -f xlsx is not available");
+        return EX_UNAVAILABLE;
+    }
+    if (xlsx && (!o->output || strcmp(o->output, "-") == 0)) {
+        cli_error("-f xlsx writes a file: give it with -o FILE.xlsx");
+        return EX_USAGE;
+    }
+    bool html = w && strcmp(w->name, "html") == 0;
+    if (html && (o->tabel || o->provincies)) {
+        cli_error("the HTML page shows every table; --tabel and --provincies choose tables for "
+                  "the other forms");
+        return EX_USAGE;
+    }
+    const char *tables[2] = {NULL, NULL};
+    sw_write_options wo = SW_WRITE_OPTIONS_INIT;
+    if (o->tabel || o->provincies) {
+        tables[0] = o->tabel ? o->tabel : "provincies";
+        if (sw_report_table_index(r, tables[0]) < 0) {
+            cli_error("--tabel: this report has no table '%s'", tables[0]);
             return EX_USAGE;
         }
-        sw_csv_style st = {0, 0, false};
-        if (o->excel)
-            st = (sw_csv_style){';', ',', true};
-        e = sw_write_csv(&buf, r, t < 0 ? 0 : (size_t)t, &st);
-        break;
+        wo.tables = tables;
+    } else if (csv) {
+        tables[0] = sw_report_table_index(r, "gemeenten") >= 0 ? "gemeenten" : r->table[0].key;
+        wo.tables = tables;
     }
+    if (o->excel) {
+        wo.delimiter = ';';
+        wo.decimal = ',';
+        wo.spreadsheet = true;
     }
-    int rc = e ? cli_exit_code(e) : cli_write_atomic(o->output, buf.data ? buf.data : "", buf.len);
-    if (e)
-        cli_error("%s", sw_strerror(e));
-    sw_buf_free(&buf);
-    return rc;
+    if (w && strcmp(w->name, "table") == 0 && (!o->output || !strcmp(o->output, "-")))
+        wo.width = terminal_width();
+    cli_output *out;
+    int rc = cli_output_open(&out, o->output);
+    if (rc != 0)
+        return rc;
+    sw_sink sink = cli_output_sink(out);
+    int e = xlsx ? cli_write_xlsx(r, &wo, &sink) : w->write(&sink, r, &wo);
+    if (e != 0 && e != SW_EIO)
+        rc = cli_fail(e, NULL);
+    else if (e == SW_EIO)
+        rc = EX_IOERR;
+    return cli_output_close(out, rc);
 }

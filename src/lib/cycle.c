@@ -136,6 +136,11 @@ static int province_param(cycle_ctx *c, const sw_csv_record *rec, const char *ke
         }
     } else if (strcmp(field, "opgave") == 0) {
         repeated = p->has_opgave;
+        if (sw_cell_is_empty(val, vlen)) {
+            if (!p->line)
+                p->line = rec->line;
+            return 0; /* not published (yet) */
+        }
         r = sw_parse_count(&p->opgave, val, vlen, &why);
         p->has_opgave = true;
         p->line = rec->line;
@@ -443,6 +448,15 @@ long sw_cycle_param_line(const sw_cycle *cy, const char *name)
 {
     const sw_param *p = sw_cycle_param(cy, name);
     return p ? p->line : 0;
+}
+
+bool sw_cycle_can_pay(const sw_cycle *cy, int grondslag)
+{
+    assert(cy);
+    bool per_plaats = (grondslag ? grondslag : cy->lid3_grondslag) == SW_GRONDSLAG_PER_PLAATS;
+    return cy->has_lid2b_minimum && cy->tarief[SW_TARIEF_LID2B_DUURZAAM].param &&
+           (!per_plaats || (cy->tarief[SW_TARIEF_LID3_DUURZAAM].param &&
+                            cy->tarief[SW_TARIEF_LID3_NIET_DUURZAAM].param));
 }
 
 bool sw_cycle_has_opgaven(const sw_cycle *cy)

@@ -33,7 +33,7 @@ void sw__meta_count(sw_report *r, const char *key, const char *label, int64_t v)
 void sw__meta_appendix(sw_report *r, size_t from);
 
 void sw__note(sw_report *r, sw_note_kind kind, const char *fmt, ...) SW_PRINTF(3, 4);
-void sw__figure(sw_report *r, const char *where, const char *svg);
+void sw__picture(sw_report *r, const char *where, const char *svg);
 
 /* A table whose rows come from `fill` over `nrows` source rows. */
 sw_table *sw__table(sw_report *r, const char *key, const char *title, const sw_column *cols,

@@ -13,7 +13,7 @@
 struct sw_report_doc {
     void **owned;
     size_t nowned, capowned;
-    size_t capmeta, capnotes, captables, capfigures;
+    size_t capmeta, capnotes, captables, cappictures;
     int err;
 };
 
@@ -148,11 +148,11 @@ void sw__note(sw_report *r, sw_note_kind kind, const char *fmt, ...)
     r->note[r->nnotes++] = (sw_note){kind, text};
 }
 
-void sw__figure(sw_report *r, const char *where, const char *svg)
+void sw__picture(sw_report *r, const char *where, const char *svg)
 {
-    if (!room(r, (void **)&r->figure, r->nfigures, &r->doc->capfigures, sizeof *r->figure))
+    if (!room(r, (void **)&r->picture, r->npictures, &r->doc->cappictures, sizeof *r->picture))
         return;
-    r->figure[r->nfigures++] = (sw_figure){sw__str(r, where), svg};
+    r->picture[r->npictures++] = (sw_picture){sw__str(r, where), svg};
 }
 
 sw_table *sw__table(sw_report *r, const char *key, const char *title, const sw_column *cols,
@@ -235,7 +235,7 @@ void sw_report_free(sw_report *r)
     free(r->meta);
     free(r->note);
     free(r->table);
-    free(r->figure);
+    free(r->picture);
     free(r);
 }
 

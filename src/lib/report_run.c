@@ -17,7 +17,15 @@ const char *sw__money_text(sw_report *r, int64_t cents)
     char buf[128];
     sw_column c = {.kind = SW_KIND_MONEY};
     sw_value v = {.set = true, .i = cents};
-    return sw__str(r, sw_format_human(buf, sizeof buf, &c, &v));
+    sw_format_human(buf, sizeof buf, &c, &v);
+    /* Prose goes into every form, CSV too: a plain space after the euro sign
+     * rather than the no-break space of table cells. */
+    char *nbsp = strstr(buf, "\xC2\xA0");
+    if (nbsp) {
+        *nbsp = ' ';
+        memmove(nbsp + 1, nbsp + 2, strlen(nbsp + 2) + 1);
+    }
+    return sw__str(r, buf);
 }
 
 const char *sw__count_text(sw_report *r, int64_t n)
@@ -54,7 +62,7 @@ void sw__allocation_meta(sw_report *r, const sw_allocation *a, const sw_register
     size_t from = r->nmeta;
     sw__meta_text(r, "programma", "Programma", sw__printf(r, "spreiding %s", ctx->version));
     sw__meta_appendix(r, from);
-    sw__meta_count(r, "cyclus", "Cyclus", cy->jaar);
+    sw__meta(r, "cyclus", "Cyclus", SW_KIND_COUNT, sw__count(cy->jaar), sw__printf(r, "%lld", (long long)cy->jaar));
     bool prov = a->mode == SW_MODE_PROVINCIAL;
     sw__meta(r, "modus", "Modus", SW_KIND_TEXT,
              sw__text(prov ? "provincial (offici\xC3\xAB" "le provinciale opgaven, per provincie "
@@ -179,7 +187,7 @@ void sw__run_meta(sw_report *r, const sw_progress *p, const sw_grants *g,
         size_t from = r->nmeta;
         sw__meta_text(r, "programma", "Programma", sw__printf(r, "spreiding %s", ctx->version));
         sw__meta_appendix(r, from);
-        sw__meta_count(r, "cyclus", "Cyclus", cy->jaar);
+        sw__meta(r, "cyclus", "Cyclus", SW_KIND_COUNT, sw__count(cy->jaar), sw__printf(r, "%lld", (long long)cy->jaar));
         sw__meta_text(r, "opgave", "Opgave",
                       sw__printf(r, "opgavebestand %s: %zu van %zu gemeenten",
                                  ctx->opgave_file ? ctx->opgave_file : "", p->opgave->in_run,

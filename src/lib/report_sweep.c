@@ -87,7 +87,7 @@ int sw_report_sweep(sw_report **out, const sw_sweep *sc, const sw_register *reg,
     size_t from = r->nmeta;
     sw__meta_text(r, "programma", "Programma", sw__printf(r, "spreiding %s", ctx->version));
     sw__meta_appendix(r, from);
-    sw__meta_count(r, "cyclus", "Cyclus", cy->jaar);
+    sw__meta(r, "cyclus", "Cyclus", SW_KIND_COUNT, sw__count(cy->jaar), sw__printf(r, "%lld", (long long)cy->jaar));
     sw__meta(r, "modus", "Modus", SW_KIND_TEXT,
              sw__text("national (elke capaciteit over alle gemeenten)"),
              "landelijk (national): elke capaciteit over alle gemeenten");

@@ -35,18 +35,26 @@ provincies = wb["provincies"]
 zeeland = row_of(provincies, "PV29")
 if kind == "allocate":
     check("Zeeland opgave", zeeland[4].value, 2109)
-    check("342 gemeenten", wb["gemeenten"].max_row, 343)
+    check("342 gemeenten, a header and a totals row", wb["gemeenten"].max_row, 344)
+    total = wb["gemeenten"].cell(row=344, column=9)
+    check("the opgave totals as a formula", total.value, "=SUM(I2:I343)")
 elif kind == "progress":
     check("Zeeland geteld", zeeland[3].value, 1650)
     check("voortgang is a percentage", zeeland[4].number_format, "0.00%")
-    check("voortgang value (78.24 %, 2 decimals)", round(zeeland[4].value, 10), 0.7824)
+    # 1650/2109 = 78.236...%, shown rounded down (domain 7.11): 78.23 %
+    check("voortgang value (78.23 %, 2 decimals)", round(zeeland[4].value, 10), 0.7823)
 elif kind == "grants":
     check("Zeeland lid 3", zeeland[7].value, 5350000)
     check("euro format", zeeland[7].number_format, "[$\u20ac-413] #,##0.00")
     middelburg = row_of(wb["gemeenten"], "GM0687")
     check("Middelburg totaal", middelburg[11].value, 3900000)
     check("Middelburg aandeel is a number", isinstance(middelburg[6].value, float), True)
-check("parameters", wb["parameters"]["A1"].value, "parameter")
+check("parameters", wb["parameters"]["A1"].value, "Parameter")
+check("header title with the CSV name", provincies["A1"].value, "Code\n(provinciecode)")
+check("landscape", provincies.page_setup.orientation, "landscape")
+check("fit to the page", provincies.sheet_properties.pageSetUpPr.fitToPage, True)
+check("as many pages down as needed", provincies.page_setup.fitToHeight, 0)
+check("header row repeated", provincies.print_title_rows, "$1:$1")
 if fail:
     print("\n".join(fail))
     sys.exit(1)

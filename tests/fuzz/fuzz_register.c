@@ -16,7 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (sw_allocate(&a, reg, cy, &o, &d2) == 0) {
             sw_report *r = NULL;
             sw_report_context ctx = {.version = "f", .cycle_file = "c", .register_file = "f"};
-            if (sw_report_allocation(&r, a, reg, cy, &ctx) == 0)
+            if (sw_report_allocation(&r, a, reg, cy, &ctx, &d) == 0)
                 fuzz_write_all(r);
             sw_report_free(r);
         }

@@ -35,7 +35,7 @@ size=$(pdfinfo "$out/rapport.pdf" | awk '/^Page size:/ {print $3 "x" $5}')
 [ "${pages:-0}" -ge 2 ] || { echo "FAIL: $pages pages"; exit 1; }
 case $size in 59[45]*x84[12]*) ;; *) echo "FAIL: page size $size is not A4"; exit 1 ;; esac
 pdftoppm -r 80 -png -f 1 -l 1 "$out/rapport.pdf" "$out/page" || exit 1
-pdftotext -f 1 -l 2 "$out/rapport.pdf" - 2>/dev/null | grep -q "Landelijk overzicht" ||
+pdftotext -f 1 -l 2 "$out/rapport.pdf" - 2>/dev/null | grep -q "Provincies" ||
     { echo "FAIL: the PDF lacks the national overview"; exit 1; }
 echo "rendered $pages A4 pages into $out"
 echo "1 passed, 0 failed"

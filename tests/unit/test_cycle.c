@@ -35,12 +35,19 @@ static const char *load_error(const char *text)
 
 START_TEST(rejects_missing_unknown_repeated_and_malformed_parameters)
 {
-    /* The test cycle without its last tariff row is incomplete. */
+    /* The test cycle without its peildatum row is incomplete. */
     char *text = strdup(TEST_CYCLE);
-    char *cut = strstr(text, "tarief.lid3.niet-duurzaam");
+    char *cut = strstr(text, "peildatum");
     memmove(cut, strstr(cut, "\n") + 1, strlen(strstr(cut, "\n") + 1) + 1);
     ck_assert_str_eq(load_error(text), "c.csv:20:1: column 'parameter': required parameter "
-                                       "'tarief.lid3.niet-duurzaam' is missing");
+                                       "'peildatum' is missing");
+    free(text);
+    /* A required parameter may not be left empty. */
+    text = strdup(TEST_CYCLE);
+    cut = strstr(text, "drempel,75");
+    memmove(cut + 8, cut + 10, strlen(cut + 10) + 1);
+    ck_assert_str_eq(load_error(text), "c.csv:8:2: column 'waarde': value '' is empty, and this "
+                                       "parameter is required");
     free(text);
     ck_assert_str_eq(load_error(TEST_CYCLE "drempl,75,beleid,x\n"),
                      "c.csv:22:1: column 'parameter': value 'drempl' is not a known parameter");
@@ -94,6 +101,47 @@ START_TEST(rejects_values_whose_use_would_overflow)
 }
 END_TEST
 
+START_TEST(figures_not_known_yet_are_absent_and_policies_default)
+{
+    /* A cycle with only what cycle 2026 knows (domain.md §7.18). */
+    sw_cycle *cy = load_cycle("parameter,waarde,status,bron\n"
+                              "jaar,2026,gerapporteerd,x\ncapaciteitsraming,88000,gerapporteerd,x\n"
+                              "peildatum,2027-07-01,gerapporteerd,x\ndrempel,75,officieel,x\n"
+                              "duurzaam-jaren,5,gerapporteerd,x\n"
+                              "telt-alleen-duurzaam,ja,gerapporteerd,x\n"
+                              "amv,,gerapporteerd,not published\n"
+                              "tarief.lid3.duurzaam,,gerapporteerd,not published\n"
+                              "provincie.PV20.naam,Groningen,officieel,x\n"
+                              "provincie.PV20.opgave,,gerapporteerd,not published\n");
+    ck_assert(!cy->has_amv);
+    ck_assert(!cy->provincie[0].has_opgave);
+    ck_assert(!sw_cycle_has_opgaven(cy));
+    ck_assert_ptr_null(cy->tarief[SW_TARIEF_LID3_DUURZAAM].param);
+    ck_assert(!sw_cycle_can_pay(cy, 0));
+    ck_assert_ptr_null(sw_cycle_param(cy, "amv"));
+    /* domain.md's defaults for what the file does not say */
+    ck_assert_int_eq(cy->afronding, SW_ROUND_HALF_UP);
+    ck_assert_int_eq(cy->ses_ontbrekend, SW_SES_FOUT);
+    ck_assert_int_eq(cy->aanmeld_telt, SW_JA);
+    ck_assert_int_eq(cy->lid3, SW_LID3_PROVINCIALE_DREMPEL);
+    ck_assert_int_eq(cy->lid3_grondslag, SW_GRONDSLAG_PER_PLAATS);
+    ck_assert_int_eq(cy->minimum_plaatsen, 0);
+    ck_assert_int_eq(cy->kso_max_plaatsen, 100);
+    ck_assert(!cy->has_beschikbaar_tot);
+    ck_assert_int_eq(cy->telt_alleen_duurzaam, SW_JA);
+    sw_cycle_free(cy);
+    /* beschikbaar-tot: a date, or geen. */
+    cy = load_cycle(TEST_CYCLE "beschikbaar-tot,1-2-2026,gerapporteerd,x\n");
+    ck_assert(cy->has_beschikbaar_tot && cy->beschikbaar_tot.y == 2026 &&
+              cy->beschikbaar_tot.m == 2 && cy->beschikbaar_tot.d == 1);
+    ck_assert(sw_cycle_can_pay(cy, 0));
+    sw_cycle_free(cy);
+    cy = load_cycle(TEST_CYCLE "beschikbaar-tot,geen,beleid,x\n");
+    ck_assert(!cy->has_beschikbaar_tot);
+    sw_cycle_free(cy);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("cycle");
@@ -102,6 +150,7 @@ int main(void)
     tcase_add_test(tc, rejects_missing_unknown_repeated_and_malformed_parameters);
     tcase_add_test(tc, rejects_bad_values);
     tcase_add_test(tc, rejects_values_whose_use_would_overflow);
+    tcase_add_test(tc, figures_not_known_yet_are_absent_and_policies_default);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -178,7 +178,22 @@ START_TEST(dates_are_real_iso_dates)
     ck_assert_int_eq(sw_parse_date(&d, "2025-02-29", 10, &why), SW_EDATA);
     ck_assert_int_eq(sw_parse_date(&d, "2025-02-30", 10, &why), SW_EDATA);
     ck_assert_int_eq(sw_parse_date(&d, "2025-13-01", 10, &why), SW_EDATA);
-    ck_assert_int_eq(sw_parse_date(&d, "1-7-2025", 8, &why), SW_EDATA);
+    /* §7.13: the Dutch spreadsheet form, with one or two digits */
+    ck_assert_int_eq(sw_parse_date(&d, "1-7-2025", 8, &why), 0);
+    ck_assert(d.y == 2025 && d.m == 7 && d.d == 1);
+    ck_assert_int_eq(sw_parse_date(&d, "01-09-2023", 10, &why), 0);
+    ck_assert(d.y == 2023 && d.m == 9 && d.d == 1);
+    ck_assert_int_eq(sw_parse_date(&d, "29-2-2025", 9, &why), SW_EDATA);
+    ck_assert_str_eq(why, "is not a date that exists");
+    /* a '/' date means different days in different locales: never read */
+    ck_assert_int_eq(sw_parse_date(&d, "9/1/2023", 8, &why), SW_EDATA);
+    ck_assert_ptr_nonnull(strstr(why, "9/1/2023 is 1 September or 9 January"));
+    static const char *const bad[] = {"1-7-25", "2025-7-1", "1.7.2025", "20250701", "1-7-2025x",
+                                      "123-7-2025", "1--7-2025", "2025/07/01", "", "juli 2025"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        ck_assert_msg(sw_parse_date(&d, bad[i], strlen(bad[i]), &why) == SW_EDATA, "%s", bad[i]);
+    ck_assert_int_eq(sw_parse_date(&d, "1-7-25", 6, &why), SW_EDATA);
+    ck_assert_str_eq(why, "is not a date (write 2025-07-01 or 1-7-2025)");
     ck_assert_int_eq(sw_parse_date(&d, "2000-02-29", 10, &why), 0);
     ck_assert_int_eq(sw_parse_date(&d, "1900-02-29", 10, &why), SW_EDATA);
     sw_date leap = {2024, 2, 29};

@@ -86,7 +86,7 @@ START_TEST(only_nood_places_count_for_nothing)
 {
     world w = build(NULL, LOC_HEADER "GM0003,nood,500,,nood,2020-01-01,,gerealiseerd\n", NULL, NULL);
     ck_assert_int_eq(w.p->row[2].geteld, 0);
-    ck_assert_int_eq(w.p->verdict[0], SW_NIET_NOOD);
+    ck_assert_int_eq(w.loc->loc[0].verdict, SW_NIET_NOOD);
     ck_assert(!w.g->row[2].in_aanmerking);
     ck_assert_int_eq(w.g->row[2].potentieel_lid3, 0);
     destroy(&w);
@@ -101,10 +101,10 @@ START_TEST(a_location_ending_on_the_peildatum_does_not_count)
                                "GM0001,c,2,,regulier,2025-07-01,,\n"
                                "GM0001,d,1,,regulier,2025-07-02,,\n",
                     NULL, NULL);
-    ck_assert_int_eq(w.p->verdict[0], SW_NIET_AFGELOPEN);
-    ck_assert_int_eq(w.p->verdict[1], SW_TELT);
-    ck_assert_int_eq(w.p->verdict[2], SW_TELT); /* vanaf on the peildatum counts */
-    ck_assert_int_eq(w.p->verdict[3], SW_NIET_NOG_NIET);
+    ck_assert_int_eq(w.loc->loc[0].verdict, SW_NIET_AFGELOPEN);
+    ck_assert_int_eq(w.loc->loc[1].verdict, SW_TELT);
+    ck_assert_int_eq(w.loc->loc[2].verdict, SW_TELT); /* vanaf on the peildatum counts */
+    ck_assert_int_eq(w.loc->loc[3].verdict, SW_NIET_NOG_NIET);
     ck_assert_int_eq(w.p->row[0].geteld, 5);
     destroy(&w);
 }
@@ -119,11 +119,11 @@ START_TEST(duurzaam_needs_five_full_years)
                                "GM0001,d,8,,regulier,2024-02-29,2029-02-27,\n"
                                "GM0001,e,16,,regulier,2024-02-29,,\n",
                     NULL, NULL);
-    ck_assert(w.p->loc_duurzaam[0]);
-    ck_assert(!w.p->loc_duurzaam[1]);
-    ck_assert(w.p->loc_duurzaam[2]); /* from 29 February: 28 February, 5 years on */
-    ck_assert(!w.p->loc_duurzaam[3]);
-    ck_assert(w.p->loc_duurzaam[4]);
+    ck_assert(w.loc->loc[0].duurzaam);
+    ck_assert(!w.loc->loc[1].duurzaam);
+    ck_assert(w.loc->loc[2].duurzaam); /* from 29 February: 28 February, 5 years on */
+    ck_assert(!w.loc->loc[3].duurzaam);
+    ck_assert(w.loc->loc[4].duurzaam);
     ck_assert_int_eq(w.p->row[0].duurzaam, 1 + 4 + 16);
     ck_assert_int_eq(w.p->row[0].geteld, 31);
     /* lid 3 per plaats: 21 × 4000 + 10 × 1500 */
