@@ -178,5 +178,6 @@ int cli_write_xlsx(const sw_report *r, const sw_write_options *wo, const sw_sink
 int cmd_allocate(const cli_options *o);
 int cmd_measure(const cli_options *o);
 int cmd_sweep(const cli_options *o);
+int cmd_cycle(const cli_options *o);
 
 #endif

@@ -77,7 +77,7 @@ static const cli_option options[] = {
      "allocation; only the gemeenten it lists take part"},
     {"gemeente", 0, A_TEXT, "GMxxxx", CMD_EXPLAIN, S_IN, AT(gemeente), NONE, 0,
      "the gemeente to explain (also as the first argument)"},
-    {"delimiter", 'd', A_DELIM, "auto|,|;|tab", CMD_ALL, S_IN, AT(delimiter), NONE, 0,
+    {"delimiter", 'd', A_DELIM, "auto|,|;|tab", CMD_RUN, S_IN, AT(delimiter), NONE, 0,
      "the delimiter of your input files (default: found from the header)"},
 
     {"mode", 0, A_POLICY, "national|provincial", CMD_RUN, S_ALLOC, AT(alloc.mode), NONE,
@@ -129,7 +129,7 @@ static const cli_option options[] = {
     {"budget", 0, A_LIST, "PROVINCIE=EUR", CMD_MEASURE, S_GRANT, AT(budget), AT(nbudget), 0,
      "a province's lid-3 budget (code or name; 1.500.000 or 1500000,00); repeatable"},
 
-    {"format", 'f', A_TEXT, "table|csv|json|md|html|xlsx", CMD_ALL, S_OUT, AT(format), NONE, 0,
+    {"format", 'f', A_TEXT, "table|csv|json|md|html|xlsx", CMD_RUN, S_OUT, AT(format), NONE, 0,
      "the form (default: table; report: html); xlsx needs -o"},
     {"output", 'o', A_TEXT, "FILE", CMD_ALL, S_OUT, AT(output), NONE, 0,
      "write FILE atomically ('-' is stdout)"},
@@ -139,7 +139,7 @@ static const cli_option options[] = {
      "only the province table"},
     {"tabel", 0, A_TEXT, "NAME", CMD_RUN, S_OUT, AT(tabel), NONE, 0,
      "only the table NAME (gemeenten, provincies, sweep, paradoxen, berekening, locaties)"},
-    {"excel", 0, A_FLAG, NULL, CMD_ALL, S_OUT, AT(excel), NONE, 0,
+    {"excel", 0, A_FLAG, NULL, CMD_RUN, S_OUT, AT(excel), NONE, 0,
      "CSV for Dutch Excel: ';', decimal comma, a BOM, formulas neutralised"},
     {"help", 'h', A_HELP, NULL, CMD_ALL, S_OUT, 0, NONE, 0, "this text"},
 };
@@ -173,6 +173,10 @@ static const struct {
     {CMD_REPORT, " --locaties FILE -o FILE.html", "Everything on one HTML page."},
     {CMD_SWEEP, " --capaciteit FROM:TO[:STEP]",
      "The allocation at every capacity of a range, and its paradoxes."},
+    {CMD_CYCLE, "",
+     "Writes an embedded cycle file: every parameter with its value, status and source, and "
+     "the figures not known yet left empty, as the template to fill in and give back with "
+     "--cycle-file."},
 };
 
 /* Writes text wrapped at 79 columns, continuation lines indented. */
@@ -204,8 +208,10 @@ int cli_help(enum cli_command command, const char *name)
     FILE *f = stdout;
     for (size_t u = 0; u < sizeof usage_of / sizeof usage_of[0]; u++)
         if (usage_of[u].command == command)
-            fprintf(f, "usage: spreiding %s%s [OPTIONS]\n\n%s\n", name, usage_of[u].args,
-                    usage_of[u].summary);
+        {
+            fprintf(f, "usage: spreiding %s%s [OPTIONS]\n\n", name, usage_of[u].args);
+            wrap(f, usage_of[u].summary, 0, 0);
+        }
     for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
         bool any = false;
         for (size_t i = 0; i < NOPTIONS; i++) {
@@ -233,8 +239,10 @@ int cli_help(enum cli_command command, const char *name)
         }
     }
     fputs("\nExit codes:\n", f);
-    for (const cli_exit *e = cli_exits; e->meaning; e++)
-        fprintf(f, "  %-3d %s\n", e->code, e->meaning);
+    for (const cli_exit *e = cli_exits; e->meaning; e++) {
+        fprintf(f, "  %-3d ", e->code);
+        wrap(f, e->meaning, 6, 6);
+    }
     fputs("\nThe rules each figure follows: man spreiding, and docs/rekenregels.md in the\n"
           "source (installed as share/doc/spreiding/rekenregels.md).\n", f);
     if (fflush(f) != 0 || ferror(f)) {
@@ -288,7 +296,8 @@ static const char *command_list(unsigned mask, char *buf, size_t cap)
         unsigned bit;
         const char *name;
     } names[] = {{CMD_ALLOCATE, "allocate"}, {CMD_PROGRESS, "progress"}, {CMD_GRANTS, "grants"},
-                 {CMD_EXPLAIN, "explain"},   {CMD_REPORT, "report"},     {CMD_SWEEP, "sweep"}};
+                 {CMD_EXPLAIN, "explain"},   {CMD_REPORT, "report"},     {CMD_SWEEP, "sweep"},
+                 {CMD_CYCLE, "cycle"}};
     size_t o = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)

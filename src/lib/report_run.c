@@ -117,8 +117,30 @@ void sw__input_meta(sw_report *r, const sw_report_context *ctx)
     sw__meta_appendix(r, from);
 }
 
+/* §7.18: what the cycle does not know yet, and where to give it. */
+static void missing_notes(sw_report *r, const sw_allocation *a, const sw_cycle *cy)
+{
+    if (!sw_cycle_has_opgaven(cy))
+        sw__note(r, SW_NOTE_WARNING,
+                 "Cyclus %lld heeft in deze gegevens geen offici\xC3\xAB" "le provinciale "
+                 "opgaven, dus is de opgave %s berekend: de capaciteitsraming (%s) over alle "
+                 "gemeenten. De gepubliceerde opgave gaat voor: geef de opgave per gemeente met "
+                 "--opgave BESTAND (gemeentecode,opgave), of vul de provinciale opgaven in een "
+                 "cyclusbestand ('spreiding cycle --cycle %lld -o cyclus.csv') en geef dat met "
+                 "--cycle-file.",
+                 (long long)cy->jaar,
+                 a->mode == SW_MODE_NATIONAL ? "landelijk (national)" : "provinciaal",
+                 sw__count_text(r, a->capaciteit), (long long)cy->jaar);
+    if (!a->has_amv)
+        sw__note(r, SW_NOTE_INFO,
+                 "Het amv-deel van cyclus %lld is niet bekend: de amv-kolommen blijven leeg. "
+                 "Vul het in het cyclusbestand in (parameter amv) of geef --amv N.",
+                 (long long)cy->jaar);
+}
+
 void sw__allocation_notes(sw_report *r, const sw_allocation *a, const sw_cycle *cy)
 {
+    missing_notes(r, a, cy);
     if (a->weging == SW_WEGING_INWONERS)
         sw__note(r, SW_NOTE_WARNING,
                  "Verdeeld naar inwonertal alleen. De wettelijke verdeelsleutel corrigeert "
@@ -205,6 +227,12 @@ void sw__run_meta(sw_report *r, const sw_progress *p, const sw_grants *g,
     sw__meta_count(r, "duurzaam_jaren", "Duurzaam vanaf (jaren)", p->duurzaam_jaren);
     sw__meta(r, "aanmeld_telt", "Aanmeldcentra tellen mee", SW_KIND_YESNO,
              sw__yesno(p->aanmeld_telt == SW_JA), NULL);
+    sw__meta(r, "telt_alleen_duurzaam", "Alleen duurzame plaatsen tellen mee", SW_KIND_YESNO,
+             sw__yesno(p->telt_alleen_duurzaam == SW_JA), NULL);
+    sw__meta_count(r, "minimum_plaatsen", "Minimum plaatsen per locatie", p->minimum_plaatsen);
+    sw__meta(r, "beschikbaar_tot", "Getelde plaatsen beschikbaar tot minstens", SW_KIND_DATE,
+             p->has_beschikbaar_tot ? sw__date(p->beschikbaar_tot) : sw__empty(),
+             p->has_beschikbaar_tot ? NULL : "geen eis");
     sw__meta(r, "include_planned", "Geplande plaatsen meegeteld", SW_KIND_YESNO,
              sw__yesno(p->include_planned), NULL);
     sw__meta(r, "scenario", "Scenario", SW_KIND_YESNO, sw__yesno(p->scenario), NULL);
@@ -215,16 +243,19 @@ void sw__run_meta(sw_report *r, const sw_progress *p, const sw_grants *g,
     sw__meta(r, "lid3_grondslag", "Grondslag lid 3", SW_KIND_TEXT,
              sw__text(sw_policy_value_name(SW_POLICY_LID3_GRONDSLAG, grondslag)),
              sw__policy_text(r, SW_POLICY_LID3_GRONDSLAG, grondslag));
-    sw__meta_count(r, "lid2b_minimum", "Minimum lid 2 sub b (duurzame plaatsen)",
-                   cy->lid2b_minimum);
+    sw__meta(r, "lid2b_minimum", "Minimum lid 2 sub b (duurzame plaatsen)", SW_KIND_COUNT,
+             cy->has_lid2b_minimum ? sw__count(cy->lid2b_minimum) : sw__empty(),
+             cy->has_lid2b_minimum ? NULL : "niet bekend");
     sw__input_meta(r, ctx);
     for (size_t k = 0; k < sizeof tariffs / sizeof tariffs[0]; k++) {
         const sw_tariff *t = &cy->tarief[tariffs[k].index];
-        sw__meta(r, tariffs[k].key, tariffs[k].label, SW_KIND_MONEY, sw__money(t->cents), NULL);
+        sw__meta(r, tariffs[k].key, tariffs[k].label, SW_KIND_MONEY,
+                 t->param ? sw__money(t->cents) : sw__empty(), t->param ? NULL : "niet bekend");
         sw__meta_text(r, sw__printf(r, "%s_status", tariffs[k].key),
                       sw__printf(r, "%s, status", tariffs[k].label),
-                      sw__printf(r, "%s (%s)", sw_status_name(t->param->status),
-                                 t->param->bron));
+                      t->param ? sw__printf(r, "%s (%s)", sw_status_name(t->param->status),
+                                            t->param->bron)
+                               : NULL);
     }
     if (g) {
         sw__meta(r, "totaal_lid3", "Totaal lid 3", SW_KIND_MONEY, sw__money(g->totaal_lid3), NULL);
@@ -256,7 +287,13 @@ void sw__run_notes(sw_report *r, const sw_progress *p, const sw_grants *g,
         sw__note(r, SW_NOTE_INFO,
                  "%zu locaties liggen in gemeenten die niet in het opgavebestand staan; die "
                  "zijn niet meegeteld.", p->buiten_run);
-    for (size_t k = 0; k < sizeof tariffs / sizeof tariffs[0]; k++) {
+    if (!g && !sw_cycle_can_pay(cy, 0))
+        sw__note(r, SW_NOTE_WARNING,
+                 "Cyclus %lld heeft nog geen tarieven (of geen minimum voor lid 2 sub b) in "
+                 "deze gegevens: de bedragen van art. 9 ontbreken. Vul ze in een cyclusbestand "
+                 "in ('spreiding cycle --cycle %lld -o cyclus.csv') en geef dat met "
+                 "--cycle-file.", (long long)cy->jaar, (long long)cy->jaar);
+    for (size_t k = 0; g && k < sizeof tariffs / sizeof tariffs[0]; k++) {
         const sw_tariff *t = &cy->tarief[tariffs[k].index];
         if (t->param->status != SW_STATUS_OFFICIEEL)
             sw__note(r, SW_NOTE_WARNING,

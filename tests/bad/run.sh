@@ -22,7 +22,7 @@ command_for() {
     reg-*) echo "allocate $C --gemeenten bad/$1" ;;
     ses-*) echo "allocate $C $G --ses bad/$1" ;;
     cycle-*) echo "allocate --cycle-file bad/$1 $G" ;;
-    loc-merged-*) echo "progress --locaties bad/$1" ;; # the real 2024 register
+    loc-merged-*) echo "progress --cycle 2024 --locaties bad/$1" ;; # the real 2024 register
     loc-*) echo "progress $C $G --locaties bad/$1" ;;
     opgave-*) echo "progress $C $G --locaties cli/fixtures/locaties.csv --opgave bad/$1" ;;
     *) echo "unknown-slot" ;;

@@ -35,21 +35,30 @@ for prov, codes in members.items():
         floor[c] += 1
     opgave.update(floor)
 
+# The counting parameters of the cycle (domain.md 4): a counted place must
+# last until beschikbaar-tot, only duurzame places may count, a minimum size.
+until = params.get("beschikbaar-tot", "")
+until = date.fromisoformat(until) if until and until != "geen" else None
+only_duurzaam = params.get("telt-alleen-duurzaam", "nee") == "ja"
+minimum = int(params.get("minimum-plaatsen", "0") or 0)
 counted, duurzaam = defaultdict(int), defaultdict(int)
 for r in csv.DictReader(open(locations, encoding="utf-8")):
-    if r["soort"] == "nood" or r["status"] == "gepland":
+    if r["soort"] == "nood" or r["status"] in ("gepland", "afgewezen", "ingetrokken"):
         continue
     vanaf = date.fromisoformat(r["vanaf"])
     tot = date.fromisoformat(r["tot"]) if r["tot"] else None
     if vanaf > peil or (tot and tot <= peil):
         continue
-    n = int(r["plaatsen"])
-    counted[r["gemeentecode"]] += n
     try:
         five = vanaf.replace(year=vanaf.year + 5)
     except ValueError:
         five = vanaf.replace(year=vanaf.year + 5, day=28)
-    if tot is None or tot >= five:
+    lasting = tot is None or tot >= five
+    n = int(r["plaatsen"])
+    if (until and tot and tot < until) or (only_duurzaam and not lasting) or n < minimum:
+        continue
+    counted[r["gemeentecode"]] += n
+    if lasting:
         duurzaam[r["gemeentecode"]] += n
 
 prov_opgave, prov_counted = defaultdict(int), defaultdict(int)

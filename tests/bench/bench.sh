@@ -29,7 +29,7 @@ fi
 for m in 10000 100000 1000000; do
     reps=$([ "$m" -eq 1000000 ] && echo 5 || echo 9)
     for cmd in progress grants; do
-        line=$("$measure" "$reps" "$cmd-$m" -- "$bin" "$cmd" --locaties "$work/loc-$m.csv" -f csv)
+        line=$("$measure" "$reps" "$cmd-$m" -- "$bin" "$cmd" --cycle 2024 --locaties "$work/loc-$m.csv" -f csv)
         t=$(echo "$line" | ms)
         echo "$line rows_per_s=$(rate "$m" "$t")"
     done

@@ -12,8 +12,8 @@ trap 'rm -rf "$tmp"' EXIT
 "$gen" 20000 "$src/data/gemeenten-2024.csv" >"$tmp/loc.csv" || exit 1
 python3 "$src/tests/bench/baseline.py" "$src/data/gemeenten-2024.csv" \
     "$src/data/cyclus-2024.csv" "$tmp/loc.csv" --detail >"$tmp/python" || exit 1
-"$bin" progress --locaties "$tmp/loc.csv" -f csv >"$tmp/progress.csv" || exit 1
-"$bin" grants --locaties "$tmp/loc.csv" -f json >"$tmp/grants.json" || exit 1
+"$bin" progress --cycle 2024 --locaties "$tmp/loc.csv" -f csv >"$tmp/progress.csv" || exit 1
+"$bin" grants --cycle 2024 --locaties "$tmp/loc.csv" -f json >"$tmp/grants.json" || exit 1
 # gemeentecode opgave geteld duurzaam (progress CSV columns 1, 5, 7, 9; names may hold commas)
 python3 - "$tmp/progress.csv" "$tmp/grants.json" >"$tmp/spreiding" <<'PY'
 import csv, json, sys

@@ -97,8 +97,8 @@ echo keep >"$tmp/keep.csv"
 
 # The embedded cycle 2024: 342 gemeenten whose opgaven add up to the official
 # provincial figures (domain.md §6) and to 96 000.
-"$bin" allocate -f json >"$tmp/json" 2>&1 && ok || ko "embedded allocate"
-"$bin" allocate -f csv --provincies >"$tmp/prov" 2>&1
+"$bin" allocate --cycle 2024 -f json >"$tmp/json" 2>&1 && ok || ko "embedded allocate"
+"$bin" allocate --cycle 2024 -f csv --provincies >"$tmp/prov" 2>&1
 printf '%s\n' "provinciecode,provincie,gemeenten,inwoners,opgave,opgave_amv" \
     "PV20,Groningen,10,601347,2715," "PV21,Fryslân,18,661904,3391," "PV22,Drenthe,12,504129,2691," \
     "PV23,Overijssel,25,1189033,6325,538" "PV24,Flevoland,6,450826,2441," \
@@ -114,10 +114,32 @@ cmp -s "$tmp/p5" "$tmp/w5" && ok || { ko "embedded provincial opgaven"; diff "$t
 grep -E '^PV(23|25|27|29|30|31),' "$tmp/prov" >"$tmp/pa"
 grep -E '^PV(23|25|27|29|30|31),' "$tmp/want" >"$tmp/wa"
 cmp -s "$tmp/pa" "$tmp/wa" && ok || { ko "embedded official amv"; diff "$tmp/wa" "$tmp/pa"; }
-rows=$("$bin" allocate -f csv | wc -l)
+rows=$("$bin" allocate --cycle 2024 -f csv | wc -l)
 [ "$rows" -eq 343 ] && ok || ko "embedded: $rows lines, expected 343"
-"$bin" allocate --mode national --afronding largest-remainder -f json |
+"$bin" allocate --cycle 2024 --mode national --afronding largest-remainder -f json |
     grep -q '"totaal_opgave": 96000,' && ok || ko "national largest-remainder sums to 96000"
+
+# Cycle 2026 is the default (domain.md 7.18): no provincial opgaven, so the
+# national mode; C = 88 000 over the population of 1-1-2025 (18 044 027),
+# half-up. Worked out from data/gemeenten-2026.csv with exact fractions:
+# Amsterdam 934 526 → 4 557.646 → 4 558; Schiermonnikoog 971 → 4.736 → 5;
+# the opgaven add up to 88 003. No amv part: the amv column stays empty.
+"$bin" allocate -f csv >"$tmp/out" 2>&1
+grep -qx 'GM0363,Amsterdam,PV27,Noord-Holland,934526,,934526,4557.6460,4558,' "$tmp/out" &&
+    grep -qx 'GM0088,Schiermonnikoog,PV21,Fryslân,971,,971,4.7355,5,' "$tmp/out" &&
+    [ "$(wc -l <"$tmp/out")" -eq 343 ] && ok || ko "cycle 2026 is the default"
+"$bin" allocate -f json | grep -q '"totaal_opgave": 88003,' && ok || ko "cycle 2026 adds up to 88 003"
+"$bin" allocate | grep -q 'geen officiële provinciale' && ok || ko "cycle 2026 says what it lacks"
+"$bin" allocate --afronding largest-remainder -f json | grep -q '"totaal_opgave": 88000,' &&
+    ok || ko "--afronding needs no --mode national when the cycle has no provincial opgaven"
+fails grants-2026 65 "spreiding: embedded:cyclus-2026.csv: cycle 2026 has no tarief.lid3.duurzaam, tarief.lid3.niet-duurzaam, tarief.lid2b.duurzaam, lid2b-minimum: the grants cannot be computed without them; write the cycle file with 'spreiding cycle --cycle 2026 -o cyclus.csv', fill them in once published, and give it with --cycle-file cyclus.csv" -- \
+    grants --locaties ../../data/voorbeeld-locaties-2024.csv
+# spreiding cycle writes the embedded file; read back, it gives the same results.
+for y in 2024 2026; do
+    "$bin" cycle --cycle $y -o "$tmp/c$y.csv" && "$bin" allocate --cycle-file "$tmp/c$y.csv" -f csv >"$tmp/a" &&
+        "$bin" allocate --cycle $y -f csv >"$tmp/b" && cmp -s "$tmp/a" "$tmp/b" && ok || ko "cycle $y template"
+done
+cmp -s "$tmp/c2026.csv" ../../data/cyclus-2026.csv && ok || ko "spreiding cycle writes the embedded file"
 
 # progress, grants, explain on the hand-worked locations (tests/README.md).
 L="$F --gemeenten fixtures/gemeenten.csv --locaties fixtures/locaties.csv"
@@ -173,7 +195,7 @@ fails bad-budget 64 "spreiding: --budget: 'Gamma' is not a province code or name
 
 # The shipped example (data/voorbeeld-locaties-2024.csv) on the embedded cycle:
 # province lines and a few gemeenten, worked out in tests/README.md.
-V="--locaties ../../data/voorbeeld-locaties-2024.csv"
+V="--cycle 2024 --locaties ../../data/voorbeeld-locaties-2024.csv"
 same voorbeeld-grants-provincies expected/voorbeeld-grants-provincies.csv -- grants $V -f csv --provincies
 "$bin" grants $V -f csv >"$tmp/out" 2>&1
 for line in 'GM0687,Middelburg (Z.),PV29,Zeeland,600,600,0.363636,ja,2400000.00,2400000.00,1500000.00,3900000.00' \
@@ -190,8 +212,8 @@ done
 # give byte-identical output.
 { head -n 1 ../../data/gemeenten-2024.csv; tail -n +2 ../../data/gemeenten-2024.csv | sort -r; } >"$tmp/reg-rev.csv"
 { head -n 1 ../../data/voorbeeld-locaties-2024.csv; tail -n +2 ../../data/voorbeeld-locaties-2024.csv | sort -r; } >"$tmp/loc-rev.csv"
-for args in "allocate -f csv" "grants -f csv" "grants -f csv --provincies" "progress -f csv"; do
-    case $args in allocate*) la= lb= ;; *) la=$V lb="--locaties $tmp/loc-rev.csv" ;; esac
+for args in "allocate --cycle 2024 -f csv" "grants -f csv" "grants -f csv --provincies" "progress -f csv"; do
+    case $args in allocate*) la= lb= ;; *) la=$V lb="--cycle 2024 --locaties $tmp/loc-rev.csv" ;; esac
     # shellcheck disable=SC2086
     "$bin" $args --gemeenten ../../data/gemeenten-2024.csv $la >"$tmp/a" 2>&1 &&
         "$bin" $args --gemeenten "$tmp/reg-rev.csv" $lb >"$tmp/b" 2>&1 &&
@@ -205,7 +227,7 @@ LC_ALL=C "$bin" grants $V -f json >"$tmp/a" 2>&1 &&
 # -f xlsx, read back with openpyxl where Debian's python3-openpyxl is there.
 if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null && "$bin" --version >/dev/null; then
     for kind in allocate progress grants; do
-        case $kind in allocate) la= ;; *) la=$V ;; esac
+        case $kind in allocate) la="--cycle 2024" ;; *) la=$V ;; esac
         # shellcheck disable=SC2086
         "$bin" $kind $la -f xlsx -o "$tmp/$kind.xlsx" 2>"$tmp/err" &&
             /usr/bin/python3 check_xlsx.py "$kind" "$tmp/$kind.xlsx" >/dev/null 2>&1 &&

@@ -12,7 +12,7 @@ mkdir -p "$out"
 for tool in tidy chromium pdfinfo pdftoppm; do
     command -v "$tool" >/dev/null 2>&1 || { echo "SKIP: no $tool"; exit 77; }
 done
-"$bin" report --locaties "$src/data/voorbeeld-locaties-2024.csv" -o "$out/rapport.html" || exit 1
+"$bin" report --cycle 2024 --locaties "$src/data/voorbeeld-locaties-2024.csv" -o "$out/rapport.html" || exit 1
 tidy -errors -q "$out/rapport.html" || { echo "FAIL: tidy found errors"; exit 1; }
 if grep -Eq '<script|<link|src="http|href="http|@import|url\(' "$out/rapport.html"; then
     echo "FAIL: the page refers to something outside itself"
