@@ -30,6 +30,7 @@
 #include "spreiding/date.h"
 #include "spreiding/diag.h"
 #include "spreiding/export.h"
+#include "spreiding/register.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -109,11 +110,18 @@ SW_API int sw_cycle_load(sw_cycle **out, const char *name, const char *data, siz
 /** Frees a cycle; NULL is allowed. */
 SW_API void sw_cycle_free(sw_cycle *cycle);
 
+/** A cycle file that names no provinces (no `provincie.PVnn.naam` rows)
+ * takes them from the register: its province codes, named by its
+ * `provincie` column (or PVnn). A cycle that names some is left as it is.
+ * Returns 0 or SW_ENOMEM. */
+SW_API int sw_cycle_adopt_provinces(sw_cycle *cycle, const sw_register *reg);
+
 /** The province with code number `code`, or NULL. */
 SW_API const sw_provincie *sw_cycle_provincie(const sw_cycle *cycle, int code);
 
 /** Finds a province by code (`PV27`, `pv27`) or by name, ignoring case
- * (`Noord-Holland`, `fryslân`). Returns its code number or SW_EDATA. */
+ * (`Noord-Holland`, `FRYSLÂN`, and `Friesland` for Fryslân). Returns its
+ * code number or SW_EDATA. */
 SW_API int sw_cycle_lookup_provincie(const sw_cycle *cycle, const char *text);
 
 /** The line of the cycle file that gives parameter `name`, or 0 when the

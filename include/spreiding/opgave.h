@@ -36,6 +36,7 @@ typedef struct sw_opgave {
     size_t n;
     size_t in_run;          /**< how many gemeenten take part */
     char *file;             /**< the opgave file, or NULL for an allocation */
+    bool amv_computed;      /**< the file has no opgave_amv: computed from A and C (§7.14) */
     long opgave_column;     /**< 1-based field of opgave in the file, for messages */
 } sw_opgave;
 
@@ -43,10 +44,13 @@ typedef struct sw_opgave {
 SW_API int sw_opgave_from_allocation(sw_opgave **out, const sw_allocation *a);
 
 /** Reads an official per-gemeente opgave. A code not in the register, a
- * duplicate code, a bad count or an amv part above the opgave is SW_EDATA. */
-SW_API int sw_opgave_load(sw_opgave **out, const sw_register *reg, const char *name,
-                          const char *data, size_t len, const sw_csv_options *opt,
-                          sw_diag *diag);
+ * duplicate code, a bad count or an amv part above the opgave is SW_EDATA.
+ * A file without an `opgave_amv` column gets its amv parts computed as the
+ * national rule does, ⌊T × A / C + ½⌋ with the amv part A and capacity C of
+ * `cy` (domain.md §7.14), when `cy` is given and knows A. */
+SW_API int sw_opgave_load(sw_opgave **out, const sw_register *reg, const sw_cycle *cy,
+                          const char *name, const char *data, size_t len,
+                          const sw_csv_options *opt, sw_diag *diag);
 
 SW_API void sw_opgave_free(sw_opgave *o);
 

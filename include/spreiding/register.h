@@ -30,6 +30,7 @@ typedef struct sw_gemeente {
     int code;          /**< 0..9999; printed as GM%04d */
     char *naam;        /**< UTF-8, owned by the register */
     int provincie;     /**< province code number, e.g. 26 for PV26 */
+    char *provincie_naam; /**< the register's `provincie` column, or NULL */
     int64_t inwoners;  /**< ≥ 0 */
     bool has_ses;
     int64_t ses_micro; /**< SES-WOA score in millionths, if has_ses */

@@ -23,6 +23,7 @@
 #include "spreiding/diag.h"
 #include "spreiding/document.h"
 #include "spreiding/export.h"
+#include "spreiding/figures.h"
 #include "spreiding/grants.h"
 #include "spreiding/locations.h"
 #include "spreiding/progress.h"
@@ -44,6 +45,8 @@ typedef struct sw_report_context {
     const char *const *input_name;
     const char *const *input_sha256; /**< 64 hex digits each */
     int provincie;            /**< restrict every table to this province code, 0 = all */
+    const sw_figures *ses;    /**< the --ses table read, or NULL (for its notes) */
+    const sw_figures *inwoners; /**< the --inwoners table read, or NULL */
 } sw_report_context;
 
 /** The allocation (`spreiding allocate`): tables `gemeenten` (gemeentecode,

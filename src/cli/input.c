@@ -281,6 +281,8 @@ int cli_load_run(cli_run *run, const cli_options *o)
         e = sw_register_load(&run->reg, run->register_in.name, run->register_in.data,
                              run->register_in.len, run->register_in.embedded ? NULL : &copt,
                              &diag);
+    if (rc == 0 && e == 0)
+        e = sw_cycle_adopt_provinces(run->cycle, run->reg);
     if (rc == 0 && e != 0)
         rc = cli_fail(e, &diag);
     if (rc == 0 && o->inwoners && (rc = cli_read_input(&run->inwoners_in, o->inwoners, NULL)) == 0)
@@ -334,5 +336,7 @@ void cli_context_init(cli_context *c, const cli_run *run, const cli_input *loc,
         .input_name = c->name,
         .input_sha256 = c->hex,
         .provincie = run->provincie,
+        .ses = run->ses,
+        .inwoners = run->inwoners,
     };
 }

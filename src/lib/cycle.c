@@ -429,10 +429,37 @@ int sw_cycle_lookup_provincie(const sw_cycle *cy, const char *text)
     int code;
     if (sw_parse_provinciecode(&code, text, strlen(text), &why) == 0)
         return sw_cycle_provincie(cy, code) ? code : SW_EDATA;
+    /* Names as people write them: any case, and Friesland for Fryslân. */
+    static const struct {
+        const char *alias, *name;
+    } aliases[] = {{"Friesland", "Frysl\xC3\xA2n"}};
+    for (size_t a = 0; a < sizeof aliases / sizeof aliases[0]; a++)
+        if (sw_same_name(text, aliases[a].alias))
+            text = aliases[a].name;
     for (size_t i = 0; i < cy->nprov; i++)
-        if (strcasecmp(cy->provincie[i].naam, text) == 0)
+        if (sw_same_name(cy->provincie[i].naam, text))
             return cy->provincie[i].code;
     return SW_EDATA;
+}
+
+int sw_cycle_adopt_provinces(sw_cycle *cy, const sw_register *reg)
+{
+    assert(cy && reg);
+    if (cy->nprov > 0)
+        return 0;
+    for (size_t i = 0; i < reg->n; i++) {
+        const sw_gemeente *g = &reg->gemeente[i];
+        if (sw_cycle_provincie(cy, g->provincie))
+            continue;
+        sw_provincie *p = provincie_slot(cy, g->provincie);
+        char code[8];
+        snprintf(code, sizeof code, "PV%02d", g->provincie % 100);
+        const char *naam = g->provincie_naam && g->provincie_naam[0] ? g->provincie_naam : code;
+        if (!p || !(p->naam = sw_strndup(naam, strlen(naam))))
+            return SW_ENOMEM;
+    }
+    qsort(cy->provincie, cy->nprov, sizeof *cy->provincie, by_code);
+    return 0;
 }
 
 const sw_param *sw_cycle_param(const sw_cycle *cy, const char *name)

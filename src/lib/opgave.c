@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "spreiding/cycle.h"
 #include "spreiding/number.h"
 #include "reader.h"
 #include "util.h"
@@ -99,8 +100,9 @@ static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
 #undef CELL
 }
 
-int sw_opgave_load(sw_opgave **out, const sw_register *reg, const char *name, const char *data,
-                   size_t len, const sw_csv_options *opt, sw_diag *diag)
+int sw_opgave_load(sw_opgave **out, const sw_register *reg, const sw_cycle *cy,
+                   const char *name, const char *data, size_t len, const sw_csv_options *opt,
+                   sw_diag *diag)
 {
     assert(out && reg && name && (data || len == 0));
     *out = NULL;
@@ -117,6 +119,18 @@ int sw_opgave_load(sw_opgave **out, const sw_register *reg, const char *name, co
         rc = c.rc;
     if (rc == 0 && o->in_run == 0)
         rc = sw_diag_add(diag, SW_EDATA, name, 2, 1, NULL, "file lists no gemeenten");
+    if (rc == 0 && c.col[O_AMV] < 0 && cy && cy->has_amv && cy->capaciteit > 0) {
+        /* §7.14: the national rule, from the file's T and the cycle's A and C */
+        o->amv_computed = true;
+        for (size_t i = 0; i < o->n; i++) {
+            sw_opgave_row *r = &o->row[i];
+            if (!r->in_run)
+                continue;
+            sw_i128 num = 2 * (sw_i128)r->opgave * cy->amv + cy->capaciteit; /* < 2^127 */
+            r->opgave_amv = (int64_t)(num / (2 * (sw_i128)cy->capaciteit));
+            r->has_amv = true;
+        }
+    }
     free(seen);
     if (rc != 0) {
         sw_opgave_free(o);

@@ -47,15 +47,17 @@ int sw_parse_provinciecode(int *out, const char *s, size_t len, const char **why
     return 0;
 }
 
-enum { COL_CODE, COL_NAAM, COL_PROV, COL_INW, COL_SES, NCOLS };
+enum { COL_CODE, COL_NAAM, COL_PROV, COL_INW, COL_SES, COL_PROVNAAM, NCOLS };
 
 static const char *const n_code[] = {"gemeentecode", NULL};
 static const char *const n_naam[] = {"gemeentenaam", NULL};
 static const char *const n_prov[] = {"provinciecode", NULL};
 static const char *const n_inw[] = {"inwoners", NULL};
 static const char *const n_ses[] = {"ses_woa", NULL};
+static const char *const n_provnaam[] = {"provincie", NULL};
 static const sw_csv_column register_columns[NCOLS] = {
     {n_code, true}, {n_naam, true}, {n_prov, true}, {n_inw, true}, {n_ses, false},
+    {n_provnaam, false},
 };
 
 typedef struct load_ctx {
@@ -104,18 +106,18 @@ static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
     size_t nlen = rec->len[c->col[COL_NAAM]];
     sw_trim(&naam, &nlen);
     g.naam = sw_strndup(naam, nlen);
-    if (!g.naam)
-        return SW_ENOMEM;
+    if (c->col[COL_PROVNAAM] >= 0) {
+        const char *pn = rec->field[c->col[COL_PROVNAAM]];
+        size_t plen = rec->len[c->col[COL_PROVNAAM]];
+        sw_trim(&pn, &plen);
+        g.provincie_naam = sw_strndup(pn, plen);
+    }
     sw_register *reg = c->reg;
-    if (reg->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 512;
-        sw_gemeente *p = realloc(reg->gemeente, cap * sizeof *p);
-        if (!p) {
-            free(g.naam);
-            return SW_ENOMEM;
-        }
-        reg->gemeente = p;
-        c->cap = cap;
+    if (!g.naam || (c->col[COL_PROVNAAM] >= 0 && !g.provincie_naam) ||
+        sw_reserve((void **)&reg->gemeente, &c->cap, reg->n + 1, sizeof *reg->gemeente) != 0) {
+        free(g.naam);
+        free(g.provincie_naam);
+        return SW_ENOMEM;
     }
     reg->gemeente[reg->n++] = g;
     return 0;
@@ -187,8 +189,10 @@ void sw_register_free(sw_register *reg)
 {
     if (!reg)
         return;
-    for (size_t i = 0; i < reg->n; i++)
+    for (size_t i = 0; i < reg->n; i++) {
         free(reg->gemeente[i].naam);
+        free(reg->gemeente[i].provincie_naam);
+    }
     free(reg->gemeente);
     free(reg->file);
     free(reg->ses_file);

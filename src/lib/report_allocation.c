@@ -75,7 +75,7 @@ int sw_report_allocation(sw_report **out, const sw_allocation *a, const sw_regis
     r->title = sw__printf(r, "Opgave per gemeente, cyclus %lld", (long long)cy->jaar);
     sw__allocation_meta(r, a, reg, cy, ctx);
     sw__input_meta(r, ctx);
-    sw__allocation_notes(r, a, cy);
+    sw__allocation_notes(r, a, cy, ctx);
     alloc_src *x = sw__alloc(r, 1, sizeof *x);
     if (x)
         *x = (alloc_src){a, reg, cy};

@@ -138,9 +138,52 @@ static void missing_notes(sw_report *r, const sw_allocation *a, const sw_cycle *
                  (long long)cy->jaar);
 }
 
-void sw__allocation_notes(sw_report *r, const sw_allocation *a, const sw_cycle *cy)
+/* §7.12: where a national table's figures came from, and what of it was
+ * skipped. */
+static void figures_notes(sw_report *r, const sw_figures *f, const char *what)
+{
+    if (!f)
+        return;
+    const char *how = f->by_name ? "; gemeenten gevonden op hun naam (de download heeft geen "
+                                   "regiocode)" : "";
+    sw__note(r, SW_NOTE_INFO, "%s uit %s, kolom '%s'%s%s%s.", what, f->file,
+             f->kolom ? f->kolom : "?", f->periode_text ? ", periode " : "",
+             f->periode_text ? f->periode_text : "", how);
+    if (f->nskipped_codes) {
+        const char *list = "";
+        size_t shown = f->nskipped_codes < 30 ? f->nskipped_codes : 30;
+        for (size_t i = 0; i < shown; i++)
+            list = sw__printf(r, "%s%sGM%04d", list, i ? ", " : "", f->skipped_code[i]);
+        sw__note(r, SW_NOTE_INFO,
+                 "%zu gemeentecode%s in %s staat niet in het register (een voormalige gemeente?) "
+                 "en is overgeslagen: %s%s.", f->nskipped_codes,
+                 f->nskipped_codes == 1 ? "" : "s", f->file, list,
+                 f->nskipped_codes > shown
+                     ? sw__printf(r, " en %zu meer", f->nskipped_codes - shown) : "");
+    }
+    if (f->nskipped_names && f->skipped_names_listed) {
+        const char *list = "";
+        size_t shown = f->nskipped_names < 30 ? f->nskipped_names : 30;
+        for (size_t i = 0; i < shown; i++)
+            list = sw__printf(r, "%s%s'%s'", list, i ? ", " : "", f->skipped_name[i]);
+        sw__note(r, SW_NOTE_INFO,
+                 "%zu regionaam/-namen in %s horen bij geen gemeente van het register en zijn "
+                 "overgeslagen: %s%s.", f->nskipped_names, f->file, list,
+                 f->nskipped_names > shown
+                     ? sw__printf(r, " en %zu meer", f->nskipped_names - shown) : "");
+    } else if (f->nskipped_names) {
+        sw__note(r, SW_NOTE_INFO,
+                 "%zu regionamen in %s horen bij geen gemeente van het register (wijken en "
+                 "buurten) en zijn overgeslagen.", f->nskipped_names, f->file);
+    }
+}
+
+void sw__allocation_notes(sw_report *r, const sw_allocation *a, const sw_cycle *cy,
+                          const sw_report_context *ctx)
 {
     missing_notes(r, a, cy);
+    figures_notes(r, ctx->inwoners, "De inwonertallen komen");
+    figures_notes(r, ctx->ses, "De SES-WOA-scores komen");
     if (a->weging == SW_WEGING_INWONERS)
         sw__note(r, SW_NOTE_WARNING,
                  "Verdeeld naar inwonertal alleen. De wettelijke verdeelsleutel corrigeert "
@@ -266,7 +309,8 @@ void sw__run_meta(sw_report *r, const sw_progress *p, const sw_grants *g,
 }
 
 void sw__run_notes(sw_report *r, const sw_progress *p, const sw_grants *g,
-                   const sw_allocation *a, const sw_register *reg, const sw_cycle *cy)
+                   const sw_allocation *a, const sw_register *reg, const sw_cycle *cy,
+                   const sw_report_context *ctx)
 {
     if (p->scenario)
         sw__note(r, SW_NOTE_WARNING, "SCENARIO: dit is geen stand op de peildatum.%s",
@@ -278,11 +322,17 @@ void sw__run_notes(sw_report *r, const sw_progress *p, const sw_grants *g,
                      "(--what-if).", reg->gemeente[i].code, reg->gemeente[i].naam,
                      sw__count_text(r, p->row[i].what_if));
     if (a)
-        sw__allocation_notes(r, a, cy);
+        sw__allocation_notes(r, a, cy, ctx);
     else
         sw__note(r, SW_NOTE_INFO,
                  "De opgave komt uit een opgavebestand: alleen de %zu gemeenten daarin doen "
                  "mee, en de provinciale opgaven zijn hun sommen.", p->opgave->in_run);
+    if (!a && p->opgave->amv_computed)
+        sw__note(r, SW_NOTE_INFO,
+                 "Het opgavebestand heeft geen kolom opgave_amv: het amv-deel is berekend, niet "
+                 "gegeven: amv = afgerond(opgave \xC3\x97 %s / %s), met het amv-deel en de "
+                 "capaciteitsraming van cyclus %lld.", sw__count_text(r, cy->amv),
+                 sw__count_text(r, cy->capaciteit), (long long)cy->jaar);
     if (p->buiten_run)
         sw__note(r, SW_NOTE_INFO,
                  "%zu locaties liggen in gemeenten die niet in het opgavebestand staan; die "
@@ -336,6 +386,6 @@ sw_report *sw__run_report(const char *what, const sw_progress *p, const sw_grant
                           what, (long long)cy->jaar, date);
     r->scenario = sw__scenario_text(r, p, reg);
     sw__run_meta(r, p, g, a, reg, cy, ctx);
-    sw__run_notes(r, p, g, a, reg, cy);
+    sw__run_notes(r, p, g, a, reg, cy, ctx);
     return r;
 }

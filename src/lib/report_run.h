@@ -17,7 +17,8 @@ const char *sw__count_text(sw_report *r, int64_t v);
 /* The allocation's parameters and notes (allocate, and runs measured against it). */
 void sw__allocation_meta(sw_report *r, const sw_allocation *a, const sw_register *reg,
                          const sw_cycle *cy, const sw_report_context *ctx);
-void sw__allocation_notes(sw_report *r, const sw_allocation *a, const sw_cycle *cy);
+void sw__allocation_notes(sw_report *r, const sw_allocation *a, const sw_cycle *cy,
+                          const sw_report_context *ctx);
 
 /* The input files and their SHA-256, for the record. */
 void sw__input_meta(sw_report *r, const sw_report_context *ctx);
@@ -28,7 +29,8 @@ void sw__run_meta(sw_report *r, const sw_progress *p, const sw_grants *g,
                   const sw_allocation *a, const sw_register *reg, const sw_cycle *cy,
                   const sw_report_context *ctx);
 void sw__run_notes(sw_report *r, const sw_progress *p, const sw_grants *g,
-                   const sw_allocation *a, const sw_register *reg, const sw_cycle *cy);
+                   const sw_allocation *a, const sw_register *reg, const sw_cycle *cy,
+                   const sw_report_context *ctx);
 
 /* What makes the run a scenario, as §7.15 writes it ("what-if GM0014=+50;
  * include-planned", what-ifs in code order), or NULL. */

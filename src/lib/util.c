@@ -90,3 +90,27 @@ size_t sw_cut_utf8(char *dst, size_t cap, const char *s, size_t n)
     dst[o] = '\0';
     return o;
 }
+
+static uint32_t fold(uint32_t cp)
+{
+    if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7))
+        return cp + 0x20;
+    return cp;
+}
+
+bool sw_same_name(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    sw_trim(&a, &la);
+    sw_trim(&b, &lb);
+    size_t i = 0, j = 0;
+    while (i < la && j < lb) {
+        size_t ka, kb;
+        uint32_t x = sw_utf8_next(a + i, la - i, &ka), y = sw_utf8_next(b + j, lb - j, &kb);
+        if (fold(x) != fold(y))
+            return false;
+        i += ka;
+        j += kb;
+    }
+    return i == la && j == lb;
+}

@@ -2,6 +2,7 @@
 #ifndef SW_UTIL_H
 #define SW_UTIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -27,6 +28,10 @@ void *sw_calloc(size_t n, size_t size);
 /* Copies at most cap − 1 bytes of s (n bytes of UTF-8) into dst without
  * cutting a character in two, and NUL-terminates it. Returns the length. */
 size_t sw_cut_utf8(char *dst, size_t cap, const char *s, size_t n);
+
+/* True when two names are the same but for case: ASCII and the accented
+ * letters of Latin-1 (Â and â, É and é), surrounding spaces ignored. */
+bool sw_same_name(const char *a, const char *b);
 
 /* The next code point of UTF-8 text s (n > 0 bytes): stores its length in
  * *len; an invalid byte is returned as itself with length 1. */

@@ -69,6 +69,13 @@ same ses-semicolon-decimal-comma odd/expected-ses.csv allocate $C $G --ses odd/s
 # A code not in the register (GM0370 Beemster, merged in 2022) is skipped
 # (domain.md §7.12): the output is that of the same file without it.
 same ses-former-gemeente odd/expected-ses.csv allocate $C $G --ses odd/ses-former-gemeente.csv -f csv
+# What Dutch Excel saves ("CSV (puntkomma)": Windows-1252, ';', CRLF, 1-9-2023
+# dates, codes as numbers, rows of only delimiters below the table) and its
+# "Unicode text" (UTF-16 with a BOM, tabs) read as the plain file does.
+same dutch-excel-locations cli/expected/progress.csv \
+    progress $C $G --locaties odd/loc-dutch-excel.csv -f csv
+same unicode-text-locations cli/expected/grants.csv \
+    grants $C $G --locaties odd/loc-unicode-text.txt -f csv
 same locatie-with-embedded-newline cli/expected/progress.csv \
     progress $C $G --locaties odd/loc-embedded-newline.csv -f csv
 
@@ -81,6 +88,43 @@ for f in ses-typed ses-web-zonder-codes; do
     # shellcheck disable=SC2086
     same "statline $f" "$tmp/ses-plain.out" allocate $S --ses "statline/$f.csv"
 done
+# shellcheck disable=SC2086
+same "statline ses-web-met-symbolen" "$tmp/ses-plain.out" allocate $S --ses statline/ses-web-met-symbolen.csv --periode 2022
+# Population (--inwoners) from every shape gives the plain file's output.
+# shellcheck disable=SC2086
+"$bin" allocate $S --inwoners statline/inwoners-plain.csv >"$tmp/inw-plain.out" 2>&1 && ok || ko "inwoners plain"
+for f in inwoners-typed inwoners-web inwoners-kerncijfers; do
+    # shellcheck disable=SC2086
+    same "statline $f" "$tmp/inw-plain.out" allocate $S --inwoners "statline/$f.csv" --inwoners-periode 2024
+done
+# Two downloads of different years: each its own period.
+# shellcheck disable=SC2086
+"$bin" allocate $S --inwoners statline/inwoners-typed.csv --inwoners-periode 2024 \
+    --ses statline/ses-web-met-symbolen.csv --ses-periode 2022 2>&1 |
+    grep -q '^GM0014,Groningen,PV20,Groningen,243768,-0.071,' && ok || ko "two downloads, two periods"
+
+# What a StatLine user gets wrong, said plainly.
+expect() {
+    name=$1 code=$2 message=$3
+    shift 3
+    "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    printf '%s\n' "$message" >"$tmp/want"
+    if [ $rc -eq "$code" ] && cmp -s "$tmp/err" "$tmp/want" && [ ! -s "$tmp/out" ]; then
+        ok
+    else
+        ko "$name: exit $rc"; diff "$tmp/want" "$tmp/err"
+    fi
+}
+# shellcheck disable=SC2086
+expect "several periods" 65 "spreiding: statline/ses-web-met-symbolen.csv:1:1: column 'Perioden': the file holds 3 periods (2021, 2022, 2023*); choose one with --periode YYYY" \
+    allocate $S --ses statline/ses-web-met-symbolen.csv
+# shellcheck disable=SC2086
+expect "unknown period" 65 "spreiding: statline/inwoners-web.csv:1:5: column 'Perioden': --periode 2022: the file holds no period of that year; it holds 2023, 2024" \
+    allocate $S --inwoners statline/inwoners-web.csv --periode 2022
+# shellcheck disable=SC2086
+expect "not a year" 64 "spreiding: --inwoners-periode: 'twintig' is not a year" \
+    allocate $S --inwoners statline/inwoners-web.csv --inwoners-periode twintig
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

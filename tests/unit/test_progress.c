@@ -25,7 +25,7 @@ static world build(const char *opgave, const char *locaties, const sw_progress_o
     w.reg = load_register(TEST_REGISTER);
     sw_diag d = {0};
     if (opgave) {
-        ck_assert_int_eq(sw_opgave_load(&w.og, w.reg, "o.csv", opgave, strlen(opgave), NULL, &d), 0);
+        ck_assert_int_eq(sw_opgave_load(&w.og, w.reg, NULL, "o.csv", opgave, strlen(opgave), NULL, &d), 0);
     } else {
         sw_allocation *a = NULL;
         ck_assert_int_eq(sw_allocate(&a, w.reg, w.cy, NULL, &d), 0);
