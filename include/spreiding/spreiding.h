@@ -12,6 +12,7 @@
  * - `apportion.h`, `allocation.h`: the opgave per gemeente and province
  * - `locations.h`, `opgave.h`, `progress.h`: places counted against the opgave
  * - `grants.h`: the art. 9 grants
+ * - `map.h`: the gemeenten and provinces as shapes, drawn as SVG
  * - `sweep.h`: the allocation over a range of capacities
  * - `report.h`: one report document, written as text, CSV, JSON, Markdown
  *
@@ -30,6 +31,7 @@
 #include "spreiding/diag.h"
 #include "spreiding/grants.h"
 #include "spreiding/locations.h"
+#include "spreiding/map.h"
 #include "spreiding/number.h"
 #include "spreiding/opgave.h"
 #include "spreiding/policy.h"
