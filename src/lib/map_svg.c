@@ -511,6 +511,28 @@ static bool legend_place(const svg *s, const legend_box *L, const sw_map_shape *
     return false;
 }
 
+/* What the map shows, for its <title> and aria-label: the caller's title,
+ * else "Kaart van Zeeland: gemeenten"; "(scenario)" for a scenario. */
+static void map_name(const svg *s)
+{
+    const sw_map_options *o = s->o;
+    if (o->title) {
+        esc(s->b, o->title);
+    } else {
+        sw_buf_puts(s->b, "Kaart van ");
+        long p = o->provincie ? sw_map_find(s->m, SW_MAP_PROVINCIES, o->provincie) : -1;
+        if (p >= 0)
+            esc(s->b, s->m->layer[SW_MAP_PROVINCIES].shape[p].naam);
+        else if (o->provincie)
+            sw_buf_printf(s->b, "PV%02d", o->provincie);
+        else
+            sw_buf_puts(s->b, "Nederland");
+        sw_buf_puts(s->b, o->level == SW_MAP_GEMEENTEN ? ": gemeenten" : ": provincies");
+    }
+    if (o->scenario)
+        sw_buf_puts(s->b, " (scenario)");
+}
+
 /* ## The drawing */
 
 int sw_map_svg(sw_buf *out, sw_map_svg_info *info, const sw_map *map, const sw_map_options *opt,
@@ -628,31 +650,12 @@ int sw_map_svg(sw_buf *out, sw_map_svg_info *info, const sw_map *map, const sw_m
     if (opt->standalone)
         sw_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     sw_buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %lld %lld\" "
-                     "class=\"sw-kaart\" role=\"img\" aria-labelledby=\"",
+                     "class=\"sw-kaart\" role=\"img\" style=\"display:block;width:100%%;"
+                     "height:auto;font-family:'DejaVu Sans',Verdana,sans-serif\" aria-label=\"",
                   (long long)W, (long long)H);
-    esc(b, s.pre);
-    sw_buf_puts(b, "-titel\" font-family=\"'DejaVu Sans', Verdana, sans-serif\" "
-                   "style=\"display:block;width:100%;height:auto\">\n<title id=\"");
-    esc(b, s.pre);
-    sw_buf_puts(b, "-titel\">");
-    if (opt->title) {
-        esc(b, opt->title);
-    } else {
-        sw_buf_puts(b, "Kaart van ");
-        if (opt->provincie) {
-            long p = sw_map_find(map, SW_MAP_PROVINCIES, opt->provincie);
-            if (p >= 0)
-                esc(b, map->layer[SW_MAP_PROVINCIES].shape[p].naam);
-            else
-                sw_buf_printf(b, "PV%02d", opt->provincie);
-        } else {
-            sw_buf_puts(b, "Nederland");
-        }
-        sw_buf_puts(b, opt->level == SW_MAP_GEMEENTEN ? ": gemeenten" : ": provincies");
-    }
-    if (opt->scenario) {
-        sw_buf_puts(b, " (scenario)");
-    }
+    map_name(&s);
+    sw_buf_puts(b, "\">\n<title>");
+    map_name(&s);
     sw_buf_puts(b, "</title>\n<defs>\n");
     for (size_t k = 0; k < s.pal->n; k++)
         pattern(&s, (int)k);

@@ -9,6 +9,9 @@ check_svg.py harness SVG HTML
     labels as the browser lays them out (for --dump-dom).
 check_svg.py labels DUMP
     Reads that list from Chromium's --dump-dom output: no two labels overlap.
+check_svg.py page HTML SVG...
+    Writes an HTML5 page with the SVGs inline, as a report would hold them
+    (for tidy).
 check_svg.py size SVG WIDTH
     Prints the height of the SVG drawn WIDTH pixels wide.
 check_svg.py png PNG WIDTH HEIGHT
@@ -197,6 +200,16 @@ def labels(dump_path):
     print(f"{dump_path}: {len(boxes)} labels, none overlapping")
 
 
+def page(html_path, svgs):
+    body = ""
+    for path in svgs:
+        svg = open(path, encoding="utf-8").read()
+        body += "<div>" + (svg.split("?>", 1)[1] if svg.startswith("<?xml") else svg) + "</div>\n"
+    with open(html_path, "w", encoding="utf-8") as f:
+        f.write("<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">"
+                "<title>kaarten</title></head><body>\n" + body + "</body></html>\n")
+
+
 def size(svg_path, width):
     root = ET.parse(svg_path).getroot()
     _, _, w, h = (int(v) for v in root.get("viewBox").split())
@@ -267,6 +280,8 @@ def main():
         harness(sys.argv[2], sys.argv[3])
     elif cmd == "labels":
         labels(sys.argv[2])
+    elif cmd == "page":
+        page(sys.argv[2], sys.argv[3:])
     elif cmd == "size":
         size(sys.argv[2], sys.argv[3])
     elif cmd == "png":

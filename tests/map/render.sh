@@ -4,7 +4,7 @@
 # check_svg.py parses every SVG and checks codes, classes and texts worked
 # out by hand; headless Chromium renders three of them at 1280 and at 400 px
 # (PNG size and colour count checked) and lays out their labels (no two may
-# overlap). Skips (77) without python3, and after the XML checks without
+# overlap). tidy checks them inline in an HTML page. Skips (77) without python3, and after the XML checks without
 # chromium. The PNGs stay in OUT-DIR for a person to look at.
 # Usage: render.sh MAP_RENDER SOURCE-DIR [OUT-DIR]
 set -u
@@ -16,6 +16,11 @@ command -v python3 >/dev/null 2>&1 || { echo "SKIP: no python3"; exit 77; }
 check() { python3 "$src/tests/map/check_svg.py" "$@"; }
 "$drv" "$out" "$src" || { echo "FAIL: map_render"; exit 1; }
 check svg "$out" "$src" || exit 1
+# Inline in an HTML page, as the report will hold them: tidy finds no fault.
+if command -v tidy >/dev/null 2>&1; then
+    check page "$out/kaarten.html" "$out/provincies.svg" "$out/gemeenten.svg" "$out/zeeland.svg"
+    tidy -errors -q "$out/kaarten.html" || { echo "FAIL: tidy found faults in inline SVG"; exit 1; }
+fi
 command -v chromium >/dev/null 2>&1 || { echo "SKIP: no chromium (the XML checks passed)"; exit 77; }
 
 status=0

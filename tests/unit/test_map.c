@@ -655,7 +655,8 @@ START_TEST(svg_of_one_province_shows_only_its_gemeenten)
     ck_assert_uint_eq(count(b.data, "data-code="), 13);
     ck_assert_ptr_nonnull(strstr(b.data, "data-code=\"GM0687\"")); /* Middelburg */
     ck_assert_ptr_null(strstr(b.data, "data-code=\"GM0363\""));
-    ck_assert_ptr_nonnull(strstr(b.data, ">Kaart van Zeeland: gemeenten</title>"));
+    ck_assert_ptr_nonnull(strstr(b.data, "<title>Kaart van Zeeland: gemeenten</title>"));
+    ck_assert_ptr_nonnull(strstr(b.data, "aria-label=\"Kaart van Zeeland: gemeenten\""));
     ck_assert_ptr_nonnull(strstr(b.data, ">Bron: CBS, Kadaster</text>"));
     sw_buf_free(&b);
     sw_register_free(reg);
