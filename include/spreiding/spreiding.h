@@ -14,6 +14,7 @@
  * - `locations.h`, `opgave.h`, `progress.h`: places counted against the opgave
  * - `grants.h`: the art. 9 grants
  * - `measure.h`: the whole pipeline, locations to grants, in one call
+ * - `map.h`: the gemeenten and provinces as shapes, drawn as SVG
  * - `sweep.h`: the allocation over a range of capacities
  * - `document.h`, `report.h`: the results as documents whose columns know what they hold
  * - `output.h`, `write.h`: writing a document as a terminal table, CSV, JSON, Markdown, HTML
@@ -36,6 +37,7 @@
 #include "spreiding/grants.h"
 #include "spreiding/locations.h"
 #include "spreiding/measure.h"
+#include "spreiding/map.h"
 #include "spreiding/number.h"
 #include "spreiding/opgave.h"
 #include "spreiding/output.h"
