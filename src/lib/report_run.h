@@ -23,6 +23,14 @@ void sw__allocation_notes(sw_report *r, const sw_allocation *a, const sw_cycle *
 /* The input files and their SHA-256, for the record. */
 void sw__input_meta(sw_report *r, const sw_report_context *ctx);
 
+/* The parameters that decide whether a location counts, besides the
+ * peildatum, the threshold and a scenario: duurzaam_jaren, aanmeld_telt,
+ * telt_alleen_duurzaam, minimum_plaatsen, beschikbaar_tot. */
+void sw__counting_meta(sw_report *r, const sw_progress *p);
+/* kso_max_plaatsen (§4b) and where it came from: the option, or the cycle's
+ * row with its status and source. */
+void sw__kso_max_meta(sw_report *r, const sw_progress *p, const sw_cycle *cy);
+
 /* A run of progress (and grants, when g is not NULL): cycle, peildatum,
  * counting parameters, policies, tariffs, totals; then its notes. */
 void sw__run_meta(sw_report *r, const sw_progress *p, const sw_grants *g,
