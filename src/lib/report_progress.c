@@ -310,8 +310,8 @@ int sw_report_grants(sw_report **out, const sw_grants *g, const sw_allocation *a
 }
 
 int sw_report_overview(sw_report **out, const sw_progress *p, const sw_grants *g,
-                       const sw_allocation *a, const sw_register *reg, const sw_cycle *cy,
-                       const sw_report_context *ctx, sw_diag *diag)
+                       const sw_kso *kso, const sw_allocation *a, const sw_register *reg,
+                       const sw_cycle *cy, const sw_report_context *ctx, sw_diag *diag)
 {
     assert(out && p && reg && cy && ctx);
     (void)diag;
@@ -328,5 +328,12 @@ int sw_report_overview(sw_report **out, const sw_progress *p, const sw_grants *g
     size_t n = x ? gemeenten_in_run(x) : 0;
     add(r, "gemeenten", "Gemeenten", overview_cols, g ? NCOLS(overview_cols) : OVERVIEW_MONEY, n,
         overview_row, x, ctx, true);
+    if (kso) {
+        sw__kso_overview_table(r, kso, reg, ctx);
+        if (p->scenario)
+            sw__note(r, SW_NOTE_INFO,
+                     "De tabel kleinschalige opvang toont het register zoals het is: zonder "
+                     "--include-planned en --what-if.");
+    }
     return sw__report_done(out, r);
 }

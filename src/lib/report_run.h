@@ -50,6 +50,11 @@ sw_report *sw__run_report(const char *what, const sw_progress *p, const sw_grant
                           const sw_allocation *a, const sw_register *reg, const sw_cycle *cy,
                           const sw_report_context *ctx);
 
+/* The table `kso` of the overview: small-scale reception per province
+ * (report_kso.c), filtered to the context's province. */
+void sw__kso_overview_table(sw_report *r, const sw_kso *k, const sw_register *reg,
+                            const sw_report_context *ctx);
+
 /* The gemeente and province column descriptions every table of a run shares. */
 #define SW__GEMEENTE_COLUMNS                                                               \
     {"gemeentecode", "Code", SW_KIND_CODE, SW_ROLE_KEY, 0, 0},                           \

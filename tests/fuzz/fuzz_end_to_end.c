@@ -79,7 +79,7 @@ static void reports(const sw_measurement *m, const sw_register *reg, const sw_cy
     sw_report_free(r);
     r = NULL;
     ctx.provincie = 21;
-    if (sw_report_overview(&r, m->progress, m->grants, m->alloc, reg, cy, &ctx, &d) == 0)
+    if (sw_report_overview(&r, m->progress, m->grants, m->kso, m->alloc, reg, cy, &ctx, &d) == 0)
         fuzz_write_all(r);
     sw_report_free(r);
     r = NULL;
