@@ -175,8 +175,8 @@ for line in 'verdeling,quotum (exact),14/5,te verdelen × gewicht / som gewichte
     'provincie,tekort_75,1,"max(0, plafond(75 × 7 / 100) - 5)"' \
     'uitkering,potentieel_lid3,8000.00,"per plaats (per-plaats): 2 duurzaam × € 4.000,00 + 0 niet duurzaam × € 1.500,00 (tarieven gerapporteerd, test)"' \
     'uitkering,bedrag_lid2b,0.00,"0: 2 duurzame plaatsen, minder dan het minimum 100"' \
-    '| 8 | Amv Vijf | 2 | 2 | amv | toegezegd | 1-7-2025 | 1-7-2030 | ja | ja | telt mee |' \
-    '| 9 | Later Vijf | 4 | 0 | regulier | toegezegd | 2-7-2025 |  | nee | ja | telt niet: begint na de peildatum |'; do
+    '| 8 | Amv Vijf | 2 | 2 | amv | toegezegd | 1-7-2025 | 1-7-2030 | ja | ja | telt mee | ja | toegezegd | ja: amv met 2 plaatsen, ten hoogste 100 (kso-max-plaatsen) |' \
+    '| 9 | Later Vijf | 4 | 0 | regulier | toegezegd | 2-7-2025 |  | nee | ja | telt niet: begint na de peildatum | ja | toegezegd | ja: regulier met 4 plaatsen, ten hoogste 100 (kso-max-plaatsen) |'; do
     grep -qxF "$line" "$tmp/out" && ok || ko "explain lacks: $line"
 done
 fails bad-locaties 65 "spreiding: fixtures/bad-locaties.csv:2:3: column 'plaatsen': value '0' is not a positive number of places
