@@ -19,13 +19,15 @@ enum cli_command {
     CMD_REPORT = 1 << 4,
     CMD_SWEEP = 1 << 5,
     CMD_CYCLE = 1 << 6,
+    CMD_KSO = 1 << 7,
 };
 
 /* Commands that measure places against the opgave. */
 #define CMD_MEASURE (CMD_PROGRESS | CMD_GRANTS | CMD_EXPLAIN | CMD_REPORT)
-/* Commands that load a register and a cycle. */
+/* Commands that load a register and a cycle and take the allocation's
+ * inputs. kso loads them too, but takes only the options that name it. */
 #define CMD_RUN (CMD_ALLOCATE | CMD_MEASURE | CMD_SWEEP)
-#define CMD_ALL (CMD_RUN | CMD_CYCLE)
+#define CMD_ALL (CMD_RUN | CMD_CYCLE | CMD_KSO)
 
 /* Most values of a repeatable option (--budget, --what-if). */
 #define CLI_MAX_LIST 400
@@ -179,5 +181,6 @@ int cmd_allocate(const cli_options *o);
 int cmd_measure(const cli_options *o);
 int cmd_sweep(const cli_options *o);
 int cmd_cycle(const cli_options *o);
+int cmd_kso(const cli_options *o);
 
 #endif

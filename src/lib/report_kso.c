@@ -8,7 +8,8 @@
 
 #define NCOLS(c) (sizeof c / sizeof c[0])
 
-/* The ten figures of a tally, in the order of the CSV columns. */
+/* The ten figures of a tally, in the order of the issue's CSV columns. In 80
+ * columns a terminal shows the locations in one band, the places in the next. */
 #define KLASSE_COLUMNS                                                                     \
     {"locaties_gepland", "Locaties gepland", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},          \
         {"locaties_toegezegd", "Locaties toegezegd", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},  \
@@ -245,11 +246,8 @@ static const char *aandeel_text(sw_report *r, int64_t kso, int64_t geteld)
 {
     if (!geteld)
         return "geen getelde plaatsen";
-    char buf[128];
-    sw_column c = {.kind = SW_KIND_PERCENT, .places = 2, .rounding = SW_ROUND_DECIMAL_HALF_UP};
-    sw_value v = sw__fraction((sw_i128)100 * kso, geteld);
-    sw_format_human(buf, sizeof buf, &c, &v);
-    return sw__printf(r, "%s (%s van %s getelde plaatsen)", buf, sw__count_text(r, kso),
+    return sw__printf(r, "%s (%s van %s getelde plaatsen)",
+                      sw__percent_text(r, (sw_i128)100 * kso, geteld), sw__count_text(r, kso),
                       sw__count_text(r, geteld));
 }
 
@@ -267,8 +265,8 @@ static void kso_meta(sw_report *r, const sw_kso *k, const sw_cycle *cy,
     sw__meta_count(r, "locaties_kso", "Waarvan kleinschalig", k->kso_rijen);
     const sw_kso_prov *p = ctx->provincie ? sw_kso_provincie(k, ctx->provincie) : NULL;
     int64_t kso = p ? p->telling.geteld : k->totaal.geteld, geteld = p ? p->geteld : k->geteld;
-    sw__meta(r, "aandeel_kso", p ? sw__printf(r, "Aandeel KSO in getelde plaatsen, PV%02d", p->code)
-                                 : "Aandeel KSO in getelde plaatsen, landelijk",
+    sw__meta(r, "aandeel_kso", p ? sw__printf(r, "Aandeel KSO (PV%02d)", p->code)
+                                 : "Aandeel KSO (landelijk)",
              SW_KIND_RATIO, geteld ? sw__fraction(kso, geteld) : sw__empty(),
              aandeel_text(r, kso, geteld));
     /* The share's denominator follows the counting parameters. */

@@ -12,20 +12,34 @@ const char *sw__policy_text(sw_report *r, sw_policy p, int v)
     return sw__printf(r, "%s (%s)", sw_policy_label(p, v), sw_policy_value_name(p, v));
 }
 
-const char *sw__money_text(sw_report *r, int64_t cents)
+/* Prose goes into every form, CSV too: a plain space after the euro sign
+ * and before the percent sign rather than the no-break space of table cells. */
+static const char *prose(sw_report *r, char *buf)
 {
-    char buf[128];
-    sw_column c = {.kind = SW_KIND_MONEY};
-    sw_value v = {.set = true, .i = cents};
-    sw_format_human(buf, sizeof buf, &c, &v);
-    /* Prose goes into every form, CSV too: a plain space after the euro sign
-     * rather than the no-break space of table cells. */
     char *nbsp = strstr(buf, "\xC2\xA0");
     if (nbsp) {
         *nbsp = ' ';
         memmove(nbsp + 1, nbsp + 2, strlen(nbsp + 2) + 1);
     }
     return sw__str(r, buf);
+}
+
+const char *sw__money_text(sw_report *r, int64_t cents)
+{
+    char buf[128];
+    sw_column c = {.kind = SW_KIND_MONEY};
+    sw_value v = {.set = true, .i = cents};
+    sw_format_human(buf, sizeof buf, &c, &v);
+    return prose(r, buf);
+}
+
+const char *sw__percent_text(sw_report *r, sw_i128 num, sw_i128 den)
+{
+    char buf[128];
+    sw_column c = {.kind = SW_KIND_PERCENT, .places = 2, .rounding = SW_ROUND_DECIMAL_HALF_UP};
+    sw_value v = sw__fraction(num, den);
+    sw_format_human(buf, sizeof buf, &c, &v);
+    return prose(r, buf);
 }
 
 const char *sw__count_text(sw_report *r, int64_t n)

@@ -11,6 +11,8 @@
 const char *sw__policy_text(sw_report *r, sw_policy p, int v);
 /* "€ 4.000,00" */
 const char *sw__money_text(sw_report *r, int64_t cents);
+/* "62,98 %": 100 × num / den, 2 decimals, half-up (den > 0) */
+const char *sw__percent_text(sw_report *r, sw_i128 num, sw_i128 den);
 /* "1.234" */
 const char *sw__count_text(sw_report *r, int64_t v);
 
