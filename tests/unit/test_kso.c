@@ -194,7 +194,7 @@ START_TEST(the_hand_worked_overview)
     assert_tally(&k->gemeente[4], (int64_t[]){0, 1, 0, 0, 3}, (int64_t[]){0, 50, 0, 0, 50});
     /* the share: KSO places that count over every counted place */
     ck_assert_int_eq(k->prov[0].telling.geteld, 125); /* Honderd 100 + Gerealiseerd Drie 25 */
-    ck_assert_int_eq(k->prov[0].geteld, 316);         /* + Honderdeen 101, Nee Drie 30, Aanmeld 60 */
+    ck_assert_int_eq(k->prov[0].geteld, 316); /* + Honderdeen 101, Nee Drie 30, Aanmeld 60 */
     ck_assert_int_eq(k->prov[1].telling.geteld, 200); /* Groot Ja 150 + Toegezegd Vijf 50 */
     ck_assert_int_eq(k->prov[1].geteld, 200);
     ck_assert_int_eq(k->totaal.geteld, 325);
@@ -264,7 +264,8 @@ START_TEST(options_move_the_boundaries)
     destroy(&w);
     o.progress.kso_max_plaatsen = 101; /* Honderdeen is */
     w = build(KSO_FIXTURE, &o);
-    assert_tally(&w.k->prov[0].telling, (int64_t[]){1, 1, 3, 1, 1}, (int64_t[]){40, 15, 226, 20, 5});
+    assert_tally(&w.k->prov[0].telling, (int64_t[]){1, 1, 3, 1, 1},
+                 (int64_t[]){40, 15, 226, 20, 5});
     ck_assert_int_eq(w.k->prov[0].telling.geteld, 226);
     destroy(&w);
     o = (sw_kso_options)SW_KSO_OPTIONS_INIT;
