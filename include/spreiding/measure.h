@@ -26,6 +26,7 @@
 #include "spreiding/diag.h"
 #include "spreiding/export.h"
 #include "spreiding/grants.h"
+#include "spreiding/kso.h"
 #include "spreiding/locations.h"
 #include "spreiding/opgave.h"
 #include "spreiding/progress.h"
@@ -40,6 +41,10 @@ typedef struct sw_measure_options {
     sw_progress_options progress; /**< counting overrides, what-ifs, a timeline */
     sw_grant_options grants;
     bool with_grants;             /**< compute the grants (the cycle needs its tariffs) */
+    /** Also summarise small-scale reception (kso.h) of the same rows, with
+     * the same peildatum and counting options but never a scenario: the
+     * overview reports the register as it is, every gemeente of it. */
+    bool with_kso;
     long keep_gemeente;           /**< keep the locations of this register index; -1: none */
     bool keep_all;                /**< keep every location */
     sw_csv_options csv;           /**< how to read the locations file */
@@ -47,7 +52,7 @@ typedef struct sw_measure_options {
 
 #define SW_MEASURE_OPTIONS_INIT                                                              \
     {.alloc = SW_ALLOC_OPTIONS_INIT, .progress = {.has_peildatum = false}, .grants = {0},     \
-     .with_grants = false, .keep_gemeente = -1, .keep_all = false, .csv = SW_CSV_OPTIONS_INIT}
+     .with_grants = false, .with_kso = false, .keep_gemeente = -1, .keep_all = false, .csv = SW_CSV_OPTIONS_INIT}
 
 typedef struct sw_measure_state sw_measure_state;
 
@@ -58,6 +63,7 @@ typedef struct sw_measurement {
     const sw_opgave *opgave; /**< the allocation's (owned) or the file's (borrowed) */
     sw_progress *progress;   /**< complete after sw_measure_finish */
     sw_grants *grants;       /**< NULL unless with_grants */
+    sw_kso *kso;             /**< NULL unless with_kso; complete after sw_measure_finish */
     sw_locaties *kept;       /**< the rows kept (keep_gemeente, keep_all), with verdicts */
     sw_measure_state *state; /**< private */
 } sw_measurement;

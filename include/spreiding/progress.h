@@ -56,6 +56,12 @@ typedef struct sw_progress_options {
     int telt_alleen_duurzaam; /**< SW_JA / SW_NEE; 0 = the cycle's */
     bool has_minimum_plaatsen;
     int64_t minimum_plaatsen;
+    /** `--kso-max-plaatsen`: the most places of a small-scale location (§4b,
+     * kso.h). It does not change what counts; it is resolved here so that
+     * every report of a run (explain's locations, the overview) classifies
+     * with one value. */
+    bool has_kso_max_plaatsen;
+    int64_t kso_max_plaatsen;
     int beschikbaar_tot;     /**< 0 = the cycle's; SW_JA: the date below; SW_NEE: none */
     sw_date beschikbaar_tot_datum;
     bool include_planned;    /**< count `gepland` too (a scenario) */
@@ -126,6 +132,8 @@ typedef struct sw_progress {
     int64_t minimum_plaatsen;
     bool has_beschikbaar_tot;
     sw_date beschikbaar_tot;
+    int64_t kso_max_plaatsen; /**< small-scale: at most this many places (§4b) */
+    bool kso_max_opgegeven;   /**< kso_max_plaatsen came from the options, not the cycle */
     bool include_planned;
     bool scenario;           /**< planned places or --what-if included */
     const sw_opgave *opgave; /**< borrowed */

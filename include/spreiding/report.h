@@ -25,6 +25,7 @@
 #include "spreiding/export.h"
 #include "spreiding/figures.h"
 #include "spreiding/grants.h"
+#include "spreiding/kso.h"
 #include "spreiding/map.h"
 #include "spreiding/locations.h"
 #include "spreiding/progress.h"
@@ -87,11 +88,41 @@ SW_API int sw_report_grants(sw_report **out, const sw_grants *g, const sw_alloca
  * provinciecode, provincie, opgave, geteld, duurzaam, verschil,
  * in_aanmerking, bedrag_lid3, potentieel_lid3, bedrag_lid2b, totaal). Without
  * grants (`g` NULL: a cycle without tariffs) the money columns are left out
- * and a note says why. */
+ * and a note says why. With `kso` (may be NULL) a last table `kso`: small-scale
+ * reception per province, the columns of sw_report_kso's `provincies`, then
+ * kso_geteld, geteld, aandeel_pct (JSON adds aandeel_exact). The kso is the
+ * register as it is: a scenario of the run does not change it, and a note
+ * says so. */
 SW_API int sw_report_overview(sw_report **out, const sw_progress *p, const sw_grants *g,
-                              const sw_allocation *a, const sw_register *reg,
-                              const sw_cycle *cy, const sw_report_context *ctx,
-                              sw_diag *diag);
+                              const sw_kso *kso, const sw_allocation *a,
+                              const sw_register *reg, const sw_cycle *cy,
+                              const sw_report_context *ctx, sw_diag *diag);
+
+/** Small-scale reception (`spreiding kso`, kso.h). Tables, in this order:
+ * - `totaal`: per class (klasse, locaties, plaatsen, betekenis) for the
+ *   country, or for the province of ctx->provincie;
+ * - `provincies`: provinciecode, provincie, locaties_gepland,
+ *   locaties_toegezegd, locaties_gerealiseerd, locaties_beeindigd,
+ *   locaties_niet_gerealiseerd, plaatsen_gepland, plaatsen_toegezegd,
+ *   plaatsen_gerealiseerd, plaatsen_beeindigd, plaatsen_niet_gerealiseerd;
+ *   every province of the register, by code;
+ * - `gemeenten`: gemeentecode, gemeentenaam, provinciecode, then the same ten
+ *   figures; the gemeenten with at least one KSO row, by code;
+ * - `redenen`: provinciecode, provincie, reden, locaties, plaatsen: the
+ *   not-realised rows per province and reason, in the order of sw_kso.reden;
+ * - `aandeel`: provinciecode, provincie, kso_geteld (places of KSO rows that
+ *   count), geteld (every counted place), aandeel_pct (100 × kso_geteld /
+ *   geteld, 2 decimals, half-up; empty without counted places; JSON adds
+ *   aandeel_exact);
+ * - `locaties`, only when the kso kept its rows: regel, gemeentecode,
+ *   gemeentenaam, provinciecode, locatie, plaatsen, soort, status, vanaf,
+ *   tot, klasse, reden (the row's own reason as read), in the order of
+ *   sw_kso.rij.
+ * The parameters give the peildatum, kso-max-plaatsen with its status and
+ * source, the counting parameters and the share nationally (or in the
+ * province). `k`, `reg` and `cy` must outlive the report. */
+SW_API int sw_report_kso(sw_report **out, const sw_kso *k, const sw_register *reg,
+                         const sw_cycle *cy, const sw_report_context *ctx, sw_diag *diag);
 
 /** A sweep (`spreiding sweep`): table `sweep` (capaciteit, one column per
  * province code, totaal), with a per-gemeente result also `gemeenten`
@@ -103,7 +134,10 @@ SW_API int sw_report_sweep(sw_report **out, const sw_sweep *s, const sw_register
 /** The audit trail of one gemeente (register index `gemeente`): every step
  * from inwoners to grant (table `berekening`: onderdeel, grootheid, waarde,
  * toelichting), and each of its locations with whether and why it counts
- * (`locaties`). `g` may be NULL (no tariffs): the grant steps are left out.
+ * (`locaties`: regel, locatie, plaatsen, amv_plaatsen, soort, status, vanaf,
+ * tot, telt_mee, duurzaam, reden, then whether it is small-scale on the
+ * run's kso_max_plaatsen and peildatum: kleinschalig (ja/nee), kso_klasse
+ * (empty when not kleinschalig) and kso_waarom). `g` may be NULL (no tariffs): the grant steps are left out.
  * SW_EUSAGE when the gemeente does not take part in the run. */
 SW_API int sw_report_explain(sw_report **out, size_t gemeente, const sw_progress *p,
                              const sw_grants *g, const sw_allocation *a,

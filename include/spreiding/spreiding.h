@@ -14,6 +14,7 @@
  * - `locations.h`, `opgave.h`, `progress.h`: places counted against the opgave
  * - `grants.h`: the art. 9 grants
  * - `measure.h`: the whole pipeline, locations to grants, in one call
+ * - `kso.h`: small-scale reception (kleinschalige opvang): the overview per class and reason
  * - `map.h`: the gemeenten and provinces as shapes, drawn as SVG
  * - `sweep.h`: the allocation over a range of capacities
  * - `document.h`, `report.h`: the results as documents whose columns know what they hold
@@ -35,6 +36,7 @@
 #include "spreiding/document.h"
 #include "spreiding/figures.h"
 #include "spreiding/grants.h"
+#include "spreiding/kso.h"
 #include "spreiding/locations.h"
 #include "spreiding/measure.h"
 #include "spreiding/map.h"

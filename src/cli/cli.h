@@ -22,13 +22,15 @@ enum cli_command {
     CMD_SWEEP = 1 << 5,
     CMD_CYCLE = 1 << 6,
     CMD_MAP = 1 << 7,
+    CMD_KSO = 1 << 8,
 };
 
 /* Commands that measure places against the opgave. */
 #define CMD_MEASURE (CMD_PROGRESS | CMD_GRANTS | CMD_EXPLAIN | CMD_REPORT | CMD_MAP)
-/* Commands that load a register and a cycle. */
+/* Commands that load a register and a cycle and take the allocation's
+ * inputs. kso loads them too, but takes only the options that name it. */
 #define CMD_RUN (CMD_ALLOCATE | CMD_MEASURE | CMD_SWEEP)
-#define CMD_ALL (CMD_RUN | CMD_CYCLE)
+#define CMD_ALL (CMD_RUN | CMD_CYCLE | CMD_KSO)
 
 /* Most values of a repeatable option (--budget, --what-if). */
 #define CLI_MAX_LIST 400
@@ -218,6 +220,7 @@ int cmd_measure(const cli_options *o);
 int cmd_sweep(const cli_options *o);
 int cmd_cycle(const cli_options *o);
 int cmd_map(const cli_options *o);
+int cmd_kso(const cli_options *o);
 
 /* The map of a run: the embedded boundaries, or --kaart; joined to the
  * register, with what does not match said on stderr. Returns 0 or an exit

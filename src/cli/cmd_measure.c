@@ -17,8 +17,8 @@ static int build(sw_report **r, const cli_options *o, const sw_measurement *m,
         return sw_report_explain(r, (size_t)gemeente, m->progress, m->grants, m->alloc, m->kept,
                                  run->reg, run->cycle, &c->ctx, diag);
     default:
-        return sw_report_overview(r, m->progress, m->grants, m->alloc, run->reg, run->cycle,
-                                  &c->ctx, diag);
+        return sw_report_overview(r, m->progress, m->grants, m->kso, m->alloc, run->reg,
+                                  run->cycle, &c->ctx, diag);
     }
 }
 
@@ -67,6 +67,7 @@ int cmd_measure(const cli_options *o)
         mo.with_grants = o->command == CMD_GRANTS ||
                          ((o->command & (CMD_EXPLAIN | CMD_REPORT)) &&
                           sw_cycle_can_pay(run.cycle, o->grants.grondslag));
+        mo.with_kso = o->command == CMD_REPORT; /* the overview's KSO table */
         mo.keep_gemeente = gemeente;
         rc = cli_measure_run(&m, &loc_in, o, &run, opgave, &mo, &diag);
     }

@@ -49,9 +49,9 @@ typedef struct cli_option {
 static const cli_option options[] = {
     {"cycle", 0, A_TEXT, "YEAR", CMD_ALL, S_IN, AT(cycle), NONE, 0,
      "the embedded cycle to use: 2024 or 2026 (default: the newest)"},
-    {"cycle-file", 0, A_TEXT, "FILE", CMD_RUN, S_IN, AT(cycle_file), NONE, 0,
+    {"cycle-file", 0, A_TEXT, "FILE", CMD_RUN | CMD_KSO, S_IN, AT(cycle_file), NONE, 0,
      "cycle parameters instead of the embedded ones (spreiding cycle writes a template)"},
-    {"gemeenten", 0, A_TEXT, "FILE", CMD_RUN, S_IN, AT(gemeenten), NONE, 0,
+    {"gemeenten", 0, A_TEXT, "FILE", CMD_RUN | CMD_KSO, S_IN, AT(gemeenten), NONE, 0,
      "the register of gemeenten instead of the embedded one of the cycle"},
     {"ses", 0, A_TEXT, "FILE", CMD_RUN, S_IN, AT(ses), NONE, 0,
      "SES-WOA scores: a StatLine download as it is, or gemeentecode,ses_woa"},
@@ -69,9 +69,9 @@ static const cli_option options[] = {
      "--kolom for the --ses file only"},
     {"inwoners-kolom", 0, A_TEXT, "TITLE", CMD_RUN, S_IN, AT(inwoners_kolom), NONE, 0,
      "--kolom for the --inwoners file only"},
-    {"locaties", 0, A_TEXT, "FILE", CMD_MEASURE, S_IN, AT(locaties), NONE, 0,
+    {"locaties", 0, A_TEXT, "FILE", CMD_MEASURE | CMD_KSO, S_IN, AT(locaties), NONE, 0,
      "reception locations: gemeentecode, locatie, plaatsen, amv_plaatsen, soort, vanaf, "
-     "tot, status, reden, kleinschalig (required by progress, grants, report)"},
+     "tot, status, reden, kleinschalig (required by progress, grants, report, kso)"},
     {"kaart", 0, A_TEXT, "FILE.geojson", CMD_REPORT | CMD_MAP, S_IN, AT(kaart), NONE, 0,
      "gemeente boundaries (GeoJSON, properties gemeentecode and gemeentenaam) instead of the "
      "embedded 2025 ones; provinces are dissolved from them"},
@@ -80,7 +80,7 @@ static const cli_option options[] = {
      "allocation; only the gemeenten it lists take part"},
     {"gemeente", 0, A_TEXT, "GMxxxx", CMD_EXPLAIN, S_IN, AT(gemeente), NONE, 0,
      "the gemeente to explain (also as the first argument)"},
-    {"delimiter", 'd', A_DELIM, "auto|,|;|tab", CMD_RUN, S_IN, AT(delimiter), NONE, 0,
+    {"delimiter", 'd', A_DELIM, "auto|,|;|tab", CMD_RUN | CMD_KSO, S_IN, AT(delimiter), NONE, 0,
      "the delimiter of your input files (default: found from the header)"},
 
     {"mode", 0, A_POLICY, "national|provincial", CMD_RUN, S_ALLOC, AT(alloc.mode), NONE,
@@ -102,22 +102,29 @@ static const cli_option options[] = {
     {"gemeenten-detail", 0, A_FLAG, NULL, CMD_SWEEP, S_ALLOC, AT(gemeenten_detail), NONE, 0,
      "sweep: every gemeente's opgave at every capacity too"},
 
-    {"peildatum", 0, A_DATE, "DATE", CMD_MEASURE, S_COUNT, AT(progress.peildatum),
+    {"peildatum", 0, A_DATE, "DATE", CMD_MEASURE | CMD_KSO, S_COUNT, AT(progress.peildatum),
      AT(progress.has_peildatum), 0, "count on this date (default: the cycle's)"},
     {"drempel", 0, A_COUNT, "PCT", CMD_MEASURE, S_COUNT, AT(progress.drempel_pct), NONE, 0,
      "the threshold in whole percent (default: the cycle's, 75)"},
-    {"duurzaam-jaren", 0, A_COUNT, "N", CMD_MEASURE, S_COUNT, AT(progress.duurzaam_jaren),
-     AT(progress.has_duurzaam_jaren), 0, "duurzaam from N years (default: the cycle's, 5)"},
-    {"aanmeld-telt", 0, A_POLICY, "ja|nee", CMD_MEASURE, S_COUNT, AT(progress.aanmeld_telt),
-     NONE, SW_POLICY_JA_NEE, "do aanmeldcentra count (default: the cycle's)"},
-    {"telt-alleen-duurzaam", 0, A_POLICY, "ja|nee", CMD_MEASURE, S_COUNT,
+    {"duurzaam-jaren", 0, A_COUNT, "N", CMD_MEASURE | CMD_KSO, S_COUNT,
+     AT(progress.duurzaam_jaren), AT(progress.has_duurzaam_jaren), 0,
+     "duurzaam from N years (default: the cycle's, 5)"},
+    {"aanmeld-telt", 0, A_POLICY, "ja|nee", CMD_MEASURE | CMD_KSO, S_COUNT,
+     AT(progress.aanmeld_telt), NONE, SW_POLICY_JA_NEE,
+     "do aanmeldcentra count (default: the cycle's)"},
+    {"telt-alleen-duurzaam", 0, A_POLICY, "ja|nee", CMD_MEASURE | CMD_KSO, S_COUNT,
      AT(progress.telt_alleen_duurzaam), NONE, SW_POLICY_JA_NEE,
      "only duurzame places count (default: the cycle's)"},
-    {"minimum-plaatsen", 0, A_COUNT, "N", CMD_MEASURE, S_COUNT,
+    {"minimum-plaatsen", 0, A_COUNT, "N", CMD_MEASURE | CMD_KSO, S_COUNT,
      AT(progress.minimum_plaatsen), AT(progress.has_minimum_plaatsen), 0,
      "a location counts only with at least N places (default: the cycle's)"},
-    {"beschikbaar-tot", 0, A_TEXT, "DATE|geen", CMD_MEASURE, S_COUNT, AT(beschikbaar_tot),
-     NONE, 0, "a counted place must stay available at least until DATE (default: the cycle's)"},
+    {"beschikbaar-tot", 0, A_TEXT, "DATE|geen", CMD_MEASURE | CMD_KSO, S_COUNT,
+     AT(beschikbaar_tot), NONE, 0,
+     "a counted place must stay available at least until DATE (default: the cycle's)"},
+    {"kso-max-plaatsen", 0, A_COUNT, "N", CMD_MEASURE | CMD_KSO, S_COUNT,
+     AT(progress.kso_max_plaatsen), AT(progress.has_kso_max_plaatsen), 0,
+     "a location of regulier, amv or bijzonder with at most N places is kleinschalig "
+     "(small-scale) unless its kleinschalig column says otherwise (default: the cycle's, 100)"},
     {"include-planned", 0, A_FLAG, NULL, CMD_MEASURE, S_COUNT, AT(progress.include_planned),
      NONE, 0, "count planned places too (a scenario)"},
     {"what-if", 0, A_LIST, "GMxxxx=+N", CMD_MEASURE, S_COUNT, AT(what_if), AT(nwhat_if), 0,
@@ -137,21 +144,32 @@ static const cli_option options[] = {
     {"maat", 0, A_TEXT, "opgave|geteld|voortgang|bedrag", CMD_MAP, S_OUT, AT(maat), NONE, 0,
      "what the colours show (default: voortgang with --locaties, else opgave; bedrag is the "
      "art. 9 totaal)"},
-    {"format", 'f', A_TEXT, "table|csv|json|md|html|xlsx", CMD_RUN & ~CMD_MAP, S_OUT, AT(format), NONE, 0,
-     "the form (default: table; report: html); xlsx needs -o"},
+    {"format", 'f', A_TEXT, "table|csv|json|md|html|xlsx", (CMD_RUN & ~CMD_MAP) | CMD_KSO, S_OUT,
+     AT(format), NONE, 0, "the form (default: table; report: html); xlsx needs -o"},
     {"output", 'o', A_TEXT, "FILE", CMD_ALL, S_OUT, AT(output), NONE, 0,
      "write FILE atomically ('-' is stdout)"},
-    {"provincie", 0, A_TEXT, "CODE|NAME", CMD_RUN & ~CMD_SWEEP, S_OUT, AT(provincie), NONE, 0,
-     "only this province in every table (map: this province, zoomed)"},
-    {"provincies", 0, A_FLAG, NULL, CMD_RUN & ~(CMD_SWEEP | CMD_MAP), S_OUT, AT(provincies), NONE, 0,
-     "only the province table"},
-    {"tabel", 0, A_TEXT, "NAME", CMD_RUN & ~CMD_MAP, S_OUT, AT(tabel), NONE, 0,
-     "only the table NAME (gemeenten, provincies, sweep, paradoxen, berekening, locaties)"},
-    {"excel", 0, A_FLAG, NULL, CMD_RUN & ~CMD_MAP, S_OUT, AT(excel), NONE, 0,
+    {"provincie", 0, A_TEXT, "CODE|NAME", (CMD_RUN & ~CMD_SWEEP) | CMD_KSO, S_OUT,
+     AT(provincie), NONE, 0, "only this province in every table (map: this province, zoomed)"},
+    {"provincies", 0, A_FLAG, NULL, (CMD_RUN & ~(CMD_SWEEP | CMD_MAP)) | CMD_KSO, S_OUT,
+     AT(provincies), NONE, 0, "only the province table"},
+    {"tabel", 0, A_TEXT, "NAME", (CMD_RUN & ~CMD_MAP) | CMD_KSO, S_OUT, AT(tabel), NONE, 0,
+     "only the table NAME (gemeenten, provincies, sweep, paradoxen, berekening, locaties; "
+     "kso also totaal, redenen, aandeel)"},
+    {"excel", 0, A_FLAG, NULL, (CMD_RUN & ~CMD_MAP) | CMD_KSO, S_OUT, AT(excel), NONE, 0,
      "CSV for Dutch Excel: ';', decimal comma, a BOM, formulas neutralised"},
     {"help", 'h', A_HELP, NULL, CMD_ALL, S_OUT, 0, NONE, 0, "this text"},
 };
 #define NOPTIONS (sizeof options / sizeof options[0])
+
+/* Options a command refuses for a reason of its own, said instead of "not
+ * an option of this command". */
+static const struct {
+    unsigned commands;
+    const char *name, *why;
+} refusals[] = {
+    {CMD_KSO, "what-if", "the overview reports the register as it is, not a scenario"},
+    {CMD_KSO, "include-planned", "the overview reports the register as it is, not a scenario"},
+};
 
 static const char *const sections[] = {S_IN, S_ALLOC, S_COUNT, S_GRANT, S_OUT};
 
@@ -184,6 +202,11 @@ static const struct {
     {CMD_MAP, " [--locaties FILE] [-o FILE.svg]",
      "A map of the provinces or gemeenten as SVG: the opgave, or with --locaties the progress "
      "against the threshold."},
+    {CMD_KSO, " --locaties FILE",
+     "Small-scale reception (kleinschalige opvang) on the peildatum: nationally, per province "
+     "and per gemeente the locations and places in each class (gepland, toegezegd, "
+     "gerealiseerd, beeindigd, niet_gerealiseerd), the reasons planned ones were not "
+     "realised, and the share of small-scale places in the counted places."},
     {CMD_CYCLE, "",
      "Writes an embedded cycle file: every parameter with its value, status and source, and "
      "the figures not known yet left empty, as the template to fill in and give back with "
@@ -304,7 +327,8 @@ static const char *command_list(unsigned mask, char *buf, size_t cap)
         const char *name;
     } names[] = {{CMD_ALLOCATE, "allocate"}, {CMD_PROGRESS, "progress"}, {CMD_GRANTS, "grants"},
                  {CMD_EXPLAIN, "explain"},   {CMD_REPORT, "report"},     {CMD_SWEEP, "sweep"},
-                 {CMD_MAP, "map"},           {CMD_CYCLE, "cycle"}};
+                 {CMD_MAP, "map"},           {CMD_CYCLE, "cycle"},
+                 {CMD_KSO, "kso"}};
     size_t o = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
@@ -449,6 +473,11 @@ int cli_parse_options(cli_options *o, enum cli_command command, const char *name
         }
         if (op->arg == A_HELP)
             return cli_help(command, name) ? EX_IOERR : -1;
+        for (size_t i = 0; i < sizeof refusals / sizeof refusals[0]; i++)
+            if ((refusals[i].commands & command) && strcmp(refusals[i].name, op->name) == 0) {
+                cli_error("--%s is not an option of %s: %s", op->name, name, refusals[i].why);
+                return EX_USAGE;
+            }
         if (!(op->commands & command)) {
             char list[128];
             cli_error("--%s is not an option of %s (it is one of %s)", op->name, name,
@@ -469,7 +498,7 @@ int cli_parse_options(cli_options *o, enum cli_command command, const char *name
         cli_error("explain needs a gemeentecode (spreiding explain GM0363)");
         return EX_USAGE;
     }
-    if ((command & (CMD_PROGRESS | CMD_GRANTS | CMD_REPORT)) && !o->locaties) {
+    if ((command & (CMD_PROGRESS | CMD_GRANTS | CMD_REPORT | CMD_KSO)) && !o->locaties) {
         cli_error("%s needs --locaties FILE", name);
         return EX_USAGE;
     }

@@ -584,12 +584,12 @@ int sw_map_svg(sw_buf *out, sw_map_svg_info *info, const sw_map *map, const sw_m
     }
     if (ndrawn == 0) {
         rc = opt->provincie
-                 ? sw_diag_add(diag, SW_EUSAGE, map->source, 0, 0, NULL,
+                 ? sw_diag_add(diag, SW_EDATA, map->source, 0, 0, NULL,
                                "the map has no %s in province PV%02d (were the shapes joined "
                                "to a register?)",
                                opt->level == SW_MAP_GEMEENTEN ? "gemeenten" : "shape",
                                opt->provincie)
-                 : sw_diag_add(diag, SW_EUSAGE, map->source, 0, 0, NULL,
+                 : sw_diag_add(diag, SW_EDATA, map->source, 0, 0, NULL,
                                "the map has no %s", opt->level == SW_MAP_GEMEENTEN
                                                         ? "gemeenten"
                                                         : "provinces");
@@ -797,9 +797,14 @@ static void note(sw_buf *out, const sw_map_codes *c, const char *one, const char
 {
     if (c->n == 0)
         return;
+    /* The first codes, enough to see the pattern (a register of another
+     * year, or not of gemeenten at all); the count says the rest. */
+    enum { SHOWN = 20 };
     sw_buf_printf(out, "%zu %s:", c->n, c->n == 1 ? one : many);
-    for (size_t i = 0; i < c->n; i++)
+    for (size_t i = 0; i < c->n && i < SHOWN; i++)
         sw_buf_printf(out, "%s%s%0*d", i ? ", " : " ", prefix, width, c->code[i]);
+    if (c->n > SHOWN)
+        sw_buf_printf(out, " en %zu meer", c->n - SHOWN);
     sw_buf_puts(out, "\n");
 }
 

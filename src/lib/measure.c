@@ -29,10 +29,15 @@ static int on_row(void *ctx, const sw_locatie *row, sw_diag *diag)
     sw_measurement *m = ctx;
     sw_measure_state *st = m->state;
     sw_locatie l = *row;
-    if (sw_progress_add(m->progress, &l) != 0)
+    int rc = sw_progress_add(m->progress, &l);
+    if (rc == 0 && m->kso)
+        rc = sw_kso_add(m->kso, row);
+    if (rc == SW_EOVERFLOW)
         return sw_diag_add(diag, SW_EOVERFLOW, st->locaties_name, l.line,
                            sw_locaties_reader_plaatsen_column(st->reader), "plaatsen",
                            "the places add up to more than can be counted exactly");
+    if (rc != 0)
+        return rc;
     if (st->opt.keep_all || l.gemeente == st->opt.keep_gemeente)
         return sw_locaties_add(m->kept, &l);
     return 0;
@@ -75,6 +80,16 @@ int sw_measure_new(sw_measurement **out, const sw_register *reg, const sw_cycle 
     }
     if (rc == 0)
         rc = sw_progress_new(&m->progress, reg, cy, m->opgave, &o->progress, diag);
+    if (rc == 0 && o->with_kso) {
+        sw_kso_options ko = SW_KSO_OPTIONS_INIT;
+        ko.progress = o->progress;
+        ko.progress.include_planned = false;
+        ko.progress.what_if = NULL;
+        ko.progress.nwhat_if = 0;
+        ko.progress.steps = NULL;
+        ko.progress.nsteps = 0;
+        rc = sw_kso_new(&m->kso, reg, cy, NULL, &ko, diag);
+    }
     if (rc == 0)
         rc = sw_locaties_new(&m->kept, locaties_name ? locaties_name : "");
     if (rc == 0 && locaties_name)
@@ -104,6 +119,8 @@ int sw_measure_finish(sw_measurement *m)
     }
     if (rc == 0)
         rc = sw_progress_finish(m->progress, st->diag);
+    if (rc == 0 && m->kso)
+        rc = sw_kso_finish(m->kso);
     if (rc == 0 && st->opt.with_grants)
         rc = sw_grants_compute(&m->grants, m->reg, m->cy, m->progress, &st->opt.grants, st->diag);
     return rc;
@@ -132,6 +149,7 @@ void sw_measure_free(sw_measurement *m)
     if (!m)
         return;
     sw_grants_free(m->grants);
+    sw_kso_free(m->kso);
     sw_progress_free(m->progress);
     sw_locaties_free(m->kept);
     if (m->state) {

@@ -225,6 +225,8 @@ static int resolve(sw_progress *p, const sw_cycle *cy, const sw_progress_options
                                                 : cy->has_beschikbaar_tot;
     p->beschikbaar_tot = o->beschikbaar_tot == SW_JA ? o->beschikbaar_tot_datum
                                                      : cy->beschikbaar_tot;
+    p->kso_max_plaatsen = o->has_kso_max_plaatsen ? o->kso_max_plaatsen : cy->kso_max_plaatsen;
+    p->kso_max_opgegeven = o->has_kso_max_plaatsen;
     p->include_planned = o->include_planned;
     p->scenario = o->include_planned || o->nwhat_if > 0;
     if (p->duurzaam_jaren > SW_MAX_DUURZAAM_JAREN)

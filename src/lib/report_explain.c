@@ -28,6 +28,10 @@ static const sw_column loc_cols[] = {
     {"telt_mee", "Telt mee", SW_KIND_YESNO, SW_ROLE_STATUS, 0, 0},
     {"duurzaam", "Duurzaam", SW_KIND_YESNO, 0, 0, 0},
     {"reden", "Waarom", SW_KIND_TEXT, SW_ROLE_WIDE, 0, 0},
+    /* Small-scale reception (kso.h), after the columns explain always had. */
+    {"kleinschalig", "Kleinschalig", SW_KIND_YESNO, 0, 0, 0},
+    {"kso_klasse", "KSO-klasse", SW_KIND_TEXT, 0, 0, 0},
+    {"kso_waarom", "Waarom (KSO)", SW_KIND_TEXT, SW_ROLE_WIDE, 0, 0},
 };
 #define NCOLS(c) (sizeof c / sizeof c[0])
 
@@ -242,7 +246,27 @@ static void grant_steps(steps *s, size_t i, const sw_grants *g, const sw_cycle *
     step(s, U, "totaal", money(gr->totaal), "bedrag_lid3 + bedrag_lid2b");
 }
 
-static int add_locations(sw_report *r, size_t i, const sw_locaties *loc)
+/* Why a location is or is not kleinschalig, in words and numbers. */
+static const char *kso_why(sw_report *r, const sw_locatie *l, int64_t max)
+{
+    switch (sw_kso_why(l, max)) {
+    case SW_KSO_GROND_KOLOM_JA:
+        return "ja: de kolom kleinschalig zegt ja";
+    case SW_KSO_GROND_KLEIN:
+        return sw__printf(r, "ja: %s met %lld plaatsen, ten hoogste %lld (kso-max-plaatsen)",
+                          sw_soort_name(l->soort), (long long)l->plaatsen, (long long)max);
+    case SW_KSO_GROND_KOLOM_NEE:
+        return "nee: de kolom kleinschalig zegt nee";
+    case SW_KSO_GROND_SOORT:
+        return l->soort == SW_SOORT_NOOD ? "nee: noodopvang is nooit kleinschalig"
+                                         : "nee: een aanmeldcentrum is nooit kleinschalig";
+    default:
+        return sw__printf(r, "nee: %lld plaatsen, meer dan %lld (kso-max-plaatsen)",
+                          (long long)l->plaatsen, (long long)max);
+    }
+}
+
+static int add_locations(sw_report *r, size_t i, const sw_locaties *loc, const sw_progress *p)
 {
     size_t n = 0;
     for (size_t k = 0; loc && k < loc->n; k++)
@@ -264,6 +288,11 @@ static int add_locations(sw_report *r, size_t i, const sw_locaties *loc)
         c[8] = sw__yesno(l->verdict == SW_TELT);
         c[9] = sw__yesno(l->duurzaam);
         c[10] = sw__text(sw_verdict_text(l->verdict));
+        bool kso = sw_kso_grond_is_kleinschalig(sw_kso_why(l, p->kso_max_plaatsen));
+        c[11] = sw__yesno(kso);
+        c[12] = kso ? sw__text(sw_kso_klasse_name(sw_kso_klasse_of(l, p->peildatum)))
+                    : sw__empty();
+        c[13] = sw__text(kso_why(r, l, p->kso_max_plaatsen));
         c += NCOLS(loc_cols);
     }
     return sw__report_error(r);
@@ -297,6 +326,6 @@ int sw_report_explain(sw_report **out, size_t i, const sw_progress *p, const sw_
         r->table[r->ntables - 1].layout = SW_LAYOUT_STEPS;
     }
     free(s.v);
-    add_locations(r, i, loc);
+    add_locations(r, i, loc, p);
     return sw__report_done(out, r);
 }

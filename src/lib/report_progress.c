@@ -334,9 +334,24 @@ static int maps(sw_report *r, const sw_progress *p, const sw_grants *g, const sw
         sw_map_request q = {.level = k ? SW_MAP_GEMEENTEN : SW_MAP_PROVINCIES,
                             .provincie = code, .id_prefix = id};
         sw_buf svg = {0};
-        rc = sw_report_map(&svg, ctx->map, p, g, p->opgave, reg, cy, &q, diag);
+        sw_diag why = {0};
+        rc = sw_report_map(&svg, ctx->map, p, g, p->opgave, reg, cy, &q, &why);
         if (rc == 0 && svg.err)
             rc = svg.err;
+        if (rc == SW_EDATA) {
+            /* A map that cannot be drawn (the boundaries are of other
+             * gemeenten than the register's) leaves the report without that
+             * picture, and says why; the figures stand without it. */
+            sw__note(r, SW_NOTE_WARNING,
+                     "Geen kaart van %s: de grenzen (%s) hebben daar geen gemeente van het "
+                     "register.",
+                     k ? p->prov[k - 1].naam : "Nederland", ctx->map->source);
+            sw_buf_free(&svg);
+            rc = 0;
+            continue;
+        }
+        if (rc != 0 && why.count && diag)
+            *diag = why;
         char *copy = rc == 0 ? sw__alloc(r, svg.len + 1, 1) : NULL;
         if (rc == 0 && !copy)
             rc = SW_ENOMEM;
@@ -350,8 +365,8 @@ static int maps(sw_report *r, const sw_progress *p, const sw_grants *g, const sw
 }
 
 int sw_report_overview(sw_report **out, const sw_progress *p, const sw_grants *g,
-                       const sw_allocation *a, const sw_register *reg, const sw_cycle *cy,
-                       const sw_report_context *ctx, sw_diag *diag)
+                       const sw_kso *kso, const sw_allocation *a, const sw_register *reg,
+                       const sw_cycle *cy, const sw_report_context *ctx, sw_diag *diag)
 {
     assert(out && p && reg && cy && ctx);
     (void)diag;
@@ -368,6 +383,13 @@ int sw_report_overview(sw_report **out, const sw_progress *p, const sw_grants *g
     size_t n = x ? gemeenten_in_run(x) : 0;
     add(r, "gemeenten", "Gemeenten", overview_cols, g ? NCOLS(overview_cols) : OVERVIEW_MONEY, n,
         overview_row, x, ctx, true);
+    if (kso) {
+        sw__kso_overview_table(r, kso, reg, ctx);
+        if (p->scenario)
+            sw__note(r, SW_NOTE_INFO,
+                     "De tabel kleinschalige opvang toont het register zoals het is: zonder "
+                     "--include-planned en --what-if.");
+    }
     int rc = ctx->map ? maps(r, p, g, reg, cy, ctx, diag) : 0;
     if (rc != 0)
         sw__report_fail(r, rc);

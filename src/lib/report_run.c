@@ -12,20 +12,34 @@ const char *sw__policy_text(sw_report *r, sw_policy p, int v)
     return sw__printf(r, "%s (%s)", sw_policy_label(p, v), sw_policy_value_name(p, v));
 }
 
-const char *sw__money_text(sw_report *r, int64_t cents)
+/* Prose goes into every form, CSV too: a plain space after the euro sign
+ * and before the percent sign rather than the no-break space of table cells. */
+static const char *prose(sw_report *r, char *buf)
 {
-    char buf[128];
-    sw_column c = {.kind = SW_KIND_MONEY};
-    sw_value v = {.set = true, .i = cents};
-    sw_format_human(buf, sizeof buf, &c, &v);
-    /* Prose goes into every form, CSV too: a plain space after the euro sign
-     * rather than the no-break space of table cells. */
     char *nbsp = strstr(buf, "\xC2\xA0");
     if (nbsp) {
         *nbsp = ' ';
         memmove(nbsp + 1, nbsp + 2, strlen(nbsp + 2) + 1);
     }
     return sw__str(r, buf);
+}
+
+const char *sw__money_text(sw_report *r, int64_t cents)
+{
+    char buf[128];
+    sw_column c = {.kind = SW_KIND_MONEY};
+    sw_value v = {.set = true, .i = cents};
+    sw_format_human(buf, sizeof buf, &c, &v);
+    return prose(r, buf);
+}
+
+const char *sw__percent_text(sw_report *r, sw_i128 num, sw_i128 den)
+{
+    char buf[128];
+    sw_column c = {.kind = SW_KIND_PERCENT, .places = 2, .rounding = SW_ROUND_DECIMAL_HALF_UP};
+    sw_value v = sw__fraction(num, den);
+    sw_format_human(buf, sizeof buf, &c, &v);
+    return prose(r, buf);
 }
 
 const char *sw__count_text(sw_report *r, int64_t n)
@@ -241,6 +255,36 @@ static const struct {
     {SW_TARIEF_LID2B_DUURZAAM, "tarief_lid2b_duurzaam", "Tarief lid 2 sub b, duurzaam"},
 };
 
+void sw__counting_meta(sw_report *r, const sw_progress *p)
+{
+    sw__meta_count(r, "duurzaam_jaren", "Duurzaam vanaf (jaren)", p->duurzaam_jaren);
+    sw__meta(r, "aanmeld_telt", "Aanmeldcentra tellen mee", SW_KIND_YESNO,
+             sw__yesno(p->aanmeld_telt == SW_JA), NULL);
+    sw__meta(r, "telt_alleen_duurzaam", "Alleen duurzame plaatsen tellen mee", SW_KIND_YESNO,
+             sw__yesno(p->telt_alleen_duurzaam == SW_JA), NULL);
+    sw__meta_count(r, "minimum_plaatsen", "Minimum plaatsen per locatie", p->minimum_plaatsen);
+    sw__meta(r, "beschikbaar_tot", "Getelde plaatsen beschikbaar tot minstens", SW_KIND_DATE,
+             p->has_beschikbaar_tot ? sw__date(p->beschikbaar_tot) : sw__empty(),
+             p->has_beschikbaar_tot ? NULL : "geen eis");
+}
+
+void sw__kso_max_meta(sw_report *r, const sw_progress *p, const sw_cycle *cy)
+{
+    sw__meta_count(r, "kso_max_plaatsen", "Kleinschalig: ten hoogste (plaatsen)",
+                   p->kso_max_plaatsen);
+    const sw_param *par = sw_cycle_param(cy, "kso-max-plaatsen");
+    const char *status;
+    if (p->kso_max_opgegeven)
+        status = sw__printf(r, "opgegeven met --kso-max-plaatsen (de cyclus zegt %lld)",
+                            (long long)cy->kso_max_plaatsen);
+    else if (par)
+        status = sw__printf(r, "%s (%s)", sw_status_name(par->status), par->bron);
+    else
+        status = "beleid (standaard van spreiding; het cyclusbestand noemt geen "
+                 "kso-max-plaatsen)";
+    sw__meta_text(r, "kso_max_plaatsen_status", "Kleinschalig: herkomst", status);
+}
+
 void sw__run_meta(sw_report *r, const sw_progress *p, const sw_grants *g,
                   const sw_allocation *a, const sw_register *reg, const sw_cycle *cy,
                   const sw_report_context *ctx)
@@ -267,15 +311,8 @@ void sw__run_meta(sw_report *r, const sw_progress *p, const sw_grants *g,
     sw__meta_appendix(r, from);
     sw__meta(r, "peildatum", "Peildatum", SW_KIND_DATE, sw__date(p->peildatum), NULL);
     sw__meta_count(r, "drempel_pct", "Drempel (%)", p->drempel_pct);
-    sw__meta_count(r, "duurzaam_jaren", "Duurzaam vanaf (jaren)", p->duurzaam_jaren);
-    sw__meta(r, "aanmeld_telt", "Aanmeldcentra tellen mee", SW_KIND_YESNO,
-             sw__yesno(p->aanmeld_telt == SW_JA), NULL);
-    sw__meta(r, "telt_alleen_duurzaam", "Alleen duurzame plaatsen tellen mee", SW_KIND_YESNO,
-             sw__yesno(p->telt_alleen_duurzaam == SW_JA), NULL);
-    sw__meta_count(r, "minimum_plaatsen", "Minimum plaatsen per locatie", p->minimum_plaatsen);
-    sw__meta(r, "beschikbaar_tot", "Getelde plaatsen beschikbaar tot minstens", SW_KIND_DATE,
-             p->has_beschikbaar_tot ? sw__date(p->beschikbaar_tot) : sw__empty(),
-             p->has_beschikbaar_tot ? NULL : "geen eis");
+    sw__counting_meta(r, p);
+    sw__kso_max_meta(r, p, cy);
     sw__meta(r, "include_planned", "Geplande plaatsen meegeteld", SW_KIND_YESNO,
              sw__yesno(p->include_planned), NULL);
     sw__meta(r, "scenario", "Scenario", SW_KIND_YESNO, sw__yesno(p->scenario), NULL);

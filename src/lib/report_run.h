@@ -11,6 +11,8 @@
 const char *sw__policy_text(sw_report *r, sw_policy p, int v);
 /* "€ 4.000,00" */
 const char *sw__money_text(sw_report *r, int64_t cents);
+/* "62,98 %": 100 × num / den, 2 decimals, half-up (den > 0) */
+const char *sw__percent_text(sw_report *r, sw_i128 num, sw_i128 den);
 /* "1.234" */
 const char *sw__count_text(sw_report *r, int64_t v);
 
@@ -22,6 +24,14 @@ void sw__allocation_notes(sw_report *r, const sw_allocation *a, const sw_cycle *
 
 /* The input files and their SHA-256, for the record. */
 void sw__input_meta(sw_report *r, const sw_report_context *ctx);
+
+/* The parameters that decide whether a location counts, besides the
+ * peildatum, the threshold and a scenario: duurzaam_jaren, aanmeld_telt,
+ * telt_alleen_duurzaam, minimum_plaatsen, beschikbaar_tot. */
+void sw__counting_meta(sw_report *r, const sw_progress *p);
+/* kso_max_plaatsen (§4b) and where it came from: the option, or the cycle's
+ * row with its status and source. */
+void sw__kso_max_meta(sw_report *r, const sw_progress *p, const sw_cycle *cy);
 
 /* A run of progress (and grants, when g is not NULL): cycle, peildatum,
  * counting parameters, policies, tariffs, totals; then its notes. */
@@ -44,6 +54,11 @@ size_t sw__scenario_describe(char *buf, size_t cap, const sw_progress *p,
 sw_report *sw__run_report(const char *what, const sw_progress *p, const sw_grants *g,
                           const sw_allocation *a, const sw_register *reg, const sw_cycle *cy,
                           const sw_report_context *ctx);
+
+/* The table `kso` of the overview: small-scale reception per province
+ * (report_kso.c), filtered to the context's province. */
+void sw__kso_overview_table(sw_report *r, const sw_kso *k, const sw_register *reg,
+                            const sw_report_context *ctx);
 
 /* The gemeente and province column descriptions every table of a run shares. */
 #define SW__GEMEENTE_COLUMNS                                                               \

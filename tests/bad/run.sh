@@ -24,6 +24,7 @@ command_for() {
     cycle-*) echo "allocate --cycle-file bad/$1 $G" ;;
     loc-merged-*) echo "progress --cycle 2024 --locaties bad/$1" ;; # the real 2024 register
     loc-*) echo "progress $C $G --locaties bad/$1" ;;
+    kso-*) echo "kso $C $G --locaties bad/$1" ;;
     opgave-*) echo "progress $C $G --locaties cli/fixtures/locaties.csv --opgave bad/$1" ;;
     *) echo "unknown-slot" ;;
     esac

@@ -175,8 +175,8 @@ for line in 'verdeling,quotum (exact),14/5,te verdelen × gewicht / som gewichte
     'provincie,tekort_75,1,"max(0, plafond(75 × 7 / 100) - 5)"' \
     'uitkering,potentieel_lid3,8000.00,"per plaats (per-plaats): 2 duurzaam × € 4.000,00 + 0 niet duurzaam × € 1.500,00 (tarieven gerapporteerd, test)"' \
     'uitkering,bedrag_lid2b,0.00,"0: 2 duurzame plaatsen, minder dan het minimum 100"' \
-    '| 8 | Amv Vijf | 2 | 2 | amv | toegezegd | 1-7-2025 | 1-7-2030 | ja | ja | telt mee |' \
-    '| 9 | Later Vijf | 4 | 0 | regulier | toegezegd | 2-7-2025 |  | nee | ja | telt niet: begint na de peildatum |'; do
+    '| 8 | Amv Vijf | 2 | 2 | amv | toegezegd | 1-7-2025 | 1-7-2030 | ja | ja | telt mee | ja | toegezegd | ja: amv met 2 plaatsen, ten hoogste 100 (kso-max-plaatsen) |' \
+    '| 9 | Later Vijf | 4 | 0 | regulier | toegezegd | 2-7-2025 |  | nee | ja | telt niet: begint na de peildatum | ja | toegezegd | ja: regulier met 4 plaatsen, ten hoogste 100 (kso-max-plaatsen) |'; do
     grep -qxF "$line" "$tmp/out" && ok || ko "explain lacks: $line"
 done
 fails bad-locaties 65 "spreiding: fixtures/bad-locaties.csv:2:3: column 'plaatsen': value '0' is not a positive number of places
@@ -244,8 +244,8 @@ fi
 # The man page names every command and every long option, and renders
 # without warnings.
 sed 's/\\-/-/g' ../../src/cli/spreiding.1 >"$tmp/man"
-for word in allocate progress grants explain report sweep \
-    $(grep -o '^    {"[a-z-]*", [a-z_]*_argument' ../../src/cli/options.c | cut -d'"' -f2); do
+for word in allocate progress grants explain report sweep kso \
+    $(grep -o '^    {"[a-z0-9-]*", ' ../../src/cli/options.c | cut -d'"' -f2); do
     grep -q -- "--$word\\|^\\.B $word\\|^\\.B[IR]* $word" "$tmp/man" && ok || ko "the man page lacks $word"
 done
 if command -v man >/dev/null 2>&1; then
@@ -370,6 +370,67 @@ if [ -w /dev/full ]; then
             ok || { ko "$args >/dev/full"; cat "$tmp/err"; }
     done
 fi
+
+# kso: small-scale reception on the hand-worked fixture (tests/README.md,
+# "Kleinschalige opvang"): each table, the boundaries, the refusals.
+K="$F --gemeenten fixtures/gemeenten.csv --locaties fixtures/kso-locaties.csv"
+same kso-provincies expected/kso-provincies.csv -- kso $K -f csv
+same kso-provincies-flag expected/kso-provincies.csv -- kso $K -f csv --provincies
+same kso-gemeenten expected/kso-gemeenten.csv -- kso $K -f csv --tabel gemeenten
+same kso-redenen expected/kso-redenen.csv -- kso $K -f csv --tabel redenen
+same kso-locaties expected/kso-locaties.csv -- kso $K -f csv --tabel locaties
+same kso-aandeel expected/kso-aandeel.csv -- kso $K -f csv --tabel aandeel
+# The same rows in real gemeenten of the embedded cycle 2024: every province
+# is listed, those without small-scale reception with zeros.
+same kso-2024 expected/kso-2024-provincies.csv -- kso --cycle 2024 --locaties fixtures/kso-locaties-2024.csv -f csv
+"$bin" kso $K -f csv --tabel redenen --provincie Beta >"$tmp/out" 2>&1
+grep -v '^PV20,' expected/kso-redenen.csv | cmp -s - "$tmp/out" && ok || ko "kso --provincie restricts the reasons"
+"$bin" kso $K --kso-max-plaatsen 99 -f csv | grep -qx 'PV20,Alfa,1,1,1,1,1,40,15,25,20,5' &&
+    ok || ko "kso: 100 places is not kleinschalig with --kso-max-plaatsen 99"
+"$bin" kso $K --kso-max-plaatsen 101 -f csv | grep -qx 'PV20,Alfa,1,1,3,1,1,40,15,226,20,5' &&
+    ok || ko "kso: 101 places is kleinschalig with --kso-max-plaatsen 101"
+"$bin" kso $K --peildatum 2025-06-30 -f csv | grep -qx 'PV20,Alfa,1,1,3,0,1,40,15,145,0,5' &&
+    ok || ko "kso: a row ending after the peildatum is gerealiseerd"
+"$bin" kso $K --aanmeld-telt nee -f csv --tabel aandeel | grep -qx 'PV20,Alfa,125,256,48.83' &&
+    ok || ko "kso: the share follows the counting options"
+"$bin" kso $K -f json >"$tmp/out" 2>&1
+grep -q '"aandeel_kso": "325/516",' "$tmp/out" && grep -q '"aandeel_exact": "125/316"' "$tmp/out" &&
+    ! grep -q '"locaties": \[' "$tmp/out" && ok || ko "kso JSON: exact shares, no listing unless asked"
+"$bin" kso $K -f md >"$tmp/out" 2>&1
+for line in '| Aandeel KSO (landelijk) | 62,98 % (325 van 516 getelde plaatsen) |' \
+    '| niet\_gerealiseerd | 7 | 97 | status afgewezen of ingetrokken |' \
+    '| **Totaal** | 14 | 497 |  |' \
+    '| PV21 | Beta | GEEN DRAAGVLAK | 3 | 47 |' \
+    "| PV20 | Alfa | 125 | 316 | 39,56$(printf '\302\240')% |"; do
+    grep -qxF "$line" "$tmp/out" && ok || ko "kso md lacks: $line"
+done
+[ "$(grep -n '^## ' "$tmp/out" | head -1)" = "$(grep -n '^## Nederland: kleinschalige opvang per klasse' "$tmp/out")" ] &&
+    ok || ko "kso md: the national totals come first"
+# Row order changes no table; the listing keeps its rows (with their new lines).
+{ head -n 1 fixtures/kso-locaties.csv; tail -n +2 fixtures/kso-locaties.csv | sort -r; } >"$tmp/kso-rev.csv"
+for t in provincies gemeenten redenen aandeel totaal; do
+    "$bin" kso $F --gemeenten fixtures/gemeenten.csv --locaties "$tmp/kso-rev.csv" -f csv --tabel $t >"$tmp/b" 2>&1 &&
+        "$bin" kso $K -f csv --tabel $t >"$tmp/a" 2>&1 && cmp -s "$tmp/a" "$tmp/b" && ok || ko "kso row order changes --tabel $t"
+done
+"$bin" kso $F --gemeenten fixtures/gemeenten.csv --locaties "$tmp/kso-rev.csv" -f csv --tabel locaties | cut -d, -f2- >"$tmp/b"
+cut -d, -f2- expected/kso-locaties.csv | cmp -s - "$tmp/b" && ok || ko "kso row order changes the listing"
+fails kso-what-if 64 "spreiding: --what-if is not an option of kso: the overview reports the register as it is, not a scenario" -- \
+    kso $K --what-if GM0001=+5
+fails kso-include-planned 64 "spreiding: --include-planned is not an option of kso: the overview reports the register as it is, not a scenario" -- \
+    kso $K --include-planned
+fails kso-drempel 64 "spreiding: --drempel is not an option of kso (it is one of progress, grants, explain, report, map)" -- \
+    kso $K --drempel 70
+fails kso-no-locaties 64 "spreiding: kso needs --locaties FILE" -- kso $F
+fails kso-listing-html 64 "spreiding: the HTML page shows every table; --tabel and --provincies choose tables for the other forms" -- \
+    kso $K --tabel locaties -f html
+# explain says why a location is or is not kleinschalig, on the run's
+# kso-max-plaatsen; the overview (report) carries a table kso.
+"$bin" explain GM0005 $L --kso-max-plaatsen 1 -f csv --tabel locaties >"$tmp/out" 2>&1
+grep -q '^8,Amv Vijf,2,2,amv,toegezegd,2025-07-01,2030-07-01,ja,ja,telt mee,nee,,"nee: 2 plaatsen, meer dan 1 (kso-max-plaatsen)"$' "$tmp/out" &&
+    ok || ko "explain --kso-max-plaatsen 1"
+"$bin" report $K -f json | grep -q '"kso": \[' && ok || ko "report has a kso table"
+"$bin" report $K --include-planned -f csv --tabel kso | grep -qx 'PV20,Alfa,1,1,2,1,1,40,15,125,20,5,125,316,39.56,include-planned' &&
+    ok || ko "report: the kso table is the register as it is, in a scenario too"
 
 # A full disk: exit 74, and no file left behind.
 if [ -w /dev/full ]; then

@@ -79,7 +79,7 @@ static void reports(const sw_measurement *m, const sw_register *reg, const sw_cy
     sw_report_free(r);
     r = NULL;
     ctx.provincie = 21;
-    if (sw_report_overview(&r, m->progress, m->grants, m->alloc, reg, cy, &ctx, &d) == 0)
+    if (sw_report_overview(&r, m->progress, m->grants, m->kso, m->alloc, reg, cy, &ctx, &d) == 0)
         fuzz_write_all(r);
     sw_report_free(r);
     r = NULL;
@@ -87,6 +87,24 @@ static void reports(const sw_measurement *m, const sw_register *reg, const sw_cy
                                     &ctx, &d) == 0)
         fuzz_write_all(r);
     sw_report_free(r);
+    r = NULL;
+    if (m->kso && sw_report_kso(&r, m->kso, reg, cy, &ctx, &d) == 0)
+        fuzz_write_all(r);
+    sw_report_free(r);
+}
+
+/* Small-scale reception: every KSO row is in one class, and the KSO places
+ * that count are among the counted places. */
+static void check_kso(const sw_kso *k)
+{
+    int64_t rows = 0, geteld = 0;
+    for (int c = 0; c < SW_KLASSEN; c++)
+        rows += k->totaal.locaties[c];
+    for (size_t p = 0; p < k->nprov; p++)
+        geteld += k->prov[p].telling.geteld;
+    if (rows != k->kso_rijen || k->kso_rijen > k->rijen || geteld != k->totaal.geteld ||
+        k->totaal.geteld > k->geteld)
+        abort();
 }
 
 static void run(const sw_register *reg, const sw_cycle *cy, const char *loc, size_t len,
@@ -100,6 +118,7 @@ static void run(const sw_register *reg, const sw_cycle *cy, const char *loc, siz
     mo.grants = (sw_grant_options){lid3, grondslag, b, grondslag == SW_GRONDSLAG_BUDGET ? 2 : 0};
     mo.with_grants = sw_cycle_can_pay(cy, grondslag);
     mo.keep_gemeente = 0;
+    mo.with_kso = true;
     mo.alloc.mode = dr->v[6] & 32 ? SW_MODE_NATIONAL : 0;
     mo.alloc.afronding = mo.alloc.mode && (dr->v[6] & 64) ? SW_ROUND_LARGEST_REMAINDER : 0;
     if (dr->v[6] & 128) {
@@ -116,6 +135,7 @@ static void run(const sw_register *reg, const sw_cycle *cy, const char *loc, siz
     FUZZ_CHECK_FAILURE(rc, m, d);
     if (rc == 0) {
         reports(m, reg, cy);
+        check_kso(m->kso);
         const sw_progress *p = m->progress;
         for (size_t k = 0; m->grants && grondslag == SW_GRONDSLAG_BUDGET && k < p->nprov; k++)
             if (m->grants->prov[k].has_budget && p->prov[k].geteld > 0 &&
