@@ -301,8 +301,10 @@ typedef struct sw_map_svg_info {
  * in the first place, corners first, that no shape touches; else below the
  * map.
  *
- * `info` may be NULL. Returns 0, SW_ENOMEM, or SW_EUSAGE when
- * `opt->provincie` has no shapes on this map (reported in `diag`). A
+ * `info` may be NULL. Returns 0, SW_ENOMEM, or SW_EDATA when there is
+ * nothing to draw: `opt->provincie` has no shapes on this map, or the map
+ * none at the level (boundaries of other gemeenten than the register's;
+ * reported in `diag`). A
  * `klasse` outside the palette is a programming error. */
 SW_API int sw_map_svg(sw_buf *out, sw_map_svg_info *info, const sw_map *map,
                       const sw_map_options *opt, sw_diag *diag);

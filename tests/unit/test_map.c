@@ -641,7 +641,7 @@ START_TEST(svg_of_one_province_shows_only_its_gemeenten)
     sw_buf b = {0};
     sw_diag d = {0};
     /* Before a join the gemeenten have no province. */
-    ck_assert_int_eq(sw_map_svg(&b, NULL, m, &o, &d), SW_EUSAGE);
+    ck_assert_int_eq(sw_map_svg(&b, NULL, m, &o, &d), SW_EDATA);
     ck_assert_str_eq(first_message(&d), "CBS/Kadaster gemeentegrenzen 2025, vereenvoudigd: the "
                                         "map has no gemeenten in province PV29 (were the shapes "
                                         "joined to a register?)");
