@@ -13,6 +13,7 @@
 #include "spreiding/cycle.h"
 #include "spreiding/diag.h"
 #include "spreiding/export.h"
+#include "spreiding/policy.h"
 #include "spreiding/number.h"
 #include "spreiding/register.h"
 
@@ -25,18 +26,23 @@ extern "C" {
  * weging by the scores present, afronding and ses-ontbrekend from the cycle,
  * amv-afronding by mode. */
 typedef struct sw_alloc_options {
-    int mode;           /**< SW_MODE_* */
-    int weging;         /**< SW_WEGING_* */
-    int afronding;      /**< SW_ROUND_*; national mode only (§7.1) */
-    int amv_afronding;  /**< SW_ROUND_* */
-    int ses_ontbrekend; /**< SW_SES_* */
+    sw_mode mode;                     /**< SW_MODE_* */
+    sw_weging weging;                 /**< SW_WEGING_* */
+    sw_afronding afronding;           /**< SW_ROUND_*; national mode only (§7.1) */
+    sw_afronding amv_afronding;       /**< SW_ROUND_* */
+    sw_ses_ontbrekend ses_ontbrekend; /**< SW_SES_* */
     bool has_capaciteit;
     int64_t capaciteit; /**< replaces the capaciteitsraming; national mode only */
     bool has_amv;
     int64_t amv;        /**< replaces the cycle's amv part */
 } sw_alloc_options;
 
-#define SW_ALLOC_OPTIONS_INIT {0, 0, 0, 0, 0, false, 0, false, 0}
+/* Every policy SW_UNSET, no capacity or amv given: the fields not named are
+ * zero, and a field added later is too. */
+#define SW_ALLOC_OPTIONS_INIT                                                                      \
+    {                                                                                              \
+        .has_capaciteit = false, .has_amv = false                                                  \
+    }
 
 /** How a gemeente's amv part was computed. */
 enum { SW_AMV_NONE = 0, SW_AMV_HALF_UP, SW_AMV_LARGEST_REMAINDER };
@@ -68,11 +74,11 @@ typedef struct sw_alloc_provincie {
 } sw_alloc_provincie;
 
 typedef struct sw_allocation {
-    int mode;              /**< effective SW_MODE_* */
-    int weging;            /**< effective SW_WEGING_* */
-    int afronding;         /**< national: as chosen; provincial: largest-remainder */
-    int amv_afronding;     /**< as chosen, or SW_UNSET for the mode's default */
-    int ses_ontbrekend;    /**< effective SW_SES_* */
+    sw_mode mode;                     /**< effective SW_MODE_* */
+    sw_weging weging;                 /**< effective SW_WEGING_* */
+    sw_afronding afronding;           /**< national: as chosen; provincial: largest-remainder */
+    sw_afronding amv_afronding;       /**< as chosen, or SW_UNSET for the mode's default */
+    sw_ses_ontbrekend ses_ontbrekend; /**< effective SW_SES_* */
     int64_t capaciteit;    /**< C used */
     bool has_amv;
     int64_t amv;           /**< A used */
@@ -94,14 +100,14 @@ typedef struct sw_allocation {
  * that cannot be allocated (a gemeente in a province the cycle does not know,
  * a province with an opgave and no gemeenten or no inhabitants, missing
  * scores under `fout`); SW_EOVERFLOW; SW_ENOMEM. */
-SW_API int sw_allocate(sw_allocation **out, const sw_register *reg, const sw_cycle *cy,
-                       const sw_alloc_options *opt, sw_diag *diag);
+SW_API int sw_allocation_compute(sw_allocation **out, const sw_register *reg, const sw_cycle *cy,
+                                 const sw_alloc_options *opt, sw_diag *diag);
 
 /** Frees an allocation; NULL is allowed. */
 SW_API void sw_allocation_free(sw_allocation *a);
 
 /** The province entry with code `code`, or NULL. */
-SW_API const sw_alloc_provincie *sw_allocation_provincie(const sw_allocation *a, int code);
+SW_API const sw_alloc_provincie *sw_allocation_find_provincie(const sw_allocation *a, int code);
 
 #ifdef __cplusplus
 }

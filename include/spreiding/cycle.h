@@ -30,6 +30,7 @@
 #include "spreiding/date.h"
 #include "spreiding/diag.h"
 #include "spreiding/export.h"
+#include "spreiding/policy.h"
 #include "spreiding/register.h"
 
 #ifdef __cplusplus
@@ -81,12 +82,12 @@ typedef struct sw_cycle {
     bool has_amv;
     int64_t amv;
     sw_date peildatum;
-    int afronding;      /**< SW_ROUND_* */
-    int ses_ontbrekend; /**< SW_SES_* */
-    int lid3;           /**< SW_LID3_* */
-    int lid3_grondslag; /**< SW_GRONDSLAG_* */
-    int aanmeld_telt;   /**< SW_JA / SW_NEE */
-    int telt_alleen_duurzaam; /**< SW_JA / SW_NEE: only duurzame rows count (§4) */
+    sw_afronding afronding;           /**< SW_ROUND_* */
+    sw_ses_ontbrekend ses_ontbrekend; /**< SW_SES_* */
+    sw_lid3 lid3;                     /**< SW_LID3_* */
+    sw_grondslag lid3_grondslag;      /**< SW_GRONDSLAG_* */
+    sw_ja_nee aanmeld_telt;           /**< SW_JA / SW_NEE */
+    sw_ja_nee telt_alleen_duurzaam;   /**< SW_JA / SW_NEE: only duurzame rows count (§4) */
     int64_t minimum_plaatsen; /**< a row counts only with this many places (§4) */
     bool has_beschikbaar_tot;
     sw_date beschikbaar_tot;  /**< a counted row must last at least until then (§4) */
@@ -117,7 +118,7 @@ SW_API void sw_cycle_free(sw_cycle *cycle);
 SW_API int sw_cycle_adopt_provinces(sw_cycle *cycle, const sw_register *reg);
 
 /** The province with code number `code`, or NULL. */
-SW_API const sw_provincie *sw_cycle_provincie(const sw_cycle *cycle, int code);
+SW_API const sw_provincie *sw_cycle_find_provincie(const sw_cycle *cycle, int code);
 
 /** Finds a province by code (`PV27`, `pv27`) or by name, ignoring case
  * (`Noord-Holland`, `FRYSLÂN`, and `Friesland` for Fryslân). Returns its
@@ -136,7 +137,7 @@ SW_API const sw_param *sw_cycle_param(const sw_cycle *cycle, const char *name);
 /** True when the cycle has the figures the grants need under lid-3
  * grondslag `grondslag` (0: the cycle's): the tariffs and the lid 2b
  * minimum. sw_grants_compute says which are missing otherwise. */
-SW_API bool sw_cycle_can_pay(const sw_cycle *cycle, int grondslag);
+SW_API bool sw_cycle_can_pay(const sw_cycle *cycle, sw_grondslag grondslag);
 
 /** True when every province of the cycle has an official opgave. */
 SW_API bool sw_cycle_has_opgaven(const sw_cycle *cycle);

@@ -98,7 +98,10 @@ typedef struct sw_figures_options {
     const sw_csv_options *csv;
 } sw_figures_options;
 
-#define SW_FIGURES_OPTIONS_INIT {NULL, 0, NULL}
+#define SW_FIGURES_OPTIONS_INIT                                                                    \
+    {                                                                                              \
+        .kolom = NULL, .periode = 0, .csv = NULL                                                   \
+    }
 
 /** The figure of one register gemeente. */
 typedef struct sw_figure {
@@ -160,7 +163,7 @@ typedef struct sw_figures {
  * is a register gemeente, or none of them has a value. Also SW_ELIMIT
  * (limits of `sw_csv_read`, more than SW_FIGURES_MAX_PERIODS periods) and
  * SW_ENOMEM. On failure `*out` is NULL. */
-SW_API int sw_figures_read(sw_figures **out, const sw_register *reg, sw_figure_kind kind,
+SW_API int sw_figures_load(sw_figures **out, const sw_register *reg, sw_figure_kind kind,
                            const char *name, const char *data, size_t len,
                            const sw_figures_options *opt, sw_diag *diag);
 

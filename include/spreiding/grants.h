@@ -20,6 +20,7 @@
 #include "spreiding/cycle.h"
 #include "spreiding/diag.h"
 #include "spreiding/export.h"
+#include "spreiding/policy.h"
 #include "spreiding/progress.h"
 #include "spreiding/register.h"
 
@@ -34,8 +35,8 @@ typedef struct sw_budget {
 } sw_budget;
 
 typedef struct sw_grant_options {
-    int lid3;           /**< SW_LID3_*; 0 = the cycle's */
-    int grondslag;      /**< SW_GRONDSLAG_*; 0 = the cycle's */
+    sw_lid3 lid3;           /**< SW_LID3_*; 0 = the cycle's */
+    sw_grondslag grondslag; /**< SW_GRONDSLAG_*; 0 = the cycle's */
     const sw_budget *budget;
     size_t nbudget;
 } sw_grant_options;
@@ -49,21 +50,22 @@ typedef struct sw_grant_row {
     int64_t totaal;          /**< bedrag_lid3 + bedrag_lid2b */
 } sw_grant_row;
 
-typedef struct sw_grant_prov {
+typedef struct sw_grant_provincie {
     bool has_budget;
     int64_t budget;
     int64_t bedrag_lid3;
     int64_t potentieel_lid3;
     int64_t bedrag_lid2b;
     int64_t totaal;
-} sw_grant_prov;
+} sw_grant_provincie;
 
 typedef struct sw_grants {
-    int lid3, grondslag;
+    sw_lid3 lid3;                /**< in force */
+    sw_grondslag grondslag;      /**< in force */
     const sw_progress *progress; /**< borrowed */
     sw_grant_row *row;     /**< one per register entry */
     size_t n;
-    sw_grant_prov *prov;   /**< parallel to progress->prov */
+    sw_grant_provincie *prov; /**< parallel to progress->prov */
     size_t nprov;
     int64_t totaal_lid3, totaal_lid2b, totaal;
 } sw_grants;

@@ -135,12 +135,12 @@ typedef struct sw_kso_telling {
     int64_t geteld; /**< places of the KSO rows that count on the peildatum (§4) */
 } sw_kso_telling;
 
-typedef struct sw_kso_prov {
+typedef struct sw_kso_provincie {
     int code;               /**< 20 for PV20 */
     const char *naam;       /**< borrowed from the cycle */
     sw_kso_telling telling; /**< the KSO rows of its gemeenten */
     int64_t geteld;         /**< every counted place of the province (R_p of §4) */
-} sw_kso_prov;
+} sw_kso_provincie;
 
 /** The not-realised KSO rows of one province with one reason. */
 typedef struct sw_kso_reden {
@@ -152,11 +152,11 @@ typedef struct sw_kso_reden {
 } sw_kso_reden;
 
 /** A kept KSO row. */
-typedef struct sw_kso_rij {
+typedef struct sw_kso_row {
     sw_locatie loc;         /**< its strings owned by the kso; verdict filled in */
     int provincie;          /**< province code of its gemeente */
     unsigned char klasse;   /**< sw_kso_klasse on the peildatum */
-} sw_kso_rij;
+} sw_kso_row;
 
 typedef struct sw_kso_state sw_kso_state;
 
@@ -168,7 +168,7 @@ typedef struct sw_kso {
     const sw_progress *progress;
     size_t n;                   /**< register entries */
     sw_kso_telling *gemeente;   /**< one per register entry */
-    sw_kso_prov *prov;          /**< provinces with gemeenten in the register, by code */
+    sw_kso_provincie *prov;     /**< provinces with gemeenten in the register, by code */
     size_t nprov;
     sw_kso_telling totaal;      /**< nationally */
     int64_t geteld;             /**< every counted place nationally */
@@ -181,7 +181,7 @@ typedef struct sw_kso {
     /** With keep_rows, after sw_kso_finish: by province code, gemeentecode,
      * class (in column order), locatie (byte-wise), vanaf, tot (open-ended
      * last), plaatsen, then the line. NULL otherwise. */
-    sw_kso_rij *rij;
+    sw_kso_row *rij;
     size_t nrij;
     bool rows_kept;             /**< keep_rows was asked: rij is the listing */
     sw_kso_state *state;        /**< private */
@@ -217,7 +217,7 @@ SW_API int sw_kso_compute(sw_kso **out, const sw_register *reg, const sw_cycle *
                           const sw_kso_options *opt, sw_diag *diag);
 
 /** The overview's province with code `code`, or NULL. */
-SW_API const sw_kso_prov *sw_kso_provincie(const sw_kso *k, int code);
+SW_API const sw_kso_provincie *sw_kso_find_provincie(const sw_kso *k, int code);
 
 SW_API void sw_kso_free(sw_kso *k);
 

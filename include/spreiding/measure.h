@@ -8,11 +8,11 @@
  * rows of one gemeente can be kept for `explain`.
  *
  *     sw_measurement *m;
- *     sw_measure_new(&m, reg, cy, NULL, "locaties.csv", &opt, &diag);
+ *     sw_measurement_new(&m, reg, cy, NULL, "locaties.csv", &opt, &diag);
  *     while ((n = fread(buf, 1, sizeof buf, f)) > 0)
- *         sw_measure_feed(m, buf, n);
- *     sw_measure_finish(m);   // m->progress, m->grants
- *     sw_measure_free(m);
+ *         sw_measurement_feed(m, buf, n);
+ *     sw_measurement_finish(m);   // m->progress, m->grants
+ *     sw_measurement_free(m);
  */
 #ifndef SPREIDING_MEASURE_H
 #define SPREIDING_MEASURE_H
@@ -61,9 +61,9 @@ typedef struct sw_measurement {
     const sw_cycle *cy;      /**< borrowed */
     sw_allocation *alloc;    /**< NULL when the opgave came from a file */
     const sw_opgave *opgave; /**< the allocation's (owned) or the file's (borrowed) */
-    sw_progress *progress;   /**< complete after sw_measure_finish */
+    sw_progress *progress;   /**< complete after sw_measurement_finish */
     sw_grants *grants;       /**< NULL unless with_grants */
-    sw_kso *kso;             /**< NULL unless with_kso; complete after sw_measure_finish */
+    sw_kso *kso;             /**< NULL unless with_kso; complete after sw_measurement_finish */
     sw_locaties *kept;       /**< the rows kept (keep_gemeente, keep_all), with verdicts */
     sw_measure_state *state; /**< private */
 } sw_measurement;
@@ -73,25 +73,26 @@ typedef struct sw_measurement {
  * messages), or NULL when there is none (then nothing is fed). `reg`, `cy`,
  * `opgave` and `diag` must outlive the measurement. Errors: SW_EUSAGE for
  * options that contradict each other (allocation options with an opgave
- * file), the errors of sw_allocate and sw_progress_new. */
-SW_API int sw_measure_new(sw_measurement **out, const sw_register *reg, const sw_cycle *cy,
-                          const sw_opgave *opgave, const char *locaties_name,
-                          const sw_measure_options *opt, sw_diag *diag);
+ * file), the errors of sw_allocation_compute and sw_progress_new. */
+SW_API int sw_measurement_new(sw_measurement **out, const sw_register *reg, const sw_cycle *cy,
+                              const sw_opgave *opgave, const char *locaties_name,
+                              const sw_measure_options *opt, sw_diag *diag);
 
 /** Feeds the next bytes of the locations file. Returns 0 or the first fatal
- * error; bad rows are listed and reported at sw_measure_finish. */
-SW_API int sw_measure_feed(sw_measurement *m, const char *data, size_t len);
+ * error; bad rows are listed and reported at sw_measurement_finish. */
+SW_API int sw_measurement_feed(sw_measurement *m, const char *data, size_t len);
 
 /** Ends the file, finishes the count and computes the grants. Returns 0 or
  * the first error (the messages are in diag). */
-SW_API int sw_measure_finish(sw_measurement *m);
+SW_API int sw_measurement_finish(sw_measurement *m);
 
 /** new, one feed of a file in memory, finish. */
-SW_API int sw_measure(sw_measurement **out, const sw_register *reg, const sw_cycle *cy,
-                      const sw_opgave *opgave, const char *locaties_name, const char *data,
-                      size_t len, const sw_measure_options *opt, sw_diag *diag);
+SW_API int sw_measurement_compute(sw_measurement **out, const sw_register *reg, const sw_cycle *cy,
+                                  const sw_opgave *opgave, const char *locaties_name,
+                                  const char *data, size_t len, const sw_measure_options *opt,
+                                  sw_diag *diag);
 
-SW_API void sw_measure_free(sw_measurement *m);
+SW_API void sw_measurement_free(sw_measurement *m);
 
 /** Parses `--budget PROVINCIE=EUR` (a province code or name of the cycle,
  * euros by the money rule of §7.5). Returns 0 or SW_EUSAGE with a message. */

@@ -26,14 +26,16 @@ typedef enum sw_policy {
     SW_POLICY_COUNT
 } sw_policy;
 
-enum { SW_UNSET = 0 };
-enum { SW_MODE_NATIONAL = 1, SW_MODE_PROVINCIAL };
-enum { SW_WEGING_INWONERS = 1, SW_WEGING_INWONERS_SES };
-enum { SW_ROUND_HALF_UP = 1, SW_ROUND_LARGEST_REMAINDER };
-enum { SW_SES_FOUT = 1, SW_SES_NUL };
-enum { SW_LID3_PROVINCIALE_DREMPEL = 1, SW_LID3_PER_GEMEENTE };
-enum { SW_GRONDSLAG_PER_PLAATS = 1, SW_GRONDSLAG_BUDGET };
-enum { SW_JA = 1, SW_NEE };
+/** "Not chosen", for a field of any of the policy types below (a plain 0,
+ * so that it fits each of them). */
+#define SW_UNSET 0
+typedef enum sw_mode { SW_MODE_NATIONAL = 1, SW_MODE_PROVINCIAL } sw_mode;
+typedef enum sw_weging { SW_WEGING_INWONERS = 1, SW_WEGING_INWONERS_SES } sw_weging;
+typedef enum sw_afronding { SW_ROUND_HALF_UP = 1, SW_ROUND_LARGEST_REMAINDER } sw_afronding;
+typedef enum sw_ses_ontbrekend { SW_SES_FOUT = 1, SW_SES_NUL } sw_ses_ontbrekend;
+typedef enum sw_lid3 { SW_LID3_PROVINCIALE_DREMPEL = 1, SW_LID3_PER_GEMEENTE } sw_lid3;
+typedef enum sw_grondslag { SW_GRONDSLAG_PER_PLAATS = 1, SW_GRONDSLAG_BUDGET } sw_grondslag;
+typedef enum sw_ja_nee { SW_JA = 1, SW_NEE } sw_ja_nee;
 
 /** Parses the value `text` of policy `p` (exact spelling, any case).
  * Returns the value (≥ 1) or SW_EDATA. */

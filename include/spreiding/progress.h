@@ -52,8 +52,8 @@ typedef struct sw_progress_options {
     int64_t drempel_pct;     /**< 1..100; 0 = the cycle's */
     bool has_duurzaam_jaren;
     int64_t duurzaam_jaren;
-    int aanmeld_telt;        /**< SW_JA / SW_NEE; 0 = the cycle's */
-    int telt_alleen_duurzaam; /**< SW_JA / SW_NEE; 0 = the cycle's */
+    sw_ja_nee aanmeld_telt;         /**< SW_JA / SW_NEE; 0 = the cycle's */
+    sw_ja_nee telt_alleen_duurzaam; /**< SW_JA / SW_NEE; 0 = the cycle's */
     bool has_minimum_plaatsen;
     int64_t minimum_plaatsen;
     /** `--kso-max-plaatsen`: the most places of a small-scale location (§4b,
@@ -62,7 +62,7 @@ typedef struct sw_progress_options {
      * with one value. */
     bool has_kso_max_plaatsen;
     int64_t kso_max_plaatsen;
-    int beschikbaar_tot;     /**< 0 = the cycle's; SW_JA: the date below; SW_NEE: none */
+    sw_ja_nee beschikbaar_tot; /**< 0 = the cycle's; SW_JA: the date below; SW_NEE: none */
     sw_date beschikbaar_tot_datum;
     bool include_planned;    /**< count `gepland` too (a scenario) */
     const sw_what_if *what_if;
@@ -99,7 +99,7 @@ typedef struct sw_progress_row {
     int64_t what_if;    /**< places added by --what-if (included above) */
 } sw_progress_row;
 
-typedef struct sw_progress_prov {
+typedef struct sw_progress_provincie {
     int code;
     const char *naam;   /**< borrowed from the cycle */
     size_t ngemeenten;  /**< taking part */
@@ -112,13 +112,13 @@ typedef struct sw_progress_prov {
     bool gehaald;       /**< 100·R_p ≥ drempel·O_p */
     int64_t tekort_drempel; /**< max(0, ⌈drempel·O_p/100⌉ − R_p) */
     int64_t tekort_100;     /**< max(0, O_p − R_p) */
-} sw_progress_prov;
+} sw_progress_provincie;
 
 /** The count at one date. */
 typedef struct sw_progress_step {
     sw_date peildatum;
     sw_progress_row *row;   /**< one per register entry */
-    sw_progress_prov *prov; /**< parallel to sw_progress.prov */
+    sw_progress_provincie *prov; /**< parallel to sw_progress.prov */
 } sw_progress_step;
 
 typedef struct sw_progress_acc sw_progress_acc;
@@ -127,8 +127,8 @@ typedef struct sw_progress {
     sw_date peildatum;       /**< the (first) date counted at */
     int64_t drempel_pct;
     int64_t duurzaam_jaren;
-    int aanmeld_telt;
-    int telt_alleen_duurzaam;
+    sw_ja_nee aanmeld_telt;
+    sw_ja_nee telt_alleen_duurzaam;
     int64_t minimum_plaatsen;
     bool has_beschikbaar_tot;
     sw_date beschikbaar_tot;
@@ -142,7 +142,7 @@ typedef struct sw_progress {
     size_t nprov;
     /* The count at the peildatum (the first step of a timeline): */
     sw_progress_row *row;    /**< one per register entry */
-    sw_progress_prov *prov;  /**< provinces with gemeenten in the run, by code */
+    sw_progress_provincie *prov; /**< provinces with gemeenten in the run, by code */
     sw_progress_step *step;  /**< every date: one, or the timeline's */
     size_t nsteps;
     size_t buiten_run;       /**< locations of gemeenten not in the run */

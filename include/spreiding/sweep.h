@@ -6,7 +6,7 @@
  * paradoxes in the range: a gemeente or province whose opgave goes down when
  * the capacity goes up (the Alabama paradox of largest remainder).
  *
- * The weights are computed once (by `sw_allocate`), and each step updates
+ * The weights are computed once (by `sw_allocation_compute`), and each step updates
  * every quotum incrementally in integers, without a division or a sort: a
  * step costs O(n).
  */
@@ -19,6 +19,7 @@
 #include "spreiding/allocation.h"
 #include "spreiding/diag.h"
 #include "spreiding/export.h"
+#include "spreiding/policy.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -45,8 +46,8 @@ typedef struct sw_sweep_engine sw_sweep_engine;
 typedef struct sw_sweep {
     int64_t from, step;
     size_t nsteps;
-    int afronding;          /**< SW_ROUND_* used */
-    int weging;             /**< SW_WEGING_* used */
+    sw_afronding afronding; /**< SW_ROUND_* used */
+    sw_weging weging;       /**< SW_WEGING_* used */
     size_t n, nprov;        /**< gemeenten (register order), provinces (cycle order) */
     int *prov_code;         /**< nprov codes */
     int *gem_code;          /**< n codes */
@@ -60,11 +61,11 @@ typedef struct sw_sweep {
 /** Runs the sweep: checks the data, and finds the paradoxes of the range.
  * `opt` are the allocation options (mode must be national or unset; capacity
  * must be unset: the sweep sets it). FROM ≤ TO, STEP ≥ 1. Errors: SW_EUSAGE
- * for a bad range or options, the errors of sw_allocate, SW_EOVERFLOW,
+ * for a bad range or options, the errors of sw_allocation_compute, SW_EOVERFLOW,
  * SW_ENOMEM. */
-SW_API int sw_sweep_run(sw_sweep **out, const sw_register *reg, const sw_cycle *cy,
-                        const sw_alloc_options *opt, int64_t from, int64_t to, int64_t step,
-                        bool detail, sw_diag *diag);
+SW_API int sw_sweep_compute(sw_sweep **out, const sw_register *reg, const sw_cycle *cy,
+                            const sw_alloc_options *opt, int64_t from, int64_t to, int64_t step,
+                            bool detail, sw_diag *diag);
 
 /** The allocation at step `k` (capacity from + k·step): `*gem` the n
  * gemeenten' opgaven (register order), `*prov` the nprov provinces' and

@@ -208,7 +208,7 @@ typedef struct cli_lists {
 int cli_measure_options(sw_measure_options *mo, cli_lists *lists, const cli_options *o,
                         const cli_run *run, sw_diag *diag);
 
-/* Counts: sw_measure over the --locaties file (streamed into loc_in, which
+/* Counts: sw_measurement_compute over the --locaties file (streamed into loc_in, which
  * gets its name and digest). Returns 0 or an exit code (reported). */
 int cli_measure_run(sw_measurement **m, cli_input *loc_in, const cli_options *o,
                     const cli_run *run, const sw_opgave *opgave, const sw_measure_options *mo,

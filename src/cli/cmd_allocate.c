@@ -9,7 +9,7 @@ int cmd_allocate(const cli_options *o)
     sw_report *r = NULL;
     sw_diag diag = {0};
     if (rc == 0) {
-        int e = sw_allocate(&a, run.reg, run.cycle, &o->alloc, &diag);
+        int e = sw_allocation_compute(&a, run.reg, run.cycle, &o->alloc, &diag);
         if (e == 0) {
             cli_context c;
             cli_context_init(&c, &run, NULL, NULL);

@@ -91,7 +91,7 @@ int cmd_map(const cli_options *o)
         }
     }
     sw_buf_free(&svg);
-    sw_measure_free(m);
+    sw_measurement_free(m);
     sw_map_free(map);
     cli_input_free(&loc_in);
     cli_run_free(&run);

@@ -1,5 +1,5 @@
 /* spreiding progress, grants, explain and report: one library pipeline
- * (sw_measure), four reports. */
+ * (sw_measurement_compute), four reports. */
 #include <string.h>
 #include <sysexits.h>
 
@@ -82,7 +82,7 @@ int cmd_measure(const cli_options *o)
     }
     sw_report_free(r);
     sw_map_free(map);
-    sw_measure_free(m);
+    sw_measurement_free(m);
     sw_opgave_free(opgave);
     cli_input_free(&loc_in);
     cli_input_free(&opgave_in);

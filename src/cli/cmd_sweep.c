@@ -35,8 +35,8 @@ int cmd_sweep(const cli_options *o)
     sw_report *r = NULL;
     sw_diag diag = {0};
     if (rc == 0) {
-        int e = sw_sweep_run(&s, run.reg, run.cycle, &o->alloc, range[0], range[1], range[2],
-                             o->gemeenten_detail, &diag);
+        int e = sw_sweep_compute(&s, run.reg, run.cycle, &o->alloc, range[0], range[1], range[2],
+                                 o->gemeenten_detail, &diag);
         if (e == 0) {
             cli_context c;
             cli_context_init(&c, &run, NULL, NULL);

@@ -230,7 +230,7 @@ static int apply_figures(cli_run *run, const cli_options *o, sw_figure_kind kind
                      ses ? "ses-periode" : "inwoners-periode");
     if (rc != 0)
         return rc;
-    int e = sw_figures_read(out, run->reg, kind, in->name, in->data, in->len, &fopt, diag);
+    int e = sw_figures_load(out, run->reg, kind, in->name, in->data, in->len, &fopt, diag);
     if (e == 0)
         e = sw_register_apply_figures(run->reg, *out, diag);
     return e ? cli_fail(e, diag) : 0;

@@ -1,6 +1,6 @@
 /* What every command that counts places does before its report: the
  * options in the library's terms, then the locations streamed through
- * sw_measure. */
+ * sw_measurement_compute. */
 #include <string.h>
 #include <sysexits.h>
 
@@ -34,7 +34,7 @@ typedef struct stream {
 static int feed(void *ctx, const char *data, size_t len)
 {
     stream *s = ctx;
-    return s->e = sw_measure_feed(s->m, data, len);
+    return s->e = sw_measurement_feed(s->m, data, len);
 }
 
 int cli_measure_run(sw_measurement **m, cli_input *loc_in, const cli_options *o,
@@ -43,7 +43,7 @@ int cli_measure_run(sw_measurement **m, cli_input *loc_in, const cli_options *o,
 {
     *m = NULL;
     const char *name = !o->locaties ? NULL : strcmp(o->locaties, "-") ? o->locaties : "<stdin>";
-    int e = sw_measure_new(m, run->reg, run->cycle, opgave, name, mo, diag);
+    int e = sw_measurement_new(m, run->reg, run->cycle, opgave, name, mo, diag);
     if (e == 0 && o->locaties) {
         stream s = {*m, 0};
         int rc = cli_stream_input(loc_in, o->locaties, feed, &s);
@@ -52,6 +52,6 @@ int cli_measure_run(sw_measurement **m, cli_input *loc_in, const cli_options *o,
         e = s.e;
     }
     if (e == 0)
-        e = sw_measure_finish(*m);
+        e = sw_measurement_finish(*m);
     return e ? cli_fail(e, diag) : 0;
 }

@@ -355,7 +355,12 @@ static int set_value(cli_options *o, const cli_option *op, const char *arg)
             cli_error("--%s: '%s' is not one of %s", op->name, arg, sw_policy_choices(op->policy));
             return EX_USAGE;
         }
-        *(int *)(void *)(base + op->offset) = v;
+        /* The option table reaches a policy field by its offset; every
+         * policy type is an enum of int's size. */
+        _Static_assert(sizeof(sw_mode) == sizeof(int) && sizeof(sw_afronding) == sizeof(int) &&
+                           sizeof(sw_ja_nee) == sizeof(int),
+                       "a policy enum is not the size of an int");
+        memcpy(base + op->offset, &v, sizeof v);
         return 0;
     }
     case A_COUNT: {

@@ -271,8 +271,8 @@ static int add_up(sw_allocation *a, const sw_register *reg, const sw_cycle *cy,
     return 0;
 }
 
-int sw_allocate(sw_allocation **out, const sw_register *reg, const sw_cycle *cy,
-                const sw_alloc_options *opt, sw_diag *diag)
+int sw_allocation_compute(sw_allocation **out, const sw_register *reg, const sw_cycle *cy,
+                          const sw_alloc_options *opt, sw_diag *diag)
 {
     assert(out && reg && cy);
     *out = NULL;
@@ -357,7 +357,7 @@ void sw_allocation_free(sw_allocation *a)
     free(a);
 }
 
-const sw_alloc_provincie *sw_allocation_provincie(const sw_allocation *a, int code)
+const sw_alloc_provincie *sw_allocation_find_provincie(const sw_allocation *a, int code)
 {
     assert(a);
     for (size_t p = 0; p < a->nprov; p++)

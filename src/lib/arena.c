@@ -3,18 +3,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct sw_arena_block {
-    sw_arena_block *next;
+struct sw__arena_block {
+    sw__arena_block *next;
     char data[];
 };
 
 enum { BLOCK = 64 * 1024 };
 
-const char *sw_arena_strndup(sw_arena *a, const char *s, size_t n)
+const char *sw__arena_strndup(sw__arena *a, const char *s, size_t n)
 {
     if (!a->head || a->used + n + 1 > a->cap) {
         size_t cap = n + 1 > BLOCK ? n + 1 : BLOCK;
-        sw_arena_block *b = malloc(sizeof *b + cap);
+        sw__arena_block *b = malloc(sizeof *b + cap);
         if (!b)
             return NULL;
         b->next = a->head;
@@ -30,10 +30,10 @@ const char *sw_arena_strndup(sw_arena *a, const char *s, size_t n)
     return p;
 }
 
-void sw_arena_free(sw_arena *a)
+void sw__arena_free(sw__arena *a)
 {
     while (a->head) {
-        sw_arena_block *next = a->head->next;
+        sw__arena_block *next = a->head->next;
         free(a->head);
         a->head = next;
     }

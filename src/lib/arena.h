@@ -6,17 +6,17 @@
 
 #include <stddef.h>
 
-typedef struct sw_arena_block sw_arena_block;
+typedef struct sw__arena_block sw__arena_block;
 
-typedef struct sw_arena {
-    sw_arena_block *head;
+typedef struct sw__arena {
+    sw__arena_block *head;
     size_t used, cap; /* of the head block */
-} sw_arena;
+} sw__arena;
 
 /* A NUL-terminated copy of n bytes of s, owned by the arena; NULL when out of
  * memory. */
-const char *sw_arena_strndup(sw_arena *a, const char *s, size_t n);
+const char *sw__arena_strndup(sw__arena *a, const char *s, size_t n);
 
-void sw_arena_free(sw_arena *a);
+void sw__arena_free(sw__arena *a);
 
 #endif

@@ -34,7 +34,7 @@ struct sw_csv_reader {
     size_t max_field, max_records;
     char delimiter;
 
-    sw_decoder dec;
+    sw__decoder dec;
     char *dbuf; /* decoded slice */
 
     /* Before the header line is complete the delimiter is unknown: the text
@@ -78,10 +78,10 @@ static int space_or_tab(unsigned char c) { return c == ' ' || c == '\t'; }
 static int grow_fields(sw_csv_reader *r)
 {
     size_t cap = r->fields_cap ? r->fields_cap * 2 : 16;
-    if (sw_grow((void **)&r->off, cap, sizeof *r->off) ||
-        sw_grow((void **)&r->len, cap, sizeof *r->len) ||
-        sw_grow((void **)&r->field_line, cap, sizeof *r->field_line) ||
-        sw_grow((void **)&r->field, cap, sizeof *r->field))
+    if (sw__grow((void **)&r->off, cap, sizeof *r->off) ||
+        sw__grow((void **)&r->len, cap, sizeof *r->len) ||
+        sw__grow((void **)&r->field_line, cap, sizeof *r->field_line) ||
+        sw__grow((void **)&r->field, cap, sizeof *r->field))
         return SW_ENOMEM;
     r->fields_cap = cap;
     return 0;
@@ -150,7 +150,7 @@ static void on_field(void *s, size_t n, void *data)
         return;
     }
     if ((r->nfields == r->fields_cap && grow_fields(r) != 0) ||
-        sw_reserve((void **)&r->buf, &r->buf_cap, r->buf_len + n + 1, 1) != 0) {
+        sw__reserve((void **)&r->buf, &r->buf_cap, r->buf_len + n + 1, 1) != 0) {
         r->status = SW_ENOMEM;
         return;
     }
@@ -166,7 +166,7 @@ static void on_field(void *s, size_t n, void *data)
     r->line += breaks;
     if (ctl) {
         char shown[SW_QUOTE_MAX];
-        sw_quote_value(shown, sizeof shown, s, n);
+        sw__quote_value(shown, sizeof shown, s, n);
         r->data_error = sw_diag_add(r->diag, SW_EDATA, r->name, start, (long)r->nfields,
                                     column_name(r, r->nfields - 1),
                                     "value '%s' contains the control character U+%04X, which "
@@ -192,8 +192,8 @@ static int keep_header(sw_csv_reader *r)
     for (size_t i = 0; i < r->nfields; i++) {
         const char *s = r->buf + r->off[i];
         size_t n = r->len[i];
-        sw_trim(&s, &n);
-        sw_cut_utf8(r->colname[i], COLNAME, s, n);
+        sw__trim(&s, &n);
+        sw__cut_utf8(r->colname[i], COLNAME, s, n);
     }
     return 0;
 }
@@ -364,7 +364,7 @@ static int start_parsing(sw_csv_reader *r)
 /* Collects text until the header line is complete. */
 static int take_header(sw_csv_reader *r, const char *s, size_t n)
 {
-    if (sw_reserve((void **)&r->hbuf, &r->hcap, r->hlen + n + 1, 1) != 0)
+    if (sw__reserve((void **)&r->hbuf, &r->hcap, r->hlen + n + 1, 1) != 0)
         return r->status = SW_ENOMEM;
     memcpy(r->hbuf + r->hlen, s, n);
     r->hlen += n;
@@ -439,7 +439,7 @@ static int encoding_error(sw_csv_reader *r)
 
 static int decode_and_take(sw_csv_reader *r, const char *data, size_t len, bool final)
 {
-    size_t n = sw_decode(&r->dec, (const unsigned char *)data, len, final, r->dbuf);
+    size_t n = sw__decode(&r->dec, (const unsigned char *)data, len, final, r->dbuf);
     take(r, r->dbuf, n);
     if (r->status == 0 && r->dec.error)
         encoding_error(r);
@@ -455,7 +455,7 @@ int sw_csv_reader_new(sw_csv_reader **out, const char *name, const sw_csv_option
         o = *opt;
     sw_csv_reader *r = calloc(1, sizeof *r);
     *out = NULL;
-    if (!r || !(r->name = sw_strndup(name, strlen(name))) ||
+    if (!r || !(r->name = sw__strndup(name, strlen(name))) ||
         !(r->dbuf = malloc(SW_DECODE_MAX(SLICE)))) {
         sw_csv_reader_free(r);
         return SW_ENOMEM;
@@ -539,7 +539,7 @@ int sw_csv_read(const char *name, const char *data, size_t len, const sw_csv_opt
 
 static bool header_matches(const char *field, size_t flen, const char *want)
 {
-    sw_trim(&field, &flen);
+    sw__trim(&field, &flen);
     size_t wl = strlen(want);
     if (wl > 0 && want[wl - 1] == '*')
         return flen >= wl - 1 && strncasecmp(field, want, wl - 1) == 0;

@@ -114,8 +114,8 @@ static int province_param(cycle_ctx *c, const sw_csv_record *rec, const char *ke
     int code;
     const char *dot = strchr(key + 10, '.');
     if (!dot || sw_parse_provinciecode(&code, key + 10, (size_t)(dot - (key + 10)), &why) != 0)
-        return sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[C_PARAM], "parameter",
-                             "is not a known parameter");
+        return sw__cell_error(diag, SW_EDATA, c->name, rec, c->col[C_PARAM], "parameter",
+                              "is not a known parameter");
     sw_provincie *p = provincie_slot(c->cy, code);
     if (!p)
         return SW_ENOMEM;
@@ -125,11 +125,11 @@ static int province_param(cycle_ctx *c, const sw_csv_record *rec, const char *ke
     if (strcmp(field, "naam") == 0) {
         repeated = p->naam != NULL;
         if (!repeated) {
-            sw_trim(&val, &vlen);
+            sw__trim(&val, &vlen);
             if (vlen == 0)
-                return sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[C_WAARDE], "waarde",
-                                     "is empty");
-            if (!(p->naam = sw_strndup(val, vlen)))
+                return sw__cell_error(diag, SW_EDATA, c->name, rec, c->col[C_WAARDE], "waarde",
+                                      "is empty");
+            if (!(p->naam = sw__strndup(val, vlen)))
                 return SW_ENOMEM;
             if (!p->line)
                 p->line = rec->line;
@@ -152,14 +152,14 @@ static int province_param(cycle_ctx *c, const sw_csv_record *rec, const char *ke
         p->has_amv = true;
         p->amv_line = rec->line;
     } else {
-        return sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[C_PARAM], "parameter",
-                             "is not a known parameter");
+        return sw__cell_error(diag, SW_EDATA, c->name, rec, c->col[C_PARAM], "parameter",
+                              "is not a known parameter");
     }
     if (repeated)
-        return sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[C_PARAM], "parameter",
-                             "is given twice");
+        return sw__cell_error(diag, SW_EDATA, c->name, rec, c->col[C_PARAM], "parameter",
+                              "is given twice");
     if (r != 0)
-        return sw_cell_error(diag, r, c->name, rec, c->col[C_WAARDE], "waarde", why);
+        return sw__cell_error(diag, r, c->name, rec, c->col[C_WAARDE], "waarde", why);
     return 0;
 }
 
@@ -203,6 +203,11 @@ static int set_value(sw_cycle *cy, const struct spec *s, const char *val, const 
                                                  : "is not a value of this policy";
             return SW_EDATA;
         }
+        /* The policy fields are enums of int's size (policy.h); the table
+         * reaches them by offset. */
+        _Static_assert(sizeof(sw_afronding) == sizeof(int) && sizeof(sw_lid3) == sizeof(int) &&
+                           sizeof(sw_ja_nee) == sizeof(int),
+                       "a policy enum is not the size of an int");
         memcpy(base + s->offset, &v, sizeof v);
         break;
     }
@@ -221,7 +226,7 @@ static int set_param(cycle_ctx *c, const sw_csv_record *rec, const struct spec *
     const char *why;
     int r = set_value(c->cy, s, row->waarde, &why);
     if (r != 0)
-        return sw_cell_error(diag, r, c->name, rec, c->col[C_WAARDE], "waarde", why);
+        return sw__cell_error(diag, r, c->name, rec, c->col[C_WAARDE], "waarde", why);
     return 0;
 }
 
@@ -240,10 +245,10 @@ static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
     size_t stlen = rec->len[c->col[C_STATUS]];
     const char *bron = rec->field[c->col[C_BRON]];
     size_t blen = rec->len[c->col[C_BRON]];
-    sw_trim(&key, &klen);
-    sw_trim(&val, &vlen);
-    sw_trim(&st, &stlen);
-    sw_trim(&bron, &blen);
+    sw__trim(&key, &klen);
+    sw__trim(&val, &vlen);
+    sw__trim(&st, &stlen);
+    sw__trim(&bron, &blen);
 
     if (c->pcap == cy->nparam) {
         size_t cap = c->pcap ? c->pcap * 2 : 64;
@@ -256,9 +261,9 @@ static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
     sw_param *row = &cy->param[cy->nparam];
     memset(row, 0, sizeof *row);
     row->line = rec->line;
-    row->naam = sw_strndup(key, klen);
-    row->waarde = sw_strndup(val, vlen);
-    row->bron = sw_strndup(bron, blen);
+    row->naam = sw__strndup(key, klen);
+    row->waarde = sw__strndup(val, vlen);
+    row->bron = sw__strndup(bron, blen);
     if (!row->naam || !row->waarde || !row->bron) {
         free(row->naam);
         free(row->waarde);
@@ -273,11 +278,11 @@ static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
         if (stlen == strlen(status_names[s]) && strncasecmp(st, status_names[s], stlen) == 0)
             row->status = s;
     if (!row->status)
-        rc = sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[C_STATUS], "status",
-                           "is not officieel, gerapporteerd or beleid");
+        rc = sw__cell_error(diag, SW_EDATA, c->name, rec, c->col[C_STATUS], "status",
+                            "is not officieel, gerapporteerd or beleid");
     if (blen == 0)
-        rc = sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[C_BRON], "bron",
-                           "is empty: every parameter needs its source");
+        rc = sw__cell_error(diag, SW_EDATA, c->name, rec, c->col[C_BRON], "bron",
+                            "is empty: every parameter needs its source");
 
     int r = 0;
     if (klen > 10 && strncasecmp(row->naam, "provincie.", 10) == 0) {
@@ -287,14 +292,14 @@ static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
         while (i < NSPECS && strcasecmp(specs[i].name, row->naam) != 0)
             i++;
         if (i == NSPECS)
-            r = sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[C_PARAM], "parameter",
-                              "is not a known parameter");
+            r = sw__cell_error(diag, SW_EDATA, c->name, rec, c->col[C_PARAM], "parameter",
+                               "is not a known parameter");
         else if (c->seen[i])
-            r = sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[C_PARAM], "parameter",
-                              "is given twice");
+            r = sw__cell_error(diag, SW_EDATA, c->name, rec, c->col[C_PARAM], "parameter",
+                               "is given twice");
         else if (vlen == 0 && specs[i].required)
-            r = sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[C_WAARDE], "waarde",
-                              "is empty, and this parameter is required");
+            r = sw__cell_error(diag, SW_EDATA, c->name, rec, c->col[C_WAARDE], "waarde",
+                               "is empty, and this parameter is required");
         else if (vlen == 0)
             c->seen[i] = -rec->line; /* left empty: not known (yet) */
         else {
@@ -378,7 +383,7 @@ int sw_cycle_load(sw_cycle **out, const char *name, const char *data, size_t len
     assert(out && name && (data || len == 0));
     *out = NULL;
     sw_cycle *cy = calloc(1, sizeof *cy);
-    if (!cy || !(cy->file = sw_strndup(name, strlen(name)))) {
+    if (!cy || !(cy->file = sw__strndup(name, strlen(name)))) {
         free(cy);
         return SW_ENOMEM;
     }
@@ -413,7 +418,7 @@ void sw_cycle_free(sw_cycle *cy)
     free(cy);
 }
 
-const sw_provincie *sw_cycle_provincie(const sw_cycle *cy, int code)
+const sw_provincie *sw_cycle_find_provincie(const sw_cycle *cy, int code)
 {
     assert(cy);
     for (size_t i = 0; i < cy->nprov; i++)
@@ -428,16 +433,16 @@ int sw_cycle_lookup_provincie(const sw_cycle *cy, const char *text)
     const char *why;
     int code;
     if (sw_parse_provinciecode(&code, text, strlen(text), &why) == 0)
-        return sw_cycle_provincie(cy, code) ? code : SW_EDATA;
+        return sw_cycle_find_provincie(cy, code) ? code : SW_EDATA;
     /* Names as people write them: any case, and Friesland for Fryslân. */
     static const struct {
         const char *alias, *name;
     } aliases[] = {{"Friesland", "Frysl\xC3\xA2n"}};
     for (size_t a = 0; a < sizeof aliases / sizeof aliases[0]; a++)
-        if (sw_same_name(text, aliases[a].alias))
+        if (sw__same_name(text, aliases[a].alias))
             text = aliases[a].name;
     for (size_t i = 0; i < cy->nprov; i++)
-        if (sw_same_name(cy->provincie[i].naam, text))
+        if (sw__same_name(cy->provincie[i].naam, text))
             return cy->provincie[i].code;
     return SW_EDATA;
 }
@@ -449,13 +454,13 @@ int sw_cycle_adopt_provinces(sw_cycle *cy, const sw_register *reg)
         return 0;
     for (size_t i = 0; i < reg->n; i++) {
         const sw_gemeente *g = &reg->gemeente[i];
-        if (sw_cycle_provincie(cy, g->provincie))
+        if (sw_cycle_find_provincie(cy, g->provincie))
             continue;
         sw_provincie *p = provincie_slot(cy, g->provincie);
         char code[8];
         snprintf(code, sizeof code, "PV%02d", g->provincie % 100);
         const char *naam = g->provincie_naam && g->provincie_naam[0] ? g->provincie_naam : code;
-        if (!p || !(p->naam = sw_strndup(naam, strlen(naam))))
+        if (!p || !(p->naam = sw__strndup(naam, strlen(naam))))
             return SW_ENOMEM;
     }
     qsort(cy->provincie, cy->nprov, sizeof *cy->provincie, by_code);
@@ -477,10 +482,12 @@ long sw_cycle_param_line(const sw_cycle *cy, const char *name)
     return p ? p->line : 0;
 }
 
-bool sw_cycle_can_pay(const sw_cycle *cy, int grondslag)
+bool sw_cycle_can_pay(const sw_cycle *cy, sw_grondslag grondslag)
 {
     assert(cy);
-    bool per_plaats = (grondslag ? grondslag : cy->lid3_grondslag) == SW_GRONDSLAG_PER_PLAATS;
+    if (grondslag == SW_UNSET)
+        grondslag = cy->lid3_grondslag;
+    bool per_plaats = grondslag == SW_GRONDSLAG_PER_PLAATS;
     return cy->has_lid2b_minimum && cy->tarief[SW_TARIEF_LID2B_DUURZAAM].param &&
            (!per_plaats || (cy->tarief[SW_TARIEF_LID3_DUURZAAM].param &&
                             cy->tarief[SW_TARIEF_LID3_NIET_DUURZAAM].param));

@@ -32,7 +32,7 @@ static bool digits(const char *s, size_t len, size_t *i, int mind, int maxd, int
 int sw_parse_date(sw_date *out, const char *s, size_t len, const char **why)
 {
     assert(out && why && (s || len == 0));
-    sw_trim(&s, &len);
+    sw__trim(&s, &len);
     static const char *const forms = "is not a date (write 2025-07-01 or 1-7-2025)";
     *why = forms;
     if (memchr(s, '/', len)) {

@@ -14,7 +14,7 @@ static void copy_text(char *dst, size_t cap, const char *src)
         dst[0] = '\0';
         return;
     }
-    sw_cut_utf8(dst, cap, src, strlen(src));
+    sw__cut_utf8(dst, cap, src, strlen(src));
 }
 
 void sw_diag_clear(sw_diag *diag)

@@ -54,7 +54,7 @@ int sw__report_done(sw_report **out, sw_report *r)
 static void *own(sw_report *r, void *p)
 {
     sw_report_doc *d = r->doc;
-    if (!p || sw_reserve((void **)&d->owned, &d->capowned, d->nowned + 1, sizeof *d->owned)) {
+    if (!p || sw__reserve((void **)&d->owned, &d->capowned, d->nowned + 1, sizeof *d->owned)) {
         free(p);
         d->err = SW_ENOMEM;
         return NULL;
@@ -68,7 +68,7 @@ static bool room(sw_report *r, void **arr, size_t n, size_t *cap, size_t size)
 {
     if (r->doc->err)
         return false;
-    if (sw_reserve(arr, cap, n + 1, size) != 0) {
+    if (sw__reserve(arr, cap, n + 1, size) != 0) {
         r->doc->err = SW_ENOMEM;
         return false;
     }
@@ -79,7 +79,7 @@ void *sw__alloc(sw_report *r, size_t n, size_t size)
 {
     if (r->doc->err)
         return NULL;
-    return own(r, sw_calloc(n, size));
+    return own(r, sw__calloc(n, size));
 }
 
 const char *sw__str(sw_report *r, const char *s)

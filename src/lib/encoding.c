@@ -80,14 +80,14 @@ static size_t put_utf8(char *out, uint32_t cp)
  * (d->error is set). */
 enum { FAILED = -1, NEED_MORE = -2 };
 
-static long fail(sw_decoder *d, enum sw_decode_error e, unsigned char byte)
+static long fail(sw__decoder *d, enum sw__decode_error e, unsigned char byte)
 {
     d->error = e;
     d->byte = byte;
     return FAILED;
 }
 
-static long start(sw_decoder *d, const unsigned char *s, size_t avail, bool final)
+static long start(sw__decoder *d, const unsigned char *s, size_t avail, bool final)
 {
     static const unsigned char bom8[3] = {0xEF, 0xBB, 0xBF};
     if (avail < 3 && !final && memcmp(s, bom8, avail) == 0)
@@ -114,7 +114,7 @@ static long start(sw_decoder *d, const unsigned char *s, size_t avail, bool fina
     return 0; /* nothing consumed: decode the same bytes as text */
 }
 
-static long utf16(sw_decoder *d, const unsigned char *s, size_t avail, bool final, char *out,
+static long utf16(sw__decoder *d, const unsigned char *s, size_t avail, bool final, char *out,
                   size_t *o)
 {
     bool le = d->enc == SW_ENC_UTF16LE;
@@ -139,7 +139,7 @@ static long utf16(sw_decoder *d, const unsigned char *s, size_t avail, bool fina
 }
 
 /* One character of UTF-8 or Windows-1252 text at s. */
-static long text8(sw_decoder *d, const unsigned char *s, size_t avail, bool final, char *out,
+static long text8(sw__decoder *d, const unsigned char *s, size_t avail, bool final, char *out,
                   size_t *o)
 {
     unsigned char b = s[0];
@@ -173,7 +173,7 @@ static long text8(sw_decoder *d, const unsigned char *s, size_t avail, bool fina
     return 1;
 }
 
-static long unit(sw_decoder *d, const unsigned char *s, size_t avail, bool final, char *out,
+static long unit(sw__decoder *d, const unsigned char *s, size_t avail, bool final, char *out,
                  size_t *o)
 {
     switch (d->enc) {
@@ -187,7 +187,7 @@ static long unit(sw_decoder *d, const unsigned char *s, size_t avail, bool final
     }
 }
 
-size_t sw_decode(sw_decoder *d, const unsigned char *in, size_t n, bool final, char *out)
+size_t sw__decode(sw__decoder *d, const unsigned char *in, size_t n, bool final, char *out)
 {
     assert(d && (in || n == 0) && out);
     size_t o = 0, i = 0;

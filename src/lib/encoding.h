@@ -18,7 +18,7 @@ enum sw_encoding {
 };
 
 /* Why decoding stopped. */
-enum sw_decode_error {
+enum sw__decode_error {
     SW_DEC_OK = 0,
     SW_DEC_BAD_BYTE,     /* neither UTF-8 nor Windows-1252: `byte` */
     SW_DEC_MIXED,        /* valid UTF-8 after Windows-1252 text (or the reverse) */
@@ -27,16 +27,16 @@ enum sw_decode_error {
     SW_DEC_BAD_UTF16     /* an unpaired surrogate, or an odd byte at the end */
 };
 
-typedef struct sw_decoder {
+typedef struct sw__decoder {
     enum sw_encoding enc;
     unsigned char pend[4]; /* bytes of a sequence split between two blocks */
     size_t npend;
     uint32_t surrogate;    /* UTF-16: a high surrogate waiting for its pair */
-    enum sw_decode_error error;
+    enum sw__decode_error error;
     unsigned char byte;    /* the bad byte, for SW_DEC_BAD_BYTE and SW_DEC_MIXED */
-} sw_decoder;
+} sw__decoder;
 
-/* The most bytes sw_decode writes for n input bytes. */
+/* The most bytes sw__decode writes for n input bytes. */
 #define SW_DECODE_MAX(n) (3 * (n) + 16)
 
 /* Decodes the next n bytes of a file (`final`: nothing follows) into out,
@@ -44,6 +44,6 @@ typedef struct sw_decoder {
  * A leading BOM is consumed. On an error, d->error says why and the return
  * value is the valid UTF-8 that precedes the bad input (so that a reader can
  * locate the error after it); the decoder then stays in error. */
-size_t sw_decode(sw_decoder *d, const unsigned char *in, size_t n, bool final, char *out);
+size_t sw__decode(sw__decoder *d, const unsigned char *in, size_t n, bool final, char *out);
 
 #endif

@@ -259,7 +259,7 @@ typedef struct reader {
     const char *chosen; /* period text, or NULL: every row */
     sw_figures *out;
     unsigned char *unknown_code; /* SW_GEMEENTE_CODES flags */
-    sw_arena arena;
+    sw__arena arena;
     const char **unmatched;
     size_t nunmatched, unmatched_cap;
     int rc; /* data errors: reading goes on, to list them all */
@@ -306,7 +306,7 @@ static int add_period(reader *c, const sw_csv_record *rec, const char *s, size_t
         c->periods = p;
         c->periods_cap = cap;
     }
-    char *text = sw_strndup(s, len);
+    char *text = sw__strndup(s, len);
     if (!text)
         return SW_ENOMEM;
     memmove(c->periods + lo + 1, c->periods + lo, (c->nperiods - lo) * sizeof *c->periods);
@@ -322,7 +322,7 @@ static int choose_value_column(reader *c, long line, sw_diag *diag)
     if (c->opt->kolom) {
         const char *k = c->opt->kolom;
         size_t kl = strlen(k);
-        sw_trim(&k, &kl);
+        sw__trim(&k, &kl);
         for (size_t f = 0; f < c->nhdr; f++)
             if (fold_cmp(c->hdr[f], strlen(c->hdr[f]), k, kl) == 0) {
                 if (c->col_value >= 0) {
@@ -387,8 +387,8 @@ static int read_header(reader *c, const sw_csv_record *rec, sw_diag *diag)
     for (size_t f = 0; f < rec->nfields; f++) {
         const char *s = rec->field[f];
         size_t len = rec->len[f];
-        sw_trim(&s, &len);
-        if (!(c->hdr[f] = sw_strndup(s, len)))
+        sw__trim(&s, &len);
+        if (!(c->hdr[f] = sw__strndup(s, len)))
             return SW_ENOMEM;
         c->nhdr++;
         /* Headers are quoted in messages: no control byte may reach a
@@ -416,7 +416,7 @@ static int on_scan(void *ctx, const sw_csv_record *rec, sw_diag *diag)
         for (size_t f = 0; f < n; f++) {
             const char *s = rec->field[f];
             size_t len = rec->len[f];
-            sw_trim(&s, &len);
+            sw__trim(&s, &len);
             if (is_gm_cell(s, len))
                 c->gm_count[f]++;
             else if (len > 0 && !is_digit(s[0]) && s[0] != '.' && s[0] != '-' &&
@@ -426,7 +426,7 @@ static int on_scan(void *ctx, const sw_csv_record *rec, sw_diag *diag)
     if (c->col_period >= 0 && (size_t)c->col_period < n) {
         const char *s = rec->field[c->col_period];
         size_t len = rec->len[c->col_period];
-        sw_trim(&s, &len);
+        sw__trim(&s, &len);
         if (len > 0)
             return add_period(c, rec, s, len, diag);
     }
@@ -517,7 +517,7 @@ static int choose_period(reader *c, sw_diag *diag)
     }
     c->chosen = c->periods[at].text;
     c->out->periode = c->periods[at].year;
-    c->out->periode_text = sw_strndup(c->chosen, strlen(c->chosen));
+    c->out->periode_text = sw__strndup(c->chosen, strlen(c->chosen));
     return c->out->periode_text ? 0 : SW_ENOMEM;
 }
 
@@ -539,7 +539,7 @@ static int add_unmatched(reader *c, const char *s, size_t len)
         c->unmatched = p;
         c->unmatched_cap = cap;
     }
-    const char *copy = sw_arena_strndup(&c->arena, s, len);
+    const char *copy = sw__arena_strndup(&c->arena, s, len);
     if (!copy)
         return SW_ENOMEM;
     c->unmatched[c->nunmatched++] = copy;
@@ -554,7 +554,7 @@ static int region_of(reader *c, const sw_csv_record *rec, long *idx, sw_diag *di
     long f = c->col_region;
     const char *s = rec->field[f];
     size_t len = rec->len[f];
-    sw_trim(&s, &len);
+    sw__trim(&s, &len);
     char col[64];
     *idx = -1;
     if (!c->out->by_name) {
@@ -565,13 +565,11 @@ static int region_of(reader *c, const sw_csv_record *rec, long *idx, sw_diag *di
             if (!(len >= 2 && (s[0] == 'G' || s[0] == 'g') && (s[1] == 'M' || s[1] == 'm')))
                 return 0;
             if (!is_gm_cell(s, len))
-                return sw_cell_error(diag, SW_EDATA, c->file, rec, f,
-                                     short_name(col, c->hdr[f]),
-                                     "is not a gemeentecode (GM and four digits)");
+                return sw__cell_error(diag, SW_EDATA, c->file, rec, f, short_name(col, c->hdr[f]),
+                                      "is not a gemeentecode (GM and four digits)");
         }
         if (sw_parse_gemeentecode(&code, s, len, &why) != 0)
-            return sw_cell_error(diag, SW_EDATA, c->file, rec, f, short_name(col, c->hdr[f]),
-                                 why);
+            return sw__cell_error(diag, SW_EDATA, c->file, rec, f, short_name(col, c->hdr[f]), why);
         *idx = sw_register_find(c->reg, code);
         if (*idx < 0)
             c->unknown_code[code] = 1; /* a former gemeente, most likely */
@@ -583,9 +581,9 @@ static int region_of(reader *c, const sw_csv_record *rec, long *idx, sw_diag *di
     if (!e)
         return add_unmatched(c, s, len);
     if (e->other >= 0)
-        return sw_cell_error(diag, SW_EDATA, c->file, rec, f, short_name(col, c->hdr[f]),
-                             "is the name of two gemeenten of the register; only a file with "
-                             "gemeentecodes can tell them apart");
+        return sw__cell_error(diag, SW_EDATA, c->file, rec, f, short_name(col, c->hdr[f]),
+                              "is the name of two gemeenten of the register; only a file with "
+                              "gemeentecodes can tell them apart");
     *idx = e->idx;
     return 0;
 }
@@ -615,7 +613,7 @@ static int read_value(reader *c, const sw_csv_record *rec, sw_figure *fg, sw_dia
     long f = c->col_value;
     const char *s = rec->field[f];
     size_t len = rec->len[f];
-    sw_trim(&s, &len);
+    sw__trim(&s, &len);
     if (len == 0 || (len == 1 && s[0] == '.'))
         return 0; /* no value: CBS writes `.` for unknown and secret figures */
     char col[64], why[96];
@@ -623,13 +621,13 @@ static int read_value(reader *c, const sw_csv_record *rec, sw_figure *fg, sw_dia
     const char *meaning = cbs_symbol(s, len);
     if (meaning) {
         snprintf(why, sizeof why, "is the CBS symbol for %s, not a number", meaning);
-        return sw_cell_error(diag, SW_EDATA, c->file, rec, f, cn, why);
+        return sw__cell_error(diag, SW_EDATA, c->file, rec, f, cn, why);
     }
     const char *reason;
-    int r = c->kind == SW_FIGURE_SES ? sw_parse_ses(&fg->value, s, len, &reason)
+    int r = c->kind == SW_FIGURE_SES ? sw__parse_ses(&fg->value, s, len, &reason)
                                      : sw_parse_count(&fg->value, s, len, &reason);
     if (r != 0)
-        return sw_cell_error(diag, r, c->file, rec, f, cn, reason);
+        return sw__cell_error(diag, r, c->file, rec, f, cn, reason);
     fg->has_value = true;
     return 0;
 }
@@ -642,14 +640,14 @@ static int on_collect(void *ctx, const sw_csv_record *rec, sw_diag *diag)
     if (c->chosen) {
         const char *s = rec->field[c->col_period];
         size_t len = rec->len[c->col_period];
-        sw_trim(&s, &len);
+        sw__trim(&s, &len);
         if (strlen(c->chosen) != len || memcmp(c->chosen, s, len) != 0)
             return 0;
     }
     if (c->col_soort >= 0) {
         const char *s = rec->field[c->col_soort];
         size_t len = rec->len[c->col_soort];
-        sw_trim(&s, &len);
+        sw__trim(&s, &len);
         if (len > 0 && !fold_eq(s, len, "Gemeente"))
             return 0; /* Land, Provincie, Wijk, Buurt */
     }
@@ -717,7 +715,7 @@ static int list_skipped(reader *c)
     if (!o->skipped_name)
         return SW_ENOMEM;
     for (size_t i = 0; i < n; i++)
-        if (!(o->skipped_name[i] = sw_strndup(c->unmatched[i], strlen(c->unmatched[i]))))
+        if (!(o->skipped_name[i] = sw__strndup(c->unmatched[i], strlen(c->unmatched[i]))))
             return SW_ENOMEM;
     return 0;
 }
@@ -731,7 +729,7 @@ static int build_names(reader *c)
     for (size_t i = 0; i < reg->n; i++) {
         const char *s = reg->gemeente[i].naam;
         size_t len = strlen(s);
-        sw_trim(&s, &len);
+        sw__trim(&s, &len);
         c->names[i] = (name_entry){s, len, (long)i, -1};
     }
     qsort(c->names, reg->n, sizeof *c->names, by_folded_name);
@@ -780,12 +778,11 @@ static void reader_free(reader *c)
     free(c->periods);
     free(c->unknown_code);
     free(c->unmatched);
-    sw_arena_free(&c->arena);
+    sw__arena_free(&c->arena);
 }
 
-int sw_figures_read(sw_figures **out, const sw_register *reg, sw_figure_kind kind,
-                    const char *name, const char *data, size_t len,
-                    const sw_figures_options *opt, sw_diag *diag)
+int sw_figures_load(sw_figures **out, const sw_register *reg, sw_figure_kind kind, const char *name,
+                    const char *data, size_t len, const sw_figures_options *opt, sw_diag *diag)
 {
     assert(out && reg && name && (data || len == 0));
     assert(kind == SW_FIGURE_SES || kind == SW_FIGURE_INWONERS);
@@ -815,7 +812,7 @@ int sw_figures_read(sw_figures **out, const sw_register *reg, sw_figure_kind kin
     o->kind = kind;
     o->n = reg->n;
     o->figure = calloc(reg->n ? reg->n : 1, sizeof *o->figure);
-    o->file = sw_strndup(name, strlen(name));
+    o->file = sw__strndup(name, strlen(name));
     c.unknown_code = calloc(SW_GEMEENTE_CODES, 1);
     if (!o->figure || !o->file || !c.unknown_code || build_names(&c) != 0)
         goto done;
@@ -836,9 +833,9 @@ int sw_figures_read(sw_figures **out, const sw_register *reg, sw_figure_kind kin
     if (rc == 0)
         rc = check_found(&c, diag);
     if (rc == 0) {
-        o->kolom = sw_strndup(c.hdr[c.col_value], strlen(c.hdr[c.col_value]));
+        o->kolom = sw__strndup(c.hdr[c.col_value], strlen(c.hdr[c.col_value]));
         o->kolom_field = c.col_value;
-        o->regio_kolom = sw_strndup(c.hdr[c.col_region], strlen(c.hdr[c.col_region]));
+        o->regio_kolom = sw__strndup(c.hdr[c.col_region], strlen(c.hdr[c.col_region]));
         o->regio_field = c.col_region;
         if (!o->kolom || !o->regio_kolom)
             rc = SW_ENOMEM;
@@ -905,7 +902,7 @@ int sw_register_apply_figures(sw_register *reg, const sw_figures *f, sw_diag *di
         if (missing)
             return missing_population(f, missing, diag);
     }
-    char *file = sw_strndup(f->file, strlen(f->file));
+    char *file = sw__strndup(f->file, strlen(f->file));
     if (!file)
         return SW_ENOMEM;
     for (size_t i = 0; i < reg->n; i++) {

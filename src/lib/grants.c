@@ -141,7 +141,7 @@ int sw_grants_compute(sw_grants **out, const sw_register *reg, const sw_cycle *c
         if (p->prov_of[i] < 0)
             continue;
         const sw_progress_row *pr = &p->row[i];
-        const sw_progress_prov *pp = &p->prov[p->prov_of[i]];
+        const sw_progress_provincie *pp = &p->prov[p->prov_of[i]];
         sw_grant_row *r = &g->row[i];
         if (g->grondslag == SW_GRONDSLAG_PER_PLAATS) {
             int64_t part;
@@ -165,7 +165,7 @@ int sw_grants_compute(sw_grants **out, const sw_register *reg, const sw_cycle *c
                            "the lid-2b amount (or lid 3 plus lid 2b)");
             break;
         }
-        sw_grant_prov *gp = &g->prov[p->prov_of[i]];
+        sw_grant_provincie *gp = &g->prov[p->prov_of[i]];
         if (__builtin_add_overflow(gp->bedrag_lid3, r->bedrag_lid3, &gp->bedrag_lid3) ||
             __builtin_add_overflow(gp->potentieel_lid3, r->potentieel_lid3, &gp->potentieel_lid3) ||
             __builtin_add_overflow(gp->bedrag_lid2b, r->bedrag_lid2b, &gp->bedrag_lid2b) ||

@@ -105,7 +105,7 @@ static size_t put_utf8(char *out, uint32_t c)
  * UTF-8 (then it stands for itself). */
 static uint32_t next_char(const char *s, size_t n, size_t *len, bool *raw)
 {
-    uint32_t c = sw_utf8_next(s, n, len);
+    uint32_t c = sw__utf8_next(s, n, len);
     *raw = *len == 1 && c >= 0x80;
     return c;
 }
@@ -196,7 +196,7 @@ struct sw_kso_state {
     size_t capreden, caprij;
     char *key;                  /* room for one key */
     size_t keycap;
-    sw_arena names;             /* strings of the kept rows */
+    sw__arena names;            /* strings of the kept rows */
     int64_t plaatsen;           /* every KSO place: bounds every sum of places */
 };
 
@@ -205,7 +205,7 @@ struct sw_kso_state {
 static int opgave_of_everyone(sw_opgave **out, const sw_register *reg)
 {
     sw_opgave *o = calloc(1, sizeof *o);
-    if (o && !(o->row = sw_calloc(reg->n, sizeof *o->row))) {
+    if (o && !(o->row = sw__calloc(reg->n, sizeof *o->row))) {
         free(o);
         o = NULL;
     }
@@ -267,10 +267,10 @@ int sw_kso_new(sw_kso **out, const sw_register *reg, const sw_cycle *cy,
         k->peildatum = p->peildatum;
         k->kso_max_plaatsen = p->kso_max_plaatsen;
         k->nprov = p->nprov;
-        k->gemeente = sw_calloc(reg->n, sizeof *k->gemeente);
-        k->prov = sw_calloc(p->nprov, sizeof *k->prov);
+        k->gemeente = sw__calloc(reg->n, sizeof *k->gemeente);
+        k->prov = sw__calloc(p->nprov, sizeof *k->prov);
         st->nslot = 64;
-        st->slot = sw_calloc(st->nslot, sizeof *st->slot);
+        st->slot = sw__calloc(st->nslot, sizeof *st->slot);
         if (!k->gemeente || !k->prov || !st->slot)
             rc = SW_ENOMEM;
         for (size_t i = 0; rc == 0 && i < p->nprov; i++) {
@@ -321,7 +321,7 @@ static int grow_slots(sw_kso *k)
     if (st->nslot > SIZE_MAX / 2 / sizeof *st->slot)
         return SW_ENOMEM;
     size_t *old = st->slot, nold = st->nslot;
-    st->slot = sw_calloc(2 * nold, sizeof *st->slot);
+    st->slot = sw__calloc(2 * nold, sizeof *st->slot);
     if (!st->slot) {
         st->slot = old;
         return SW_ENOMEM;
@@ -362,12 +362,12 @@ static int add_reden(sw_kso *k, int prov, const char *reden, int64_t plaatsen)
     size_t *slot = find_slot(k, prov, st->key);
     sw_kso_reden *g;
     if (*slot == 0) {
-        if (sw_reserve((void **)&k->reden, &st->capreden, k->nreden + 1, sizeof *k->reden) != 0)
+        if (sw__reserve((void **)&k->reden, &st->capreden, k->nreden + 1, sizeof *k->reden) != 0)
             return SW_ENOMEM;
         g = &k->reden[k->nreden];
         *g = (sw_kso_reden){.provincie = prov};
-        if (!(g->sleutel = sw_strndup(st->key, strlen(st->key))) ||
-            !(g->reden = sw_strndup(spelling, len))) {
+        if (!(g->sleutel = sw__strndup(st->key, strlen(st->key))) ||
+            !(g->reden = sw__strndup(spelling, len))) {
             free(g->sleutel);
             return SW_ENOMEM;
         }
@@ -377,7 +377,7 @@ static int add_reden(sw_kso *k, int prov, const char *reden, int64_t plaatsen)
         size_t glen = strlen(g->reden);
         int c = memcmp(spelling, g->reden, len < glen ? len : glen);
         if (c < 0 || (c == 0 && len < glen)) { /* byte-wise smaller */
-            char *p = sw_strndup(spelling, len);
+            char *p = sw__strndup(spelling, len);
             if (!p)
                 return SW_ENOMEM;
             free(g->reden);
@@ -392,10 +392,10 @@ static int add_reden(sw_kso *k, int prov, const char *reden, int64_t plaatsen)
 static int keep_row(sw_kso *k, const sw_locatie *l, int prov, int klasse)
 {
     sw_kso_state *st = k->state;
-    sw_kso_rij r = {.loc = *l, .provincie = prov, .klasse = (unsigned char)klasse};
-    if (!(r.loc.naam = sw_arena_strndup(&st->names, l->naam, strlen(l->naam))) ||
-        !(r.loc.reden = sw_arena_strndup(&st->names, l->reden, strlen(l->reden))) ||
-        sw_reserve((void **)&k->rij, &st->caprij, k->nrij + 1, sizeof *k->rij) != 0)
+    sw_kso_row r = {.loc = *l, .provincie = prov, .klasse = (unsigned char)klasse};
+    if (!(r.loc.naam = sw__arena_strndup(&st->names, l->naam, strlen(l->naam))) ||
+        !(r.loc.reden = sw__arena_strndup(&st->names, l->reden, strlen(l->reden))) ||
+        sw__reserve((void **)&k->rij, &st->caprij, k->nrij + 1, sizeof *k->rij) != 0)
         return SW_ENOMEM;
     k->rij[k->nrij++] = r;
     return 0;
@@ -464,7 +464,7 @@ static int cmp_reden(const void *a, const void *b)
 
 static int cmp_rij(const void *a, const void *b)
 {
-    const sw_kso_rij *x = a, *y = b;
+    const sw_kso_row *x = a, *y = b;
     const sw_locatie *p = &x->loc, *q = &y->loc;
     int c = cmp_i64(x->provincie, y->provincie);
     if (c == 0)
@@ -530,7 +530,7 @@ int sw_kso_compute(sw_kso **out, const sw_register *reg, const sw_cycle *cy,
     return rc;
 }
 
-const sw_kso_prov *sw_kso_provincie(const sw_kso *k, int code)
+const sw_kso_provincie *sw_kso_find_provincie(const sw_kso *k, int code)
 {
     assert(k);
     for (size_t i = 0; i < k->nprov; i++)
@@ -555,7 +555,7 @@ void sw_kso_free(sw_kso *k)
         sw_locaties_reader_free(k->state->reader);
         sw_progress_free(k->state->progress);
         sw_opgave_free(k->state->opgave);
-        sw_arena_free(&k->state->names);
+        sw__arena_free(&k->state->names);
         free(k->state->slot);
         free(k->state->key);
         free(k->state);

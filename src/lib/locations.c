@@ -24,7 +24,7 @@ const char *sw_loc_status_name(int s) { return s >= 1 && s <= NSTATUS ? status_n
 /* Index of the word in names[1..n], or 0. */
 static int word(const char *const *names, int n, const char *s, size_t len)
 {
-    sw_trim(&s, &len);
+    sw__trim(&s, &len);
     for (int i = 1; i <= n; i++)
         if (strlen(names[i]) == len && strncasecmp(names[i], s, len) == 0)
             return i;
@@ -65,7 +65,8 @@ static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
         return sw_csv_map_columns(c->col, rec, loc_columns, L_NCOLS, c->name, diag);
 #define HAS(k) (c->col[k] >= 0)
 #define CELL(k) rec->field[c->col[k]], rec->len[c->col[k]]
-#define BAD(k, column, why) (rc = sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[k], column, why))
+#define BAD(k, column, why)                                                                        \
+    (rc = sw__cell_error(diag, SW_EDATA, c->name, rec, c->col[k], column, why))
     sw_locatie l = {.line = rec->line, .status = SW_LOC_GEREALISEERD, .naam = "", .reden = ""};
     const char *why;
     int rc = 0, code;
@@ -75,14 +76,14 @@ static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
         BAD(L_CODE, "gemeentecode", "is not a gemeente of the register (merged or misspelt?)");
     int r = sw_parse_count(&l.plaatsen, CELL(L_PLAATSEN), &why);
     if (r != 0)
-        rc = sw_cell_error(diag, r, c->name, rec, c->col[L_PLAATSEN], "plaatsen", why);
+        rc = sw__cell_error(diag, r, c->name, rec, c->col[L_PLAATSEN], "plaatsen", why);
     else if (l.plaatsen == 0)
         BAD(L_PLAATSEN, "plaatsen", "is not a positive number of places");
     if (!(l.soort = (unsigned char)word(soort_names, NSOORT, CELL(L_SOORT))))
         BAD(L_SOORT, "soort", "is not regulier, amv, bijzonder, aanmeld or nood");
     bool amv_empty = !HAS(L_AMV) || sw_cell_is_empty(CELL(L_AMV));
     if (!amv_empty && (r = sw_parse_count(&l.amv_plaatsen, CELL(L_AMV), &why)) != 0)
-        rc = sw_cell_error(diag, r, c->name, rec, c->col[L_AMV], "amv_plaatsen", why);
+        rc = sw__cell_error(diag, r, c->name, rec, c->col[L_AMV], "amv_plaatsen", why);
     else if (amv_empty)
         l.amv_plaatsen = l.soort == SW_SOORT_AMV ? l.plaatsen : 0; /* §7.10 */
     else if (l.amv_plaatsen > l.plaatsen && l.plaatsen > 0)
@@ -118,13 +119,13 @@ static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
     if (HAS(L_NAAM)) {
         l.naam = rec->field[c->col[L_NAAM]];
         n = rec->len[c->col[L_NAAM]];
-        sw_trim(&l.naam, &n);
+        sw__trim(&l.naam, &n);
         ((char *)l.naam)[n] = '\0'; /* the record's own copy of the field */
     }
     if (HAS(L_REDEN)) {
         l.reden = rec->field[c->col[L_REDEN]];
         n = rec->len[c->col[L_REDEN]];
-        sw_trim(&l.reden, &n);
+        sw__trim(&l.reden, &n);
         ((char *)l.reden)[n] = '\0';
     }
     return c->fn(c->ctx, &l, diag);
@@ -140,7 +141,7 @@ int sw_locaties_reader_new(sw_locaties_reader **out, const sw_register *reg, con
     assert(out && reg && name && fn);
     *out = NULL;
     sw_locaties_reader *r = calloc(1, sizeof *r);
-    if (!r || !(r->name = sw_strndup(name, strlen(name)))) {
+    if (!r || !(r->name = sw__strndup(name, strlen(name)))) {
         free(r);
         return SW_ENOMEM;
     }
@@ -188,7 +189,7 @@ void sw_locaties_reader_free(sw_locaties_reader *r)
 /* ---- rows held in memory ---- */
 
 struct sw_locaties_doc {
-    sw_arena names;
+    sw__arena names;
     size_t cap;
 };
 
@@ -198,7 +199,7 @@ int sw_locaties_new(sw_locaties **out, const char *name)
     sw_locaties *set = calloc(1, sizeof *set);
     if (set)
         set->doc = calloc(1, sizeof *set->doc);
-    if (!set || !set->doc || !(set->file = sw_strndup(name, strlen(name)))) {
+    if (!set || !set->doc || !(set->file = sw__strndup(name, strlen(name)))) {
         sw_locaties_free(set);
         *out = NULL;
         return SW_ENOMEM;
@@ -211,9 +212,9 @@ int sw_locaties_add(sw_locaties *set, const sw_locatie *l)
 {
     assert(set && l);
     sw_locatie copy = *l;
-    if (!(copy.naam = sw_arena_strndup(&set->doc->names, l->naam, strlen(l->naam))) ||
-        !(copy.reden = sw_arena_strndup(&set->doc->names, l->reden, strlen(l->reden))) ||
-        sw_reserve((void **)&set->loc, &set->doc->cap, set->n + 1, sizeof *set->loc) != 0)
+    if (!(copy.naam = sw__arena_strndup(&set->doc->names, l->naam, strlen(l->naam))) ||
+        !(copy.reden = sw__arena_strndup(&set->doc->names, l->reden, strlen(l->reden))) ||
+        sw__reserve((void **)&set->loc, &set->doc->cap, set->n + 1, sizeof *set->loc) != 0)
         return SW_ENOMEM;
     set->loc[set->n++] = copy;
     return 0;
@@ -255,7 +256,7 @@ void sw_locaties_free(sw_locaties *set)
     if (!set)
         return;
     if (set->doc)
-        sw_arena_free(&set->doc->names);
+        sw__arena_free(&set->doc->names);
     free(set->doc);
     free(set->loc);
     free(set->file);

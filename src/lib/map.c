@@ -122,7 +122,7 @@ int mb_shape(map_builder *b, sw_map_level level, int code, int provincie, const 
     if (grow((void **)&b->shape[level], &b->capshape[level], b->nshape[level] + 1,
              sizeof(sw_map_shape)) != 0)
         return SW_ENOMEM;
-    char *copy = sw_strndup(naam, len);
+    char *copy = sw__strndup(naam, len);
     if (!copy)
         return SW_ENOMEM;
     sw_map_shape *s = &b->shape[level][b->nshape[level]++];
@@ -379,8 +379,8 @@ int mb_finish(sw_map **out, map_builder *b, const char *source, const char *attr
     *out = NULL;
     int rc = 0;
     sw_map *m = calloc(1, sizeof *m);
-    if (!m || !(m->source = sw_strndup(source, strlen(source))) ||
-        (attribution && !(m->attribution = sw_strndup(attribution, strlen(attribution)))) ||
+    if (!m || !(m->source = sw__strndup(source, strlen(source))) ||
+        (attribution && !(m->attribution = sw__strndup(attribution, strlen(attribution)))) ||
         !(m->ring_start = malloc((b->nring + 1) * sizeof *m->ring_start))) {
         rc = SW_ENOMEM;
         goto fail;

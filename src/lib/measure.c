@@ -43,9 +43,9 @@ static int on_row(void *ctx, const sw_locatie *row, sw_diag *diag)
     return 0;
 }
 
-int sw_measure_new(sw_measurement **out, const sw_register *reg, const sw_cycle *cy,
-                   const sw_opgave *opgave, const char *locaties_name,
-                   const sw_measure_options *opt, sw_diag *diag)
+int sw_measurement_new(sw_measurement **out, const sw_register *reg, const sw_cycle *cy,
+                       const sw_opgave *opgave, const char *locaties_name,
+                       const sw_measure_options *opt, sw_diag *diag)
 {
     assert(out && reg && cy);
     *out = NULL;
@@ -73,7 +73,7 @@ int sw_measure_new(sw_measurement **out, const sw_register *reg, const sw_cycle 
     if (opgave) {
         m->opgave = opgave;
     } else {
-        rc = sw_allocate(&m->alloc, reg, cy, &o->alloc, diag);
+        rc = sw_allocation_compute(&m->alloc, reg, cy, &o->alloc, diag);
         if (rc == 0)
             rc = sw_opgave_from_allocation(&st->own_opgave, m->alloc);
         m->opgave = st->own_opgave;
@@ -95,20 +95,20 @@ int sw_measure_new(sw_measurement **out, const sw_register *reg, const sw_cycle 
     if (rc == 0 && locaties_name)
         rc = sw_locaties_reader_new(&st->reader, reg, locaties_name, &o->csv, on_row, m, diag);
     if (rc != 0) {
-        sw_measure_free(m);
+        sw_measurement_free(m);
         return rc;
     }
     *out = m;
     return 0;
 }
 
-int sw_measure_feed(sw_measurement *m, const char *data, size_t len)
+int sw_measurement_feed(sw_measurement *m, const char *data, size_t len)
 {
     assert(m && m->state->reader);
     return sw_locaties_reader_feed(m->state->reader, data, len);
 }
 
-int sw_measure_finish(sw_measurement *m)
+int sw_measurement_finish(sw_measurement *m)
 {
     assert(m);
     sw_measure_state *st = m->state;
@@ -126,25 +126,25 @@ int sw_measure_finish(sw_measurement *m)
     return rc;
 }
 
-int sw_measure(sw_measurement **out, const sw_register *reg, const sw_cycle *cy,
-               const sw_opgave *opgave, const char *locaties_name, const char *data, size_t len,
-               const sw_measure_options *opt, sw_diag *diag)
+int sw_measurement_compute(sw_measurement **out, const sw_register *reg, const sw_cycle *cy,
+                           const sw_opgave *opgave, const char *locaties_name, const char *data,
+                           size_t len, const sw_measure_options *opt, sw_diag *diag)
 {
     sw_measurement *m = NULL;
-    int rc = sw_measure_new(&m, reg, cy, opgave, locaties_name, opt, diag);
+    int rc = sw_measurement_new(&m, reg, cy, opgave, locaties_name, opt, diag);
     if (rc == 0 && locaties_name)
-        rc = sw_measure_feed(m, data, len);
+        rc = sw_measurement_feed(m, data, len);
     if (rc == 0)
-        rc = sw_measure_finish(m);
+        rc = sw_measurement_finish(m);
     if (rc != 0) {
-        sw_measure_free(m);
+        sw_measurement_free(m);
         m = NULL;
     }
     *out = m;
     return rc;
 }
 
-void sw_measure_free(sw_measurement *m)
+void sw_measurement_free(sw_measurement *m)
 {
     if (!m)
         return;

@@ -13,7 +13,7 @@
 bool sw_cell_is_empty(const char *s, size_t len)
 {
     assert(s || len == 0);
-    sw_trim(&s, &len);
+    sw__trim(&s, &len);
     return len == 0;
 }
 
@@ -97,7 +97,7 @@ static int parse_grouped(int64_t *out, const char *s, size_t len, size_t *used, 
 static int parse_unsigned(int64_t *out, const char **s, size_t *len, size_t *used,
                           const char **why)
 {
-    sw_trim(s, len);
+    sw__trim(s, len);
     if (*len == 0) {
         *why = "is empty";
         return SW_EDATA;
@@ -128,7 +128,7 @@ int sw_parse_count(int64_t *out, const char *s, size_t len, const char **why)
 int sw_parse_micro(int64_t *out, const char *s, size_t len, const char **why)
 {
     assert(out && why && (s || len == 0));
-    sw_trim(&s, &len);
+    sw__trim(&s, &len);
     if (len == 0) {
         *why = "is empty";
         return SW_EDATA;
@@ -200,7 +200,7 @@ static size_t digits_at(const char *s, size_t len)
 int sw_parse_cents(int64_t *out, const char *s, size_t len, const char **why)
 {
     assert(out && why && (s || len == 0));
-    sw_trim(&s, &len);
+    sw__trim(&s, &len);
     if (len == 0) {
         *why = "is empty";
         return SW_EDATA;

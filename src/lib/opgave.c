@@ -71,23 +71,23 @@ static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
     long g = -1;
     sw_opgave_row row = {.in_run = true, .line = rec->line};
     if (sw_parse_gemeentecode(&code, CELL(O_CODE), &why) != 0)
-        rc = sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[O_CODE], "gemeentecode", why);
+        rc = sw__cell_error(diag, SW_EDATA, c->name, rec, c->col[O_CODE], "gemeentecode", why);
     else if ((g = sw_register_find(c->reg, code)) < 0)
-        rc = sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[O_CODE], "gemeentecode",
-                           "is not a gemeente of the register (merged or misspelt?)");
+        rc = sw__cell_error(diag, SW_EDATA, c->name, rec, c->col[O_CODE], "gemeentecode",
+                            "is not a gemeente of the register (merged or misspelt?)");
     else if (c->seen[g])
         rc = sw_diag_add(diag, SW_EDATA, c->name, rec->line, c->col[O_CODE] + 1, "gemeentecode",
                          "gemeentecode GM%04d appears twice: on line %ld and on line %ld", code,
                          c->seen[g], rec->line);
     if ((r = sw_parse_count(&row.opgave, CELL(O_OPGAVE), &why)) != 0)
-        rc = sw_cell_error(diag, r, c->name, rec, c->col[O_OPGAVE], "opgave", why);
+        rc = sw__cell_error(diag, r, c->name, rec, c->col[O_OPGAVE], "opgave", why);
     if (c->col[O_AMV] >= 0 && !sw_cell_is_empty(CELL(O_AMV))) {
         row.has_amv = true;
         if ((r = sw_parse_count(&row.opgave_amv, CELL(O_AMV), &why)) != 0)
-            rc = sw_cell_error(diag, r, c->name, rec, c->col[O_AMV], "opgave_amv", why);
+            rc = sw__cell_error(diag, r, c->name, rec, c->col[O_AMV], "opgave_amv", why);
         else if (row.opgave_amv > row.opgave)
-            rc = sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[O_AMV], "opgave_amv",
-                               "is more than the opgave");
+            rc = sw__cell_error(diag, SW_EDATA, c->name, rec, c->col[O_AMV], "opgave_amv",
+                                "is more than the opgave");
     }
     if (rc != 0) {
         c->rc = rc;
@@ -108,7 +108,7 @@ int sw_opgave_load(sw_opgave **out, const sw_register *reg, const sw_cycle *cy,
     *out = NULL;
     sw_opgave *o = opgave_new(reg->n);
     long *seen = calloc(reg->n ? reg->n : 1, sizeof *seen);
-    if (!o || !seen || !(o->file = sw_strndup(name, strlen(name)))) {
+    if (!o || !seen || !(o->file = sw__strndup(name, strlen(name)))) {
         free(seen);
         sw_opgave_free(o);
         return SW_ENOMEM;

@@ -160,7 +160,7 @@ static int provinces(sw_progress *p, const sw_register *reg, const sw_cycle *cy,
         if (!og->row[i].in_run)
             continue;
         int code = reg->gemeente[i].provincie;
-        if (!sw_cycle_provincie(cy, code))
+        if (!sw_cycle_find_provincie(cy, code))
             rc = sw_diag_add(diag, SW_EDATA, reg->file, reg->gemeente[i].line,
                              reg->provincie_column, "provinciecode",
                              "GM%04d is in PV%02d, which is not a province of cycle %lld (%s)",
@@ -173,7 +173,7 @@ static int provinces(sw_progress *p, const sw_register *reg, const sw_cycle *cy,
     for (size_t k = 0; k < cy->nprov; k++)
         if (idx[cy->provincie[k].code] == 0)
             p->nprov++;
-    p->prov = sw_calloc(p->nprov, sizeof *p->prov);
+    p->prov = sw__calloc(p->nprov, sizeof *p->prov);
     if (!p->prov)
         return SW_ENOMEM;
     size_t n = 0;
@@ -188,7 +188,7 @@ static int provinces(sw_progress *p, const sw_register *reg, const sw_cycle *cy,
         if (!og->row[i].in_run)
             continue;
         int k = idx[reg->gemeente[i].provincie];
-        sw_progress_prov *pv = &p->prov[k];
+        sw_progress_provincie *pv = &p->prov[k];
         p->prov_of[i] = k;
         pv->ngemeenten++;
         if (!add64(&pv->opgave, og->row[i].opgave))
@@ -203,7 +203,7 @@ static int provinces(sw_progress *p, const sw_register *reg, const sw_cycle *cy,
     return 0;
 }
 
-static void threshold(sw_progress_prov *pv, int64_t drempel)
+static void threshold(sw_progress_provincie *pv, int64_t drempel)
 {
     sw_i128 need = ((sw_i128)drempel * pv->opgave + 99) / 100;
     pv->gehaald = (sw_i128)100 * pv->geteld >= (sw_i128)drempel * pv->opgave;
@@ -270,22 +270,22 @@ int sw_progress_new(sw_progress **out, const sw_register *reg, const sw_cycle *c
     acc->nwhat_if = o->nwhat_if;
     int rc = resolve(p, cy, o, diag);
     if (rc == 0) {
-        p->prov_of = sw_calloc(reg->n, sizeof *p->prov_of);
-        p->step = sw_calloc(p->nsteps, sizeof *p->step);
-        acc->diff = sw_calloc((p->nsteps + 1) * reg->n * M, sizeof *acc->diff);
-        acc->ever = sw_calloc(reg->n * M, sizeof *acc->ever);
+        p->prov_of = sw__calloc(reg->n, sizeof *p->prov_of);
+        p->step = sw__calloc(p->nsteps, sizeof *p->step);
+        acc->diff = sw__calloc((p->nsteps + 1) * reg->n * M, sizeof *acc->diff);
+        acc->ever = sw__calloc(reg->n * M, sizeof *acc->ever);
         if (!p->prov_of || !p->step || !acc->diff || !acc->ever)
             rc = SW_ENOMEM;
     }
     if (rc == 0)
         rc = provinces(p, reg, cy, og, diag);
-    if (rc == 0 && !(acc->pever = sw_calloc(p->nprov * M, sizeof *acc->pever)))
+    if (rc == 0 && !(acc->pever = sw__calloc(p->nprov * M, sizeof *acc->pever)))
         rc = SW_ENOMEM;
     for (size_t s = 0; rc == 0 && s < p->nsteps; s++) {
         sw_progress_step *st = &p->step[s];
         st->peildatum = o->nsteps ? o->steps[s] : p->peildatum;
-        st->row = sw_calloc(reg->n, sizeof *st->row);
-        st->prov = sw_calloc(p->nprov, sizeof *st->prov);
+        st->row = sw__calloc(reg->n, sizeof *st->row);
+        st->prov = sw__calloc(p->nprov, sizeof *st->prov);
         if (!st->row || !st->prov)
             rc = SW_ENOMEM;
     }
@@ -303,7 +303,7 @@ int sw_progress_finish(sw_progress *p, sw_diag *diag)
 {
     assert(p && p->acc);
     sw_progress_acc *acc = p->acc;
-    int64_t *run = sw_calloc(p->n * M, sizeof *run);
+    int64_t *run = sw__calloc(p->n * M, sizeof *run);
     if (!run)
         return SW_ENOMEM;
     int rc = 0;
@@ -337,7 +337,7 @@ int sw_progress_finish(sw_progress *p, sw_diag *diag)
         for (size_t i = 0; rc == 0 && i < p->n; i++) {
             if (p->prov_of[i] < 0)
                 continue;
-            sw_progress_prov *pv = &st->prov[p->prov_of[i]];
+            sw_progress_provincie *pv = &st->prov[p->prov_of[i]];
             const sw_progress_row *r = &st->row[i];
             if (!add64(&pv->geteld, r->geteld) || !add64(&pv->geteld_amv, r->geteld_amv) ||
                 !add64(&pv->duurzaam, r->duurzaam))

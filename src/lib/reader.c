@@ -16,13 +16,13 @@ static bool invisible(uint32_t cp)
            cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB);
 }
 
-void sw_quote_value(char *out, size_t cap, const char *v, size_t len)
+void sw__quote_value(char *out, size_t cap, const char *v, size_t len)
 {
     assert(cap >= 16);
     size_t o = 0, chars = 0;
     for (size_t i = 0; i < len;) {
         size_t k;
-        uint32_t cp = sw_utf8_next(v + i, len - i, &k);
+        uint32_t cp = sw__utf8_next(v + i, len - i, &k);
         char esc[16];
         const char *piece = v + i;
         size_t plen = k;
@@ -43,16 +43,16 @@ void sw_quote_value(char *out, size_t cap, const char *v, size_t len)
     out[o] = '\0';
 }
 
-int sw_cell_error(sw_diag *diag, int code, const char *file, const sw_csv_record *rec,
-                  long field, const char *column, const char *why)
+int sw__cell_error(sw_diag *diag, int code, const char *file, const sw_csv_record *rec, long field,
+                   const char *column, const char *why)
 {
     char shown[SW_QUOTE_MAX];
-    sw_quote_value(shown, sizeof shown, rec->field[field], rec->len[field]);
+    sw__quote_value(shown, sizeof shown, rec->field[field], rec->len[field]);
     return sw_diag_add(diag, code, file, rec->field_line[field], field + 1, column,
                        "value '%s' %s", shown, why);
 }
 
-int sw_parse_ses(int64_t *out, const char *s, size_t len, const char **why)
+int sw__parse_ses(int64_t *out, const char *s, size_t len, const char **why)
 {
     int r = sw_parse_micro(out, s, len, why);
     if (r != 0)

@@ -13,7 +13,7 @@
 int sw_parse_gemeentecode(int *out, const char *s, size_t len, const char **why)
 {
     assert(out && why && (s || len == 0));
-    sw_trim(&s, &len);
+    sw__trim(&s, &len);
     if (len >= 2 && (s[0] == 'G' || s[0] == 'g') && (s[1] == 'M' || s[1] == 'm')) {
         s += 2;
         len -= 2;
@@ -37,7 +37,7 @@ int sw_parse_gemeentecode(int *out, const char *s, size_t len, const char **why)
 int sw_parse_provinciecode(int *out, const char *s, size_t len, const char **why)
 {
     assert(out && why && (s || len == 0));
-    sw_trim(&s, &len);
+    sw__trim(&s, &len);
     if (len != 4 || (s[0] != 'P' && s[0] != 'p') || (s[1] != 'V' && s[1] != 'v') ||
         s[2] < '0' || s[2] > '9' || s[3] < '0' || s[3] > '9') {
         *why = "is not a provinciecode (PV and two digits)";
@@ -83,19 +83,19 @@ static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
     int rc = 0;
 #define CELL(k) rec->field[c->col[k]], rec->len[c->col[k]]
     if (sw_parse_gemeentecode(&g.code, CELL(COL_CODE), &why) != 0)
-        rc = sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[COL_CODE], "gemeentecode", why);
+        rc = sw__cell_error(diag, SW_EDATA, c->name, rec, c->col[COL_CODE], "gemeentecode", why);
     if (sw_cell_is_empty(CELL(COL_NAAM)))
-        rc = sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[COL_NAAM], "gemeentenaam",
-                           "is empty");
+        rc = sw__cell_error(diag, SW_EDATA, c->name, rec, c->col[COL_NAAM], "gemeentenaam",
+                            "is empty");
     if (sw_parse_provinciecode(&g.provincie, CELL(COL_PROV), &why) != 0)
-        rc = sw_cell_error(diag, SW_EDATA, c->name, rec, c->col[COL_PROV], "provinciecode", why);
+        rc = sw__cell_error(diag, SW_EDATA, c->name, rec, c->col[COL_PROV], "provinciecode", why);
     int r = sw_parse_count(&g.inwoners, CELL(COL_INW), &why);
     if (r != 0)
-        rc = sw_cell_error(diag, r, c->name, rec, c->col[COL_INW], "inwoners", why);
+        rc = sw__cell_error(diag, r, c->name, rec, c->col[COL_INW], "inwoners", why);
     if (c->col[COL_SES] >= 0 && !sw_cell_is_empty(CELL(COL_SES))) {
-        r = sw_parse_ses(&g.ses_micro, CELL(COL_SES), &why);
+        r = sw__parse_ses(&g.ses_micro, CELL(COL_SES), &why);
         if (r != 0)
-            rc = sw_cell_error(diag, r, c->name, rec, c->col[COL_SES], "ses_woa", why);
+            rc = sw__cell_error(diag, r, c->name, rec, c->col[COL_SES], "ses_woa", why);
         g.has_ses = true;
     }
     if (rc != 0) {
@@ -104,17 +104,17 @@ static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
     }
     const char *naam = rec->field[c->col[COL_NAAM]];
     size_t nlen = rec->len[c->col[COL_NAAM]];
-    sw_trim(&naam, &nlen);
-    g.naam = sw_strndup(naam, nlen);
+    sw__trim(&naam, &nlen);
+    g.naam = sw__strndup(naam, nlen);
     if (c->col[COL_PROVNAAM] >= 0) {
         const char *pn = rec->field[c->col[COL_PROVNAAM]];
         size_t plen = rec->len[c->col[COL_PROVNAAM]];
-        sw_trim(&pn, &plen);
-        g.provincie_naam = sw_strndup(pn, plen);
+        sw__trim(&pn, &plen);
+        g.provincie_naam = sw__strndup(pn, plen);
     }
     sw_register *reg = c->reg;
     if (!g.naam || (c->col[COL_PROVNAAM] >= 0 && !g.provincie_naam) ||
-        sw_reserve((void **)&reg->gemeente, &c->cap, reg->n + 1, sizeof *reg->gemeente) != 0) {
+        sw__reserve((void **)&reg->gemeente, &c->cap, reg->n + 1, sizeof *reg->gemeente) != 0) {
         free(g.naam);
         free(g.provincie_naam);
         return SW_ENOMEM;
@@ -133,7 +133,7 @@ static int by_code_then_line(const void *a, const void *b)
 }
 
 /* Sorts the entries, reports duplicates and builds the code index. */
-int sw_register_index_codes(sw_register *reg, sw_diag *diag)
+int sw__register_index_codes(sw_register *reg, sw_diag *diag)
 {
     qsort(reg->gemeente, reg->n, sizeof *reg->gemeente, by_code_then_line);
     int rc = 0;
@@ -161,7 +161,7 @@ int sw_register_load(sw_register **out, const char *name, const char *data, size
     assert(out && name && (data || len == 0));
     *out = NULL;
     sw_register *reg = calloc(1, sizeof *reg);
-    if (!reg || !(reg->file = sw_strndup(name, strlen(name)))) {
+    if (!reg || !(reg->file = sw__strndup(name, strlen(name)))) {
         free(reg);
         return SW_ENOMEM;
     }
@@ -173,9 +173,9 @@ int sw_register_load(sw_register **out, const char *name, const char *data, size
         rc = sw_diag_add(diag, SW_EDATA, name, 2, 1, NULL,
                          "register lists no gemeenten (only a header)");
     if (rc == 0)
-        rc = sw_register_index_codes(reg, diag);
+        rc = sw__register_index_codes(reg, diag);
     for (size_t i = 0; rc == 0 && i < reg->n && !reg->ses_file; i++)
-        if (reg->gemeente[i].has_ses && !(reg->ses_file = sw_strndup(name, strlen(name))))
+        if (reg->gemeente[i].has_ses && !(reg->ses_file = sw__strndup(name, strlen(name))))
             rc = SW_ENOMEM;
     if (rc != 0) {
         sw_register_free(reg);

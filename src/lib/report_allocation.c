@@ -25,7 +25,7 @@ static int gemeente_row(const void *src, size_t i, sw_value *c, sw_scratch *s)
     const alloc_src *x = src;
     const sw_alloc_row *row = &x->a->row[i];
     const sw_gemeente *g = &x->reg->gemeente[row->gemeente];
-    const sw_alloc_provincie *p = sw_allocation_provincie(x->a, g->provincie);
+    const sw_alloc_provincie *p = sw_allocation_find_provincie(x->a, g->provincie);
     c[0] = sw__text(sw__gm(s, g->code));
     c[1] = sw__text(g->naam);
     c[2] = sw__text(sw__pv(s, g->provincie));

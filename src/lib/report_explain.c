@@ -44,7 +44,7 @@ typedef struct steps {
 
 static void step(steps *s, const char *part, const char *what, sw_value value, const char *why)
 {
-    if (sw_reserve((void **)&s->v, &s->cap, 4 * (s->n + 1), sizeof *s->v) != 0) {
+    if (sw__reserve((void **)&s->v, &s->cap, 4 * (s->n + 1), sizeof *s->v) != 0) {
         sw__report_fail(s->r, SW_ENOMEM);
         return;
     }
@@ -101,7 +101,7 @@ static void allocation_steps(steps *s, size_t i, const sw_allocation *a, const s
         return;
     }
     const sw_alloc_row *ar = &a->row[i];
-    const sw_alloc_provincie *ap = sw_allocation_provincie(a, g->provincie);
+    const sw_alloc_provincie *ap = sw_allocation_find_provincie(a, g->provincie);
     bool ses = a->weging == SW_WEGING_INWONERS_SES;
     step(s, V, "gewicht", exact(ar->gewicht, SW_MICRO),
          ses ? sw__printf(r, "inwoners \xC3\x97 (1 + score%s)", ar->ses_nul ? " 0, ontbrekend" : "")
@@ -115,7 +115,7 @@ static void allocation_steps(steps *s, size_t i, const sw_allocation *a, const s
     } else {
         sw_i128 W = 0;
         for (size_t k = 0; k < a->nprov; k++)
-            W += a->prov[k].gewicht; /* checked by sw_allocate */
+            W += a->prov[k].gewicht; /* checked by sw_allocation_compute */
         step(s, V, "gewicht landelijk", exact(W, SW_MICRO), "som van alle gewichten");
         step(s, V, "te verdelen", count(a->capaciteit), "capaciteitsraming C");
     }
@@ -164,7 +164,7 @@ static void progress_steps(steps *s, size_t i, const sw_progress *p)
 {
     sw_report *r = s->r;
     const sw_progress_row *pr = &p->row[i];
-    const sw_progress_prov *pv = &p->prov[p->prov_of[i]];
+    const sw_progress_provincie *pv = &p->prov[p->prov_of[i]];
     const char *T = "telling";
     step(s, T, "geteld", count(pr->geteld),
          pr->what_if ? sw__printf(r, "som van de getelde locaties, plus %lld uit --what-if",
@@ -198,7 +198,7 @@ static void grant_steps(steps *s, size_t i, const sw_grants *g, const sw_cycle *
     sw_report *r = s->r;
     const sw_progress *p = g->progress;
     const sw_progress_row *pr = &p->row[i];
-    const sw_progress_prov *pv = &p->prov[p->prov_of[i]];
+    const sw_progress_provincie *pv = &p->prov[p->prov_of[i]];
     const sw_grant_row *gr = &g->row[i];
     const char *U = "uitkering";
     step(s, U, "aandeel (exact)", ratio(pr->geteld, pv->geteld ? pv->geteld : 1),

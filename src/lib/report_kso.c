@@ -61,7 +61,7 @@ typedef struct kso_src {
 
 static const char *prov_naam(const sw_kso *k, int code)
 {
-    const sw_kso_prov *p = sw_kso_provincie(k, code);
+    const sw_kso_provincie *p = sw_kso_find_provincie(k, code);
     return p ? p->naam : "";
 }
 
@@ -101,7 +101,7 @@ static const sw_column prov_cols[] = {SW__PROVINCIE_COLUMNS, KLASSE_COLUMNS};
 static int prov_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
 {
     const kso_src *x = src;
-    const sw_kso_prov *p = &x->k->prov[k];
+    const sw_kso_provincie *p = &x->k->prov[k];
     c[0] = sw__text(sw__pv(s, p->code));
     c[1] = sw__text(p->naam);
     klasse_cells(c + 2, &p->telling);
@@ -157,7 +157,7 @@ static const sw_column aandeel_cols[] = {SW__PROVINCIE_COLUMNS, AANDEEL_COLUMNS}
 static int aandeel_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
 {
     const kso_src *x = src;
-    const sw_kso_prov *p = &x->k->prov[k];
+    const sw_kso_provincie *p = &x->k->prov[k];
     c[0] = sw__text(sw__pv(s, p->code));
     c[1] = sw__text(p->naam);
     aandeel_cells(c + 2, p->telling.geteld, p->geteld);
@@ -184,7 +184,7 @@ static const sw_column rij_cols[] = {
 static int rij_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
 {
     const kso_src *x = src;
-    const sw_kso_rij *r = &x->k->rij[k];
+    const sw_kso_row *r = &x->k->rij[k];
     const sw_locatie *l = &r->loc;
     const sw_gemeente *g = &x->reg->gemeente[l->gemeente];
     c[0] = sw__count(l->line);
@@ -210,7 +210,7 @@ static kso_src *source(sw_report *r, const sw_kso *k, const sw_register *reg, in
     size_t *rows = sw__alloc(r, reg->n, sizeof *rows);
     if (!x || !rows)
         return NULL;
-    const sw_kso_prov *p = provincie ? sw_kso_provincie(k, provincie) : NULL;
+    const sw_kso_provincie *p = provincie ? sw_kso_find_provincie(k, provincie) : NULL;
     *x = (kso_src){k, reg, p ? &p->telling : &k->totaal, rows};
     return x;
 }
@@ -263,7 +263,7 @@ static void kso_meta(sw_report *r, const sw_kso *k, const sw_cycle *cy,
     sw__kso_max_meta(r, k->progress, cy);
     sw__meta_count(r, "locaties_gelezen", "Locaties in het bestand", k->rijen);
     sw__meta_count(r, "locaties_kso", "Waarvan kleinschalig", k->kso_rijen);
-    const sw_kso_prov *p = ctx->provincie ? sw_kso_provincie(k, ctx->provincie) : NULL;
+    const sw_kso_provincie *p = ctx->provincie ? sw_kso_find_provincie(k, ctx->provincie) : NULL;
     int64_t kso = p ? p->telling.geteld : k->totaal.geteld, geteld = p ? p->geteld : k->geteld;
     sw__meta(r, "aandeel_kso", p ? sw__printf(r, "Aandeel KSO (PV%02d)", p->code)
                                  : "Aandeel KSO (landelijk)",
@@ -359,7 +359,7 @@ static const sw_column overview_cols[] = {SW__PROVINCIE_COLUMNS, KLASSE_COLUMNS,
 static int overview_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
 {
     const kso_src *x = src;
-    const sw_kso_prov *p = &x->k->prov[k];
+    const sw_kso_provincie *p = &x->k->prov[k];
     c[0] = sw__text(sw__pv(s, p->code));
     c[1] = sw__text(p->naam);
     klasse_cells(c + 2, &p->telling);

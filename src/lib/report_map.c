@@ -84,7 +84,7 @@ static figure *figures(size_t *n, const sw_map_request *q, const sw_progress *p,
 {
     bool prov = q->level == SW_MAP_PROVINCIES;
     size_t m = prov ? cy->nprov : reg->n;
-    figure *f = sw_calloc(m, sizeof *f);
+    figure *f = sw__calloc(m, sizeof *f);
     if (!f)
         return NULL;
     if (prov)
@@ -133,8 +133,8 @@ int sw_report_map(sw_buf *out, const sw_map *map, const sw_progress *p, const sw
                            "them with --cycle-file", (long long)cy->jaar);
     size_t n = 0;
     figure *f = figures(&n, q, p, g, og, reg, cy);
-    sw_map_item *items = sw_calloc(n, sizeof *items);
-    char (*title)[256] = sw_calloc(n, sizeof *title);
+    sw_map_item *items = sw__calloc(n, sizeof *items);
+    char(*title)[256] = sw__calloc(n, sizeof *title);
     if (!f || !items || !title) {
         free(f);
         free(items);

@@ -41,7 +41,7 @@ static void gemeente_cells(sw_value *c, const run_src *x, size_t i, sw_scratch *
 #define TEKORT_COLUMN                                                                      \
     {"tekort_75", "Tekort tot drempel", SW_KIND_COUNT, SW_ROLE_TOTAL | SW_ROLE_SUMMARY, 0, 0}
 
-static sw_value voortgang(const sw_progress_prov *pv)
+static sw_value voortgang(const sw_progress_provincie *pv)
 {
     return pv->opgave ? sw__fraction((sw_i128)100 * pv->geteld, pv->opgave) : sw__empty();
 }
@@ -87,7 +87,7 @@ static const sw_column progress_prov_cols[] = {
 static int progress_prov_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
 {
     const run_src *x = src;
-    const sw_progress_prov *pv = &x->p->prov[k];
+    const sw_progress_provincie *pv = &x->p->prov[k];
     c[0] = sw__text(sw__pv(s, pv->code));
     c[1] = sw__text(pv->naam);
     c[2] = sw__count(pv->opgave);
@@ -150,8 +150,8 @@ static const sw_column grants_prov_cols[] = {
 static int grants_prov_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
 {
     const run_src *x = src;
-    const sw_progress_prov *pv = &x->p->prov[k];
-    const sw_grant_prov *gp = &x->g->prov[k];
+    const sw_progress_provincie *pv = &x->p->prov[k];
+    const sw_grant_provincie *gp = &x->g->prov[k];
     c[0] = sw__text(sw__pv(s, pv->code));
     c[1] = sw__text(pv->naam);
     c[2] = sw__count(pv->opgave);
@@ -187,7 +187,7 @@ enum { OVERVIEW_PROV_MONEY = 9 }; /* the money columns start here */
 static int overview_prov_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
 {
     const run_src *x = src;
-    const sw_progress_prov *pv = &x->p->prov[k];
+    const sw_progress_provincie *pv = &x->p->prov[k];
     c[0] = sw__text(sw__pv(s, pv->code));
     c[1] = sw__text(pv->naam);
     c[2] = sw__count((int64_t)pv->ngemeenten);
@@ -198,7 +198,7 @@ static int overview_prov_row(const void *src, size_t k, sw_value *c, sw_scratch 
     c[7] = sw__count(pv->tekort_drempel);
     c[8] = sw__count(pv->tekort_100);
     if (x->g) {
-        const sw_grant_prov *gp = &x->g->prov[k];
+        const sw_grant_provincie *gp = &x->g->prov[k];
         c[9] = sw__money(gp->bedrag_lid3);
         c[10] = sw__money(gp->potentieel_lid3);
         c[11] = sw__money(gp->bedrag_lid2b);

@@ -116,7 +116,7 @@ void sw__allocation_meta(sw_report *r, const sw_allocation *a, const sw_register
     sw__meta_text(r, "ses_bestand", "SES-bestand", ctx->ses_file ? ctx->ses_file : reg->ses_file);
     sw__meta_appendix(r, from);
     if (ctx->provincie) {
-        const sw_provincie *p = sw_cycle_provincie(cy, ctx->provincie);
+        const sw_provincie *p = sw_cycle_find_provincie(cy, ctx->provincie);
         sw__meta_text(r, "provincie", "Alleen provincie",
                       sw__printf(r, "PV%02d %s", ctx->provincie, p ? p->naam : ""));
     }
@@ -316,7 +316,8 @@ void sw__run_meta(sw_report *r, const sw_progress *p, const sw_grants *g,
     sw__meta(r, "include_planned", "Geplande plaatsen meegeteld", SW_KIND_YESNO,
              sw__yesno(p->include_planned), NULL);
     sw__meta(r, "scenario", "Scenario", SW_KIND_YESNO, sw__yesno(p->scenario), NULL);
-    int lid3 = g ? g->lid3 : cy->lid3, grondslag = g ? g->grondslag : cy->lid3_grondslag;
+    sw_lid3 lid3 = g ? g->lid3 : cy->lid3;
+    sw_grondslag grondslag = g ? g->grondslag : cy->lid3_grondslag;
     sw__meta(r, "lid3", "Beleid lid 3", SW_KIND_TEXT,
              sw__text(sw_policy_value_name(SW_POLICY_LID3, lid3)),
              sw__policy_text(r, SW_POLICY_LID3, lid3));

@@ -141,7 +141,7 @@ int sw_report_sweep(sw_report **out, const sw_sweep *sc, const sw_register *reg,
         const sw_paradox *p = &s->paradox[k];
         const char *naam = "";
         if (p->provincie) {
-            const sw_provincie *pv = sw_cycle_provincie(cy, p->code);
+            const sw_provincie *pv = sw_cycle_find_provincie(cy, p->code);
             naam = pv ? pv->naam : "";
         } else {
             long g = sw_register_find(reg, p->code);

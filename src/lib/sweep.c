@@ -219,9 +219,9 @@ int sw_sweep_step(sw_sweep *s, size_t k, const int64_t **gem, const int64_t **pr
     return 0;
 }
 
-int sw_sweep_run(sw_sweep **out, const sw_register *reg, const sw_cycle *cy,
-                 const sw_alloc_options *opt, int64_t from, int64_t to, int64_t step, bool detail,
-                 sw_diag *diag)
+int sw_sweep_compute(sw_sweep **out, const sw_register *reg, const sw_cycle *cy,
+                     const sw_alloc_options *opt, int64_t from, int64_t to, int64_t step,
+                     bool detail, sw_diag *diag)
 {
     assert(out && reg && cy);
     *out = NULL;
@@ -242,11 +242,11 @@ int sw_sweep_run(sw_sweep **out, const sw_register *reg, const sw_cycle *cy,
                            detail ? " with --gemeenten-detail" : "");
     o.mode = SW_MODE_NATIONAL;
     o.has_capaciteit = true;
-    o.capaciteit = to; /* the largest capacity: sw_allocate checks its sums fit */
+    o.capaciteit = to; /* the largest capacity: sw_allocation_compute checks its sums fit */
     o.has_amv = true;  /* a sweep divides places only */
     o.amv = 0;
     sw_allocation *a = NULL;
-    int rc = sw_allocate(&a, reg, cy, &o, diag); /* checks the data, gives the weights */
+    int rc = sw_allocation_compute(&a, reg, cy, &o, diag); /* checks the data, gives the weights */
     if (rc != 0)
         return rc;
     size_t n = reg->n, np = a->nprov;
@@ -255,15 +255,15 @@ int sw_sweep_run(sw_sweep **out, const sw_register *reg, const sw_cycle *cy,
     if (s)
         s->engine = x;
     if (x) {
-        x->w = sw_calloc(n, sizeof *x->w);
-        x->prov_of = sw_calloc(n, sizeof *x->prov_of);
-        x->gem = sw_calloc(n, sizeof *x->gem);
-        x->prov = sw_calloc(np, sizeof *x->prov);
+        x->w = sw__calloc(n, sizeof *x->w);
+        x->prov_of = sw__calloc(n, sizeof *x->prov_of);
+        x->gem = sw__calloc(n, sizeof *x->gem);
+        x->prov = sw__calloc(np, sizeof *x->prov);
     }
-    int64_t *prev = sw_calloc(n, sizeof *prev), *pprev = sw_calloc(np, sizeof *pprev);
+    int64_t *prev = sw__calloc(n, sizeof *prev), *pprev = sw__calloc(np, sizeof *pprev);
     if (s) {
-        s->prov_code = sw_calloc(np, sizeof *s->prov_code);
-        s->gem_code = sw_calloc(n, sizeof *s->gem_code);
+        s->prov_code = sw__calloc(np, sizeof *s->prov_code);
+        s->gem_code = sw__calloc(n, sizeof *s->gem_code);
     }
     if (!s || !x || !x->w || !x->prov_of || !x->gem || !x->prov || !prev || !pprev ||
         !s->prov_code || !s->gem_code)
@@ -271,7 +271,7 @@ int sw_sweep_run(sw_sweep **out, const sw_register *reg, const sw_cycle *cy,
     for (size_t i = 0; rc == 0 && i < n; i++) {
         x->w[i] = a->row[i].gewicht;
         s->gem_code[i] = reg->gemeente[i].code;
-        x->W += x->w[i]; /* sw_allocate summed these without overflow */
+        x->W += x->w[i]; /* sw_allocation_compute summed these without overflow */
         for (size_t p = 0; p < np; p++)
             if (a->prov[p].code == reg->gemeente[i].provincie)
                 x->prov_of[i] = (int)p;

@@ -5,7 +5,7 @@
 
 #include "spreiding/diag.h"
 
-char *sw_strndup(const char *s, size_t n)
+char *sw__strndup(const char *s, size_t n)
 {
     char *p = malloc(n + 1);
     if (!p)
@@ -16,7 +16,7 @@ char *sw_strndup(const char *s, size_t n)
     return p;
 }
 
-void sw_trim(const char **s, size_t *len)
+void sw__trim(const char **s, size_t *len)
 {
     while (*len > 0 && (**s == ' ' || **s == '\t')) {
         (*s)++;
@@ -26,7 +26,7 @@ void sw_trim(const char **s, size_t *len)
         (*len)--;
 }
 
-int sw_grow(void **p, size_t n, size_t size)
+int sw__grow(void **p, size_t n, size_t size)
 {
     if (n > SIZE_MAX / size)
         return SW_ENOMEM;
@@ -37,7 +37,7 @@ int sw_grow(void **p, size_t n, size_t size)
     return 0;
 }
 
-int sw_reserve(void **p, size_t *cap, size_t need, size_t size)
+int sw__reserve(void **p, size_t *cap, size_t need, size_t size)
 {
     if (need <= *cap && *p)
         return 0;
@@ -47,15 +47,18 @@ int sw_reserve(void **p, size_t *cap, size_t need, size_t size)
             return SW_ENOMEM;
         c *= 2;
     }
-    if (sw_grow(p, c, size) != 0)
+    if (sw__grow(p, c, size) != 0)
         return SW_ENOMEM;
     *cap = c;
     return 0;
 }
 
-void *sw_calloc(size_t n, size_t size) { return calloc(n ? n : 1, size); }
+void *sw__calloc(size_t n, size_t size)
+{
+    return calloc(n ? n : 1, size);
+}
 
-uint32_t sw_utf8_next(const char *str, size_t n, size_t *len)
+uint32_t sw__utf8_next(const char *str, size_t n, size_t *len)
 {
     const unsigned char *s = (const unsigned char *)str;
     unsigned char c = s[0];
@@ -76,12 +79,12 @@ uint32_t sw_utf8_next(const char *str, size_t n, size_t *len)
     return cp;
 }
 
-size_t sw_cut_utf8(char *dst, size_t cap, const char *s, size_t n)
+size_t sw__cut_utf8(char *dst, size_t cap, const char *s, size_t n)
 {
     size_t o = 0;
     while (o < n) {
         size_t k;
-        sw_utf8_next(s + o, n - o, &k);
+        sw__utf8_next(s + o, n - o, &k);
         if (o + k + 1 > cap)
             break;
         o += k;
@@ -98,15 +101,15 @@ static uint32_t fold(uint32_t cp)
     return cp;
 }
 
-bool sw_same_name(const char *a, const char *b)
+bool sw__same_name(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);
-    sw_trim(&a, &la);
-    sw_trim(&b, &lb);
+    sw__trim(&a, &la);
+    sw__trim(&b, &lb);
     size_t i = 0, j = 0;
     while (i < la && j < lb) {
         size_t ka, kb;
-        uint32_t x = sw_utf8_next(a + i, la - i, &ka), y = sw_utf8_next(b + j, lb - j, &kb);
+        uint32_t x = sw__utf8_next(a + i, la - i, &ka), y = sw__utf8_next(b + j, lb - j, &kb);
         if (fold(x) != fold(y))
             return false;
         i += ka;

@@ -7,34 +7,34 @@
 #include <stdint.h>
 
 /* A malloc'd copy of n bytes of s, NUL-terminated; NULL when out of memory. */
-char *sw_strndup(const char *s, size_t n);
+char *sw__strndup(const char *s, size_t n);
 
 /* s without ASCII spaces/tabs at both ends: moves *s, shortens *len. */
-void sw_trim(const char **s, size_t *len);
+void sw__trim(const char **s, size_t *len);
 
 /* The one growth helper: makes the array *p (of elements of `size` bytes)
  * hold at least `need` elements, doubling its capacity *cap (from 16). *p is
  * untouched when out of memory. Returns 0 or SW_ENOMEM. */
-int sw_reserve(void **p, size_t *cap, size_t need, size_t size);
+int sw__reserve(void **p, size_t *cap, size_t need, size_t size);
 
 /* Resizes the array *p to exactly n elements of `size` bytes (n > 0); *p is
  * untouched when out of memory. Returns 0 or SW_ENOMEM. */
-int sw_grow(void **p, size_t n, size_t size);
+int sw__grow(void **p, size_t n, size_t size);
 
 /* A malloc'd array of n elements of `size` bytes, zeroed; n may be 0 (one
  * element is allocated, so NULL always means out of memory). */
-void *sw_calloc(size_t n, size_t size);
+void *sw__calloc(size_t n, size_t size);
 
 /* Copies at most cap − 1 bytes of s (n bytes of UTF-8) into dst without
  * cutting a character in two, and NUL-terminates it. Returns the length. */
-size_t sw_cut_utf8(char *dst, size_t cap, const char *s, size_t n);
+size_t sw__cut_utf8(char *dst, size_t cap, const char *s, size_t n);
 
 /* True when two names are the same but for case: ASCII and the accented
  * letters of Latin-1 (Â and â, É and é), surrounding spaces ignored. */
-bool sw_same_name(const char *a, const char *b);
+bool sw__same_name(const char *a, const char *b);
 
 /* The next code point of UTF-8 text s (n > 0 bytes): stores its length in
  * *len; an invalid byte is returned as itself with length 1. */
-uint32_t sw_utf8_next(const char *s, size_t n, size_t *len);
+uint32_t sw__utf8_next(const char *s, size_t n, size_t *len);
 
 #endif

@@ -56,7 +56,7 @@ static size_t line_of(const char *s, size_t w, const char **next)
             return end;
         }
         size_t k;
-        sw_utf8_next(s + i, strlen(s + i), &k);
+        sw__utf8_next(s + i, strlen(s + i), &k);
         i += k;
         chars++;
     }
@@ -285,14 +285,14 @@ static int grid_table(sw_out *o, const sw_table *t, size_t room, sw_value *cells
     for (size_t c = 0; c < t->ncols; c++)
         shown += !(t->col[c].role & SW_ROLE_EXACT);
     grid g = {0};
-    g.col = sw_calloc(shown, sizeof *g.col);
-    g.w = sw_calloc(shown, sizeof *g.w);
-    g.natural = sw_calloc(shown, sizeof *g.natural);
-    g.text = sw_calloc(shown, sizeof *g.text);
-    g.rest = sw_calloc(shown, sizeof *g.rest);
-    g.right = sw_calloc(shown, sizeof *g.right);
-    g.buf = sw_calloc(shown, sizeof *g.buf);
-    sw_value *totals = t->totals ? sw_calloc(t->ncols, sizeof *totals) : NULL;
+    g.col = sw__calloc(shown, sizeof *g.col);
+    g.w = sw__calloc(shown, sizeof *g.w);
+    g.natural = sw__calloc(shown, sizeof *g.natural);
+    g.text = sw__calloc(shown, sizeof *g.text);
+    g.rest = sw__calloc(shown, sizeof *g.rest);
+    g.right = sw__calloc(shown, sizeof *g.right);
+    g.buf = sw__calloc(shown, sizeof *g.buf);
+    sw_value *totals = t->totals ? sw__calloc(t->ncols, sizeof *totals) : NULL;
     int rc = g.col && g.w && g.natural && g.text && g.rest && g.right && g.buf &&
                      (totals || !t->totals) ? 0 : SW_ENOMEM;
     for (size_t c = 0; rc == 0 && c < t->ncols && g.n < shown; c++)
@@ -313,7 +313,7 @@ static int grid_table(sw_out *o, const sw_table *t, size_t room, sw_value *cells
     size_t from = keys;
     while (rc == 0) {
         grid band = g;
-        size_t *cols = sw_calloc(g.n, sizeof *cols), *ws = sw_calloc(g.n, sizeof *ws);
+        size_t *cols = sw__calloc(g.n, sizeof *cols), *ws = sw__calloc(g.n, sizeof *ws);
         if (!cols || !ws) {
             free(cols);
             free(ws);

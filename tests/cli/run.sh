@@ -319,6 +319,12 @@ fails budget-bad-grouping 64 "spreiding: --budget: '1.234.56' is not an amount i
     grants $F --gemeenten fixtures/gemeenten.csv --locaties fixtures/locaties.csv --lid3-grondslag budget --budget PV20=1.234.56
 fails budget-one-decimal 64 "spreiding: --budget: '1.5' is not an amount in euros (write 1500, 1.500, 1.500,50 or 1500.50)" -- \
     grants $F --gemeenten fixtures/gemeenten.csv --locaties fixtures/locaties.csv --lid3-grondslag budget --budget PV20=1.5
+# --afronding belongs to the mode in force, not to the options typed: cycle
+# 2026 has no provincial opgaven, so its default mode is national and
+# largest remainder gives exactly C = 88 000 places.
+"$bin" allocate --afronding largest-remainder -f csv --provincies >"$tmp/out" 2>&1 &&
+    [ "$(awk -F, 'NR > 1 { s += $5 } END { print s }' "$tmp/out")" = 88000 ] &&
+    ok || { ko "--afronding in national mode by default"; head -3 "$tmp/out"; }
 # --amv 0 wins over the official provincial amv figures, everywhere.
 "$bin" allocate --cycle 2024 --amv 0 -f csv >"$tmp/out" 2>&1 &&
     [ "$(awk -F, 'NR > 1 { s += $NF } END { print s }' "$tmp/out")" = 0 ] &&

@@ -63,9 +63,9 @@ static void measure(const cli_options *parsed)
     if (e == 0) {
         mo.with_grants = o.command & (CMD_GRANTS | CMD_REPORT | CMD_EXPLAIN);
         sw_measurement *m = NULL;
-        e = sw_measure(&m, run->reg, run->cycle, NULL, "l", locaties, sizeof locaties - 1, &mo,
-                       &diag);
-        sw_measure_free(m);
+        e = sw_measurement_compute(&m, run->reg, run->cycle, NULL, "l", locaties,
+                                   sizeof locaties - 1, &mo, &diag);
+        sw_measurement_free(m);
     }
     /* Options the parser accepted may still contradict each other or the
      * cycle; that is the user's error, and must be said as one. */

@@ -11,7 +11,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sw_register *reg = fuzz_load_register();
         sw_allocation *a = NULL;
         sw_diag d2 = {0};
-        sw_allocate(&a, reg, cy, NULL, &d2);
+        sw_allocation_compute(&a, reg, cy, NULL, &d2);
         sw_allocation_free(a);
         sw_register_free(reg);
     }

@@ -131,7 +131,7 @@ static void run(const sw_register *reg, const sw_cycle *cy, const char *loc, siz
         mo.progress.nsteps = 3;
     }
     sw_measurement *m = NULL;
-    int rc = sw_measure(&m, reg, cy, NULL, "l", loc, len, &mo, &d);
+    int rc = sw_measurement_compute(&m, reg, cy, NULL, "l", loc, len, &mo, &d);
     FUZZ_CHECK_FAILURE(rc, m, d);
     if (rc == 0) {
         reports(m, reg, cy);
@@ -150,7 +150,7 @@ static void run(const sw_register *reg, const sw_cycle *cy, const char *loc, siz
                 abort();
         }
     }
-    sw_measure_free(m);
+    sw_measurement_free(m);
 }
 
 static const char *section(const char *text, size_t size, const char **rest, size_t *restlen)
@@ -194,7 +194,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sw_report *r = NULL;
         sw_allocation *a = NULL;
         sw_report_context ctx = {.version = "f", .cycle_file = "c", .register_file = "g"};
-        if (sw_allocate(&a, reg, cy, NULL, &d) == 0 &&
+        if (sw_allocation_compute(&a, reg, cy, NULL, &d) == 0 &&
             sw_report_allocation(&r, a, reg, cy, &ctx, &d) == 0)
             fuzz_write_all(r);
         sw_report_free(r);

@@ -13,7 +13,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sw_diag d2 = {0};
         sw_alloc_options o = SW_ALLOC_OPTIONS_INIT;
         o.mode = SW_MODE_NATIONAL;
-        if (sw_allocate(&a, reg, cy, &o, &d2) == 0) {
+        if (sw_allocation_compute(&a, reg, cy, &o, &d2) == 0) {
             sw_report *r = NULL;
             sw_report_context ctx = {.version = "f", .cycle_file = "c", .register_file = "f"};
             if (sw_report_allocation(&r, a, reg, cy, &ctx, &d) == 0)

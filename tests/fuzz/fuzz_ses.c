@@ -7,7 +7,7 @@ static void one(const uint8_t *data, size_t size, sw_figure_kind kind)
     sw_register *reg = fuzz_load_register();
     sw_figures *f = NULL;
     sw_diag d = {0};
-    int rc = sw_figures_read(&f, reg, kind, "f", (const char *)data, size, NULL, &d);
+    int rc = sw_figures_load(&f, reg, kind, "f", (const char *)data, size, NULL, &d);
     if ((rc == SW_EDATA && d.total == 0) || (rc != 0) != (f == NULL))
         abort();
     if (rc == 0) {
@@ -21,7 +21,7 @@ static void one(const uint8_t *data, size_t size, sw_figure_kind kind)
         sw_cycle *cy = fuzz_load_cycle();
         sw_allocation *a = NULL;
         sw_diag d2 = {0};
-        sw_allocate(&a, reg, cy, NULL, &d2);
+        sw_allocation_compute(&a, reg, cy, NULL, &d2);
         sw_allocation_free(a);
         sw_cycle_free(cy);
     }

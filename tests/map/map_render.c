@@ -147,7 +147,7 @@ int main(int argc, char **argv)
     char titles[400][160];
     size_t n = 0;
     for (size_t i = 0; i < sizeof counted / sizeof counted[0]; i++) {
-        const sw_provincie *p = sw_cycle_provincie(cy, counted[i].code);
+        const sw_provincie *p = sw_cycle_find_provincie(cy, counted[i].code);
         char a[32], b[32], c[32];
         if (counted[i].geteld < 0) {
             snprintf(titles[n], sizeof titles[n], "%s \xE2\x80\x94 geen opgave", p->naam);

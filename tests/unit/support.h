@@ -67,7 +67,7 @@ static inline void apply_figures(sw_register *reg, sw_figure_kind kind, const ch
 {
     sw_figures *f = NULL;
     sw_diag d = {0};
-    int rc = sw_figures_read(&f, reg, kind, name, text, strlen(text), NULL, &d);
+    int rc = sw_figures_load(&f, reg, kind, name, text, strlen(text), NULL, &d);
     if (rc == 0)
         rc = sw_register_apply_figures(reg, f, &d);
     sw_figures_free(f);

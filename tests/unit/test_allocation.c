@@ -10,7 +10,7 @@ static sw_allocation *allocate(const sw_register *reg, const sw_cycle *cy,
 {
     sw_allocation *a = NULL;
     sw_diag d = {0};
-    int rc = sw_allocate(&a, reg, cy, o, &d);
+    int rc = sw_allocation_compute(&a, reg, cy, o, &d);
     ck_assert_msg(rc == 0, "allocate: %s", first_message(&d));
     return a;
 }
@@ -139,7 +139,7 @@ START_TEST(partial_scores_need_a_policy)
     apply_figures(reg, SW_FIGURE_SES, "s.csv", ses);
     sw_diag d = {0};
     sw_allocation *a = NULL;
-    ck_assert_int_eq(sw_allocate(&a, reg, cy, NULL, &d), SW_EDATA);
+    ck_assert_int_eq(sw_allocation_compute(&a, reg, cy, NULL, &d), SW_EDATA);
     ck_assert_int_eq(d.total, 4);
     ck_assert_str_eq(first_message(&d), "s.csv: column 'ses_woa': GM0002 (A2) has no SES-WOA "
                                         "score while 1 of the 5 gemeenten have one; give every "
@@ -165,14 +165,14 @@ START_TEST(contradictory_options_are_usage_errors)
     sw_allocation *a = NULL;
     sw_diag d = {0};
     o.afronding = SW_ROUND_HALF_UP; /* provincial is the default here */
-    ck_assert_int_eq(sw_allocate(&a, reg, cy, &o, &d), SW_EUSAGE);
+    ck_assert_int_eq(sw_allocation_compute(&a, reg, cy, &o, &d), SW_EUSAGE);
     o = (sw_alloc_options)SW_ALLOC_OPTIONS_INIT;
     o.has_capaciteit = true;
     o.capaciteit = 20;
-    ck_assert_int_eq(sw_allocate(&a, reg, cy, &o, &d), SW_EUSAGE);
+    ck_assert_int_eq(sw_allocation_compute(&a, reg, cy, &o, &d), SW_EUSAGE);
     o = (sw_alloc_options)SW_ALLOC_OPTIONS_INIT;
     o.weging = SW_WEGING_INWONERS_SES; /* no scores at all */
-    ck_assert_int_eq(sw_allocate(&a, reg, cy, &o, &d), SW_EUSAGE);
+    ck_assert_int_eq(sw_allocation_compute(&a, reg, cy, &o, &d), SW_EUSAGE);
     ck_assert_ptr_null(a);
     sw_register_free(reg);
     sw_cycle_free(cy);
@@ -186,7 +186,7 @@ START_TEST(register_and_cycle_must_agree_on_provinces)
                                      "GM0001,A1,PV20,10\nGM0009,Z,PV29,5\n");
     sw_allocation *a = NULL;
     sw_diag d = {0};
-    ck_assert_int_eq(sw_allocate(&a, reg, cy, NULL, &d), SW_EDATA);
+    ck_assert_int_eq(sw_allocation_compute(&a, reg, cy, NULL, &d), SW_EDATA);
     ck_assert_int_eq(d.total, 2);
     char buf[512];
     sw_diag_format(buf, sizeof buf, &d.entries[0]);
@@ -266,7 +266,7 @@ START_TEST(zero_weight_divides_nothing_or_is_a_data_error)
     o.has_capaciteit = true;
     o.capaciteit = 5;
     sw_diag d = {0};
-    ck_assert_int_eq(sw_allocate(&a, reg, cy, &o, &d), SW_EDATA);
+    ck_assert_int_eq(sw_allocation_compute(&a, reg, cy, &o, &d), SW_EDATA);
     ck_assert_ptr_null(a);
     sw_cycle_free(cy);
     static const char cycle1[] =
@@ -280,7 +280,7 @@ START_TEST(zero_weight_divides_nothing_or_is_a_data_error)
         "provincie.PV20.naam,Alfa,beleid,t\nprovincie.PV20.opgave,5,beleid,t\n";
     cy = load_cycle(cycle1);
     sw_diag_clear(&d);
-    ck_assert_int_eq(sw_allocate(&a, reg, cy, NULL, &d), SW_EDATA);
+    ck_assert_int_eq(sw_allocation_compute(&a, reg, cy, NULL, &d), SW_EDATA);
     ck_assert_str_eq(first_message(&d), "cyclus.csv:17:1: column 'parameter': province PV20 "
                                         "(Alfa) has an opgave of 5 but its gemeenten have no "
                                         "inwoners to divide it by");
@@ -304,7 +304,7 @@ START_TEST(sums_that_do_not_fit_are_errors_never_wrapped)
     o.amv = 0;
     sw_allocation *a = NULL;
     sw_diag d = {0};
-    ck_assert_int_eq(sw_allocate(&a, reg, cy, &o, &d), SW_EOVERFLOW);
+    ck_assert_int_eq(sw_allocation_compute(&a, reg, cy, &o, &d), SW_EOVERFLOW);
     ck_assert_ptr_null(a);
     ck_assert_str_eq(first_message(&d), "--capaciteit 9223372036854775807: the opgaven add up "
                                         "to more than 9223372036854775807, the largest number "
@@ -315,7 +315,7 @@ START_TEST(sums_that_do_not_fit_are_errors_never_wrapped)
                         "GM0001,A1,PV20,9223372036854775807\nGM0002,A2,PV20,1\n"
                         "GM0004,B1,PV21,1\n");
     sw_diag_clear(&d);
-    ck_assert_int_eq(sw_allocate(&a, reg, cy, NULL, &d), SW_EOVERFLOW);
+    ck_assert_int_eq(sw_allocation_compute(&a, reg, cy, NULL, &d), SW_EOVERFLOW);
     ck_assert_str_eq(first_message(&d), "gemeenten.csv:3:4: column 'inwoners': the inwoners add "
                                         "up to more than 9223372036854775807, the largest "
                                         "number counted exactly");

@@ -56,7 +56,7 @@ static sw_figures *read_file(const sw_register *reg, sw_figure_kind kind, const 
     o.periode = periode;
     sw_figures *f = NULL;
     sw_diag d = {0};
-    int rc = sw_figures_read(&f, reg, kind, file, text, len, &o, &d);
+    int rc = sw_figures_load(&f, reg, kind, file, text, len, &o, &d);
     free(text);
     ck_assert_msg(rc == 0, "%s: %s", file, first_message(&d));
     ck_assert_ptr_nonnull(f);
@@ -72,7 +72,7 @@ static int read_bad(sw_diag *d, const sw_register *reg, sw_figure_kind kind, con
     o.periode = periode;
     sw_figures *f = (sw_figures *)1;
     memset(d, 0, sizeof *d);
-    int rc = sw_figures_read(&f, reg, kind, "t.csv", text, strlen(text), &o, d);
+    int rc = sw_figures_load(&f, reg, kind, "t.csv", text, strlen(text), &o, d);
     ck_assert_ptr_null(f);
     ck_assert_int_ne(rc, 0);
     ck_assert_uint_ge(d->total, 1);
@@ -86,7 +86,7 @@ static sw_figures *read_text(const sw_register *reg, sw_figure_kind kind, const 
     o.periode = periode;
     sw_figures *f = NULL;
     sw_diag d = {0};
-    int rc = sw_figures_read(&f, reg, kind, "t.csv", text, strlen(text), &o, &d);
+    int rc = sw_figures_load(&f, reg, kind, "t.csv", text, strlen(text), &o, &d);
     ck_assert_msg(rc == 0, "%s", first_message(&d));
     return f;
 }
@@ -517,7 +517,7 @@ START_TEST(several_periods_need_a_periode)
     char *text = slurp("ses-web-met-symbolen.csv", &len);
     sw_figures *f = NULL;
     sw_diag d = {0};
-    ck_assert_int_eq(sw_figures_read(&f, reg, SW_FIGURE_SES, "ses.csv", text, len, NULL, &d),
+    ck_assert_int_eq(sw_figures_load(&f, reg, SW_FIGURE_SES, "ses.csv", text, len, NULL, &d),
                      SW_EDATA);
     ck_assert_ptr_null(f);
     ck_assert_str_eq(first_message(&d), "ses.csv:1:1: column 'Perioden': the file holds 3 "
@@ -537,7 +537,7 @@ START_TEST(unknown_periode_lists_the_periods)
     o.periode = 2025;
     sw_figures *f = NULL;
     sw_diag d = {0};
-    ck_assert_int_eq(sw_figures_read(&f, reg, SW_FIGURE_INWONERS, "inw.csv", text, len, &o, &d),
+    ck_assert_int_eq(sw_figures_load(&f, reg, SW_FIGURE_INWONERS, "inw.csv", text, len, &o, &d),
                      SW_EDATA);
     ck_assert_str_eq(first_message(&d), "inw.csv:1:6: column 'Perioden': --periode 2025: the "
                                         "file holds no period of that year; it holds "
@@ -547,7 +547,7 @@ START_TEST(unknown_periode_lists_the_periods)
     text = slurp("ses-typed.csv", &len);
     o.periode = 2023;
     sw_diag_clear(&d);
-    ck_assert_int_eq(sw_figures_read(&f, reg, SW_FIGURE_SES, "ses.csv", text, len, &o, &d),
+    ck_assert_int_eq(sw_figures_load(&f, reg, SW_FIGURE_SES, "ses.csv", text, len, &o, &d),
                      SW_EDATA);
     ck_assert_str_eq(first_message(&d), "ses.csv:1:3: column 'Perioden': --periode 2023: the "
                                         "file holds no period of that year; it holds 2022JJ00");
@@ -756,7 +756,7 @@ START_TEST(too_many_periods_is_a_limit)
         o += (size_t)snprintf(text + o, cap - o, "GM0001;P%d;0.1\n", i);
     sw_figures *f = NULL;
     sw_diag d = {0};
-    ck_assert_int_eq(sw_figures_read(&f, reg, SW_FIGURE_SES, "t.csv", text, o, NULL, &d),
+    ck_assert_int_eq(sw_figures_load(&f, reg, SW_FIGURE_SES, "t.csv", text, o, NULL, &d),
                      SW_ELIMIT);
     ck_assert_str_eq(first_message(&d), "t.csv:1002:2: column 'Perioden': the file holds more "
                                         "than 1000 different periods");

@@ -28,7 +28,7 @@ static world build(const char *opgave, const char *locaties, const sw_progress_o
         ck_assert_int_eq(sw_opgave_load(&w.og, w.reg, NULL, "o.csv", opgave, strlen(opgave), NULL, &d), 0);
     } else {
         sw_allocation *a = NULL;
-        ck_assert_int_eq(sw_allocate(&a, w.reg, w.cy, NULL, &d), 0);
+        ck_assert_int_eq(sw_allocation_compute(&a, w.reg, w.cy, NULL, &d), 0);
         ck_assert_int_eq(sw_opgave_from_allocation(&w.og, a), 0);
         sw_allocation_free(a);
     }
@@ -300,7 +300,7 @@ START_TEST(a_budget_without_grondslag_budget_is_a_usage_error)
     sw_progress *p = NULL;
     sw_grants *g = NULL;
     sw_diag d = {0};
-    ck_assert_int_eq(sw_allocate(&a, reg, cy, NULL, &d), 0);
+    ck_assert_int_eq(sw_allocation_compute(&a, reg, cy, NULL, &d), 0);
     ck_assert_int_eq(sw_opgave_from_allocation(&og, a), 0);
     ck_assert_int_eq(sw_progress_compute(&p, reg, cy, og, NULL, NULL, &d), 0);
     sw_budget b = {20, 100};

@@ -8,7 +8,7 @@ static sw_report *hand_report(sw_allocation **a, sw_register **reg, sw_cycle **c
     *cy = load_cycle(TEST_CYCLE);
     *reg = load_register(TEST_REGISTER);
     sw_diag d = {0};
-    ck_assert_int_eq(sw_allocate(a, *reg, *cy, NULL, &d), 0);
+    ck_assert_int_eq(sw_allocation_compute(a, *reg, *cy, NULL, &d), 0);
     sw_report_context ctx = {.version = "test", .cycle_file = "cyclus.csv",
                              .register_file = "gemeenten.csv"};
     sw_report *r = NULL;
@@ -91,7 +91,7 @@ START_TEST(special_characters_are_quoted_or_escaped)
                                      "4,Súdwest-Fryslân,PV21,1\n");
     sw_allocation *a = NULL;
     sw_diag d = {0};
-    ck_assert_int_eq(sw_allocate(&a, reg, cy, NULL, &d), 0);
+    ck_assert_int_eq(sw_allocation_compute(&a, reg, cy, NULL, &d), 0);
     sw_report_context ctx = {.version = "test", .cycle_file = "c", .register_file = "g"};
     sw_report *r = NULL;
     ck_assert_int_eq(sw_report_allocation(&r, a, reg, cy, &ctx, &d), 0);
