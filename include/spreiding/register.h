@@ -24,7 +24,7 @@ extern "C" {
 
 /** Codes are kept as numbers: GM0344 is 344, PV26 is 26. */
 #define SW_GEMEENTE_CODES 10000
-#define SW_PROVINCE_CODES 100
+#define SW_PROVINCIE_CODES 100
 
 typedef struct sw_gemeente {
     int code;          /**< 0..9999; printed as GM%04d */

@@ -7,6 +7,7 @@
 
 #include "spreiding/apportion.h"
 #include "spreiding/policy.h"
+#include "util.h"
 
 static int usage(sw_diag *diag, const char *msg)
 {
@@ -136,8 +137,8 @@ static int divide(sw_allocation *a, const sw_register *reg, const size_t *idx, s
 {
     sw_i128 *w = calloc(m ? m : 1, sizeof *w);
     int *code = calloc(m ? m : 1, sizeof *code);
-    int64_t *out = malloc((m ? m : 1) * sizeof *out);
-    size_t *rank = malloc((m ? m : 1) * sizeof *rank);
+    int64_t *out = sw__array(m, sizeof *out);
+    size_t *rank = sw__array(m, sizeof *rank);
     int64_t left = 0;
     int rc = (w && code && out && rank) ? 0 : SW_ENOMEM;
     sw_i128 W = 0;
@@ -280,7 +281,7 @@ int sw_allocation_compute(sw_allocation **out, const sw_register *reg, const sw_
     const sw_alloc_options *o = opt ? opt : &defaults;
     sw_allocation *a = calloc(1, sizeof *a);
     size_t *prov_of = calloc(reg->n ? reg->n : 1, sizeof *prov_of);
-    size_t *all = malloc((reg->n ? reg->n : 1) * sizeof *all);
+    size_t *all = sw__array(reg->n, sizeof *all);
     size_t **members = calloc(cy->nprov ? cy->nprov : 1, sizeof *members);
     size_t *count = calloc(cy->nprov ? cy->nprov : 1, sizeof *count);
     int rc = (a && prov_of && all && members && count) ? 0 : SW_ENOMEM;

@@ -5,6 +5,7 @@
 
 #include "spreiding/diag.h"
 #include "spreiding/policy.h"
+#include "util.h"
 
 typedef struct part {
     sw_i128 rem;
@@ -64,7 +65,7 @@ int sw_apportion_ranked(int64_t *out, size_t *rank, int64_t *left_out, int64_t t
         }
         return 0;
     }
-    part *parts = malloc((n ? n : 1) * sizeof *parts);
+    part *parts = sw__array(n, sizeof *parts);
     if (!parts)
         return SW_ENOMEM;
     int64_t given = 0;

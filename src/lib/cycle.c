@@ -250,14 +250,8 @@ static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
     sw__trim(&st, &stlen);
     sw__trim(&bron, &blen);
 
-    if (c->pcap == cy->nparam) {
-        size_t cap = c->pcap ? c->pcap * 2 : 64;
-        sw_param *p = realloc(cy->param, cap * sizeof *p);
-        if (!p)
-            return SW_ENOMEM;
-        cy->param = p;
-        c->pcap = cap;
-    }
+    if (sw__reserve((void **)&cy->param, &c->pcap, cy->nparam + 1, sizeof *cy->param) != 0)
+        return SW_ENOMEM;
     sw_param *row = &cy->param[cy->nparam];
     memset(row, 0, sizeof *row);
     row->line = rec->line;
@@ -458,7 +452,7 @@ int sw_cycle_adopt_provinces(sw_cycle *cy, const sw_register *reg)
             continue;
         sw_provincie *p = provincie_slot(cy, g->provincie);
         char code[8];
-        snprintf(code, sizeof code, "PV%02d", g->provincie % 100);
+        snprintf(code, sizeof code, "PV%02d", g->provincie % SW_PROVINCIE_CODES);
         const char *naam = g->provincie_naam && g->provincie_naam[0] ? g->provincie_naam : code;
         if (!p || !(p->naam = sw__strndup(naam, strlen(naam))))
             return SW_ENOMEM;

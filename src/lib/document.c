@@ -8,6 +8,7 @@
 
 #include "docbuild.h"
 #include "spreiding/diag.h"
+#include "spreiding/register.h"
 #include "util.h"
 
 struct sw_report_doc {
@@ -206,7 +207,7 @@ int sw__table_filter(sw_report *r, sw_table *t, int code)
     sw_scratch *s = malloc(sizeof *s);
     int rc = index && cells && s ? 0 : SW_ENOMEM;
     char want[8];
-    snprintf(want, sizeof want, "PV%02d", code % 100);
+    snprintf(want, sizeof want, "PV%02d", code % SW_PROVINCIE_CODES);
     size_t n = 0;
     for (size_t k = 0; rc == 0 && k < t->nrows; k++) {
         rc = sw_table_row(t, k, cells, s);
@@ -270,7 +271,7 @@ int sw_table_totals(const sw_table *t, sw_value *cells, sw_scratch *scratch)
 {
     assert(t && cells && scratch);
     sw_i128 *sum = calloc(t->ncols ? t->ncols : 1, sizeof *sum);
-    sw_value *row = malloc((t->ncols ? t->ncols : 1) * sizeof *row);
+    sw_value *row = sw__array(t->ncols, sizeof *row);
     int rc = sum && row ? 0 : SW_ENOMEM;
     for (size_t k = 0; rc == 0 && k < t->nrows; k++) {
         rc = sw_table_row(t, k, row, scratch);

@@ -298,14 +298,8 @@ static int add_period(reader *c, const sw_csv_record *rec, const char *s, size_t
                            "the file holds more than %d different periods",
                            SW_FIGURES_MAX_PERIODS);
     }
-    if (c->nperiods == c->periods_cap) {
-        size_t cap = c->periods_cap ? c->periods_cap * 2 : 8;
-        period *p = realloc(c->periods, cap * sizeof *p);
-        if (!p)
-            return SW_ENOMEM;
-        c->periods = p;
-        c->periods_cap = cap;
-    }
+    if (sw__reserve((void **)&c->periods, &c->periods_cap, c->nperiods + 1, sizeof *c->periods))
+        return SW_ENOMEM;
     char *text = sw__strndup(s, len);
     if (!text)
         return SW_ENOMEM;
@@ -341,7 +335,7 @@ static int choose_value_column(reader *c, long line, sw_diag *diag)
                            "no column is named '%s' (--kolom names a header as written); "
                            "the columns are: %s", c->opt->kolom, list);
     }
-    const char **cand = malloc((c->nhdr ? c->nhdr : 1) * sizeof *cand);
+    const char **cand = sw__array(c->nhdr, sizeof *cand);
     if (!cand)
         return SW_ENOMEM;
     size_t ncand = 0, npref = 0;
@@ -531,14 +525,9 @@ static void period_phrase(char *out, size_t cap, const reader *c)
 
 static int add_unmatched(reader *c, const char *s, size_t len)
 {
-    if (c->nunmatched == c->unmatched_cap) {
-        size_t cap = c->unmatched_cap ? c->unmatched_cap * 2 : 64;
-        const char **p = realloc(c->unmatched, cap * sizeof *p);
-        if (!p)
-            return SW_ENOMEM;
-        c->unmatched = p;
-        c->unmatched_cap = cap;
-    }
+    if (sw__reserve((void **)&c->unmatched, &c->unmatched_cap, c->nunmatched + 1,
+                    sizeof *c->unmatched) != 0)
+        return SW_ENOMEM;
     const char *copy = sw__arena_strndup(&c->arena, s, len);
     if (!copy)
         return SW_ENOMEM;
@@ -723,7 +712,7 @@ static int list_skipped(reader *c)
 static int build_names(reader *c)
 {
     const sw_register *reg = c->reg;
-    c->names = malloc((reg->n ? reg->n : 1) * sizeof *c->names);
+    c->names = sw__array(reg->n, sizeof *c->names);
     if (!c->names)
         return SW_ENOMEM;
     for (size_t i = 0; i < reg->n; i++) {

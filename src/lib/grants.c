@@ -7,6 +7,7 @@
 
 #include "spreiding/apportion.h"
 #include "spreiding/policy.h"
+#include "util.h"
 
 static int mul_add(int64_t *out, int64_t places, int64_t cents, int64_t plus)
 {
@@ -22,10 +23,10 @@ static int mul_add(int64_t *out, int64_t places, int64_t cents, int64_t plus)
 static int divide_budgets(sw_grants *g, const sw_register *reg, const sw_progress *p)
 {
     int rc = 0;
-    sw_i128 *w = malloc((reg->n ? reg->n : 1) * sizeof *w);
-    int *code = malloc((reg->n ? reg->n : 1) * sizeof *code);
-    int64_t *cents = malloc((reg->n ? reg->n : 1) * sizeof *cents);
-    size_t *who = malloc((reg->n ? reg->n : 1) * sizeof *who);
+    sw_i128 *w = sw__array(reg->n, sizeof *w);
+    int *code = sw__array(reg->n, sizeof *code);
+    int64_t *cents = sw__array(reg->n, sizeof *cents);
+    size_t *who = sw__array(reg->n, sizeof *who);
     if (!w || !code || !cents || !who)
         rc = SW_ENOMEM;
     for (size_t k = 0; rc == 0 && k < p->nprov; k++) {

@@ -489,8 +489,8 @@ int sw_map_from_data(sw_map **out, const sw_map_data *d, sw_diag *diag)
         const sw_map_data_shape *sh = l == SW_MAP_GEMEENTEN ? d->gemeente : d->provincie;
         for (size_t i = 0; i < n && rc == 0; i++) {
             const sw_map_data_shape *s = &sh[i];
-            if (s->ring > d->nrings || s->nrings > d->nrings - s->ring || !s->naam ||
-                s->code < 0 || s->code >= (l == SW_MAP_GEMEENTEN ? SW_GEMEENTE_CODES : 100)) {
+            if (s->ring > d->nrings || s->nrings > d->nrings - s->ring || !s->naam || s->code < 0 ||
+                s->code >= (l == SW_MAP_GEMEENTEN ? SW_GEMEENTE_CODES : SW_PROVINCIE_CODES)) {
                 rc = data_error(diag, d, "a shape with a bad code, name or rings");
                 break;
             }
@@ -650,7 +650,7 @@ static int dissolve_province(map_builder *nb, edge *e, size_t n, int code)
 {
     /* Cancel shared edges: group each undirected edge, count it in both
      * directions, and keep what is left over in the direction that won. */
-    dedge *u = malloc((n ? n : 1) * sizeof *u);
+    dedge *u = sw__array(n, sizeof *u);
     if (!u)
         return SW_ENOMEM;
     for (size_t i = 0; i < n; i++) {
@@ -675,14 +675,14 @@ static int dissolve_province(map_builder *nb, edge *e, size_t n, int code)
     free(u);
     qsort(e, m, sizeof *e, cmp_edge);
     bool *used = calloc(m ? m : 1, sizeof *used);
-    sw_map_point *ring = malloc((m ? m : 1) * sizeof *ring);
+    sw_map_point *ring = sw__array(m, sizeof *ring);
     if (!used || !ring) {
         free(used);
         free(ring);
         return SW_ENOMEM;
     }
     char naam[8];
-    snprintf(naam, sizeof naam, "PV%02d", code % 100);
+    snprintf(naam, sizeof naam, "PV%02d", code % SW_PROVINCIE_CODES);
     int rc = mb_shape(nb, SW_MAP_PROVINCIES, code, code, naam, strlen(naam));
     for (size_t s = 0; s < m && rc == 0; s++) {
         if (used[s])
@@ -743,11 +743,11 @@ int sw_map_dissolve(sw_map *map, const sw_register *reg, sw_diag *diag)
     int rc = 0;
     const sw_map_layer *G = &map->layer[SW_MAP_GEMEENTEN];
     /* Copy the gemeenten with their provinces. */
-    bool present[100] = {false};
+    bool present[SW_PROVINCIE_CODES] = {false};
     for (size_t i = 0; i < G->n && rc == 0; i++) {
         const sw_map_shape *s = &G->shape[i];
         int p = prov_of(reg, s->code);
-        if (p > 0 && p < 100)
+        if (p > 0 && p < SW_PROVINCIE_CODES)
             present[p] = true;
         rc = mb_shape(&nb, SW_MAP_GEMEENTEN, s->code, p, s->naam, strlen(s->naam));
         for (size_t r = s->ring; r < s->ring + s->nrings && rc == 0; r++) {
@@ -817,11 +817,11 @@ int sw_map_join(sw_map_joined *out, sw_map *map, const sw_register *reg)
     assert(out && map && reg && reg->by_code);
     memset(out, 0, sizeof *out);
     int rc = 0;
-    bool in_reg[100] = {false};
+    bool in_reg[SW_PROVINCIE_CODES] = {false};
     sw_map_layer *G = &map->layer[SW_MAP_GEMEENTEN], *P = &map->layer[SW_MAP_PROVINCIES];
     for (size_t i = 0; i < reg->n && rc == 0; i++) {
         const sw_gemeente *g = &reg->gemeente[i]; /* sorted by code */
-        if (g->provincie > 0 && g->provincie < 100)
+        if (g->provincie > 0 && g->provincie < SW_PROVINCIE_CODES)
             in_reg[g->provincie] = true;
         if (sw_map_find(map, SW_MAP_GEMEENTEN, g->code) < 0)
             rc = push_code(&out->missing[SW_MAP_GEMEENTEN], g->code);
@@ -837,7 +837,8 @@ int sw_map_join(sw_map_joined *out, sw_map *map, const sw_register *reg)
         if (in_reg[p] && sw_map_find(map, SW_MAP_PROVINCIES, p) < 0)
             rc = push_code(&out->missing[SW_MAP_PROVINCIES], p);
     for (size_t i = 0; i < P->n && rc == 0; i++)
-        if (P->shape[i].code < 0 || P->shape[i].code >= 100 || !in_reg[P->shape[i].code])
+        if (P->shape[i].code < 0 || P->shape[i].code >= SW_PROVINCIE_CODES ||
+            !in_reg[P->shape[i].code])
             rc = push_code(&out->extra[SW_MAP_PROVINCIES], P->shape[i].code);
     if (rc != 0)
         sw_map_joined_free(out);

@@ -313,7 +313,7 @@ int map_read_geojson(map_builder *b, sw_map_level level, const char *name, const
         json_decref(root);
         return sw_diag_add(diag, SW_EDATA, name, 1, 1, NULL, "the FeatureCollection is empty");
     }
-    int ncodes = level == SW_MAP_GEMEENTEN ? SW_GEMEENTE_CODES : 100;
+    int ncodes = level == SW_MAP_GEMEENTEN ? SW_GEMEENTE_CODES : SW_PROVINCIE_CODES;
     reader r = {b, level, name, data, diag, crs_is_rd(root), NULL, 0, 0, 0, "", NULL, 0};
     int *first = malloc((size_t)ncodes * sizeof *first);
     r.off = feature_offsets(data, len, n);

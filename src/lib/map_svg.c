@@ -3,6 +3,7 @@
  * sizes and widths derived from the size of the map, so that the output is
  * the same bytes on every build. */
 #include "map_build.h"
+#include "util.h"
 
 #include <assert.h>
 #include <stdlib.h>
@@ -552,9 +553,9 @@ int sw_map_svg(sw_buf *out, sw_map_svg_info *info, const sw_map *map, const sw_m
     const sw_map_layer *L = &map->layer[opt->level];
 
     /* The shapes to draw, with their items. */
-    const sw_map_shape **drawn = malloc((L->n ? L->n : 1) * sizeof *drawn);
+    const sw_map_shape **drawn = sw__array(L->n, sizeof *drawn);
     const sw_map_item **item_of = calloc(L->n ? L->n : 1, sizeof *item_of);
-    label *labels = malloc((L->n ? L->n : 1) * sizeof *labels);
+    label *labels = sw__array(L->n, sizeof *labels);
     box *placed = malloc((L->n + 1) * sizeof *placed); /* the legend too */
     int rc = 0;
     if (!drawn || !item_of || !labels || !placed) {

@@ -151,8 +151,8 @@ int sw_progress_add(sw_progress *p, sw_locatie *l)
 static int provinces(sw_progress *p, const sw_register *reg, const sw_cycle *cy,
                      const sw_opgave *og, sw_diag *diag)
 {
-    int idx[SW_PROVINCE_CODES];
-    for (int k = 0; k < SW_PROVINCE_CODES; k++)
+    int idx[SW_PROVINCIE_CODES];
+    for (int k = 0; k < SW_PROVINCIE_CODES; k++)
         idx[k] = -1;
     int rc = 0;
     for (size_t i = 0; i < reg->n; i++) {

@@ -58,6 +58,14 @@ void *sw__calloc(size_t n, size_t size)
     return calloc(n ? n : 1, size);
 }
 
+void *sw__array(size_t n, size_t size)
+{
+    size_t bytes;
+    if (__builtin_mul_overflow(n ? n : 1, size, &bytes))
+        return NULL;
+    return malloc(bytes);
+}
+
 uint32_t sw__utf8_next(const char *str, size_t n, size_t *len)
 {
     const unsigned char *s = (const unsigned char *)str;

@@ -25,6 +25,11 @@ int sw__grow(void **p, size_t n, size_t size);
  * element is allocated, so NULL always means out of memory). */
 void *sw__calloc(size_t n, size_t size);
 
+/* Room for n elements of `size` bytes, uninitialised: NULL when the product
+ * overflows or memory runs out. n = 0 is a valid (one-byte) block, so that
+ * NULL always means failure. */
+void *sw__array(size_t n, size_t size);
+
 /* Copies at most cap − 1 bytes of s (n bytes of UTF-8) into dst without
  * cutting a character in two, and NUL-terminates it. Returns the length. */
 size_t sw__cut_utf8(char *dst, size_t cap, const char *s, size_t n);

@@ -7,6 +7,7 @@
 #include "spreiding/diag.h"
 #include "spreiding/write.h"
 #include "out.h"
+#include "util.h"
 
 static void field(sw_out *o, const char *s, char delim, bool formula_guard)
 {
@@ -54,7 +55,7 @@ int sw_write_csv(const sw_sink *sink, const sw_report *r, const sw_write_options
     char delim = o->delimiter ? o->delimiter : ',';
     char decimal = o->decimal ? o->decimal : '.';
     sw_out *out = sw__out_new(sink);
-    sw_value *cells = malloc((t->ncols ? t->ncols : 1) * sizeof *cells);
+    sw_value *cells = sw__array(t->ncols, sizeof *cells);
     sw_scratch *scratch = malloc(sizeof *scratch);
     int rc = out && cells && scratch ? 0 : SW_ENOMEM;
     if (rc == 0 && o->spreadsheet)

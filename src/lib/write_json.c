@@ -13,6 +13,7 @@
 #include "spreiding/diag.h"
 #include "spreiding/write.h"
 #include "out.h"
+#include "util.h"
 
 static void scalar(sw_out *o, json_t *v)
 {
@@ -104,7 +105,7 @@ static int table(sw_out *o, const sw_table *t)
         return 0;
     }
     sw__out_puts(o, "[");
-    sw_value *cells = malloc((t->ncols ? t->ncols : 1) * sizeof *cells);
+    sw_value *cells = sw__array(t->ncols, sizeof *cells);
     sw_scratch *scratch = malloc(sizeof *scratch);
     int rc = cells && scratch ? 0 : SW_ENOMEM;
     for (size_t k = 0; rc == 0 && k < t->nrows; k++) {

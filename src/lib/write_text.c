@@ -443,7 +443,7 @@ int sw_write_text(const sw_sink *sink, const sw_report *r, const sw_write_option
         if (r->table[k].ncols > maxcols)
             maxcols = r->table[k].ncols;
     sw_out *o = sw__out_new(sink);
-    sw_value *cells = malloc((maxcols ? maxcols : 1) * sizeof *cells);
+    sw_value *cells = sw__array(maxcols, sizeof *cells);
     sw_scratch *s = malloc(sizeof *s);
     int rc = o && cells && s ? 0 : SW_ENOMEM;
     if (rc == 0) {

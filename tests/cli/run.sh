@@ -244,9 +244,19 @@ fi
 # The man page names every command and every long option, and renders
 # without warnings.
 sed 's/\\-/-/g' ../../src/cli/spreiding.1 >"$tmp/man"
-for word in allocate progress grants explain report sweep kso \
-    $(grep -o '^    {"[a-z0-9-]*", ' ../../src/cli/options.c | cut -d'"' -f2); do
+grep -o '^    {"[a-z0-9-]*", ' ../../src/cli/options.c | cut -d'"' -f2 | sort -u >"$tmp/table"
+for word in allocate progress grants explain report sweep kso map cycle $(cat "$tmp/table"); do
     grep -q -- "--$word\\|^\\.B $word\\|^\\.B[IR]* $word" "$tmp/man" && ok || ko "the man page lacks $word"
+done
+# ... and documents no option the table does not have.
+grep -o -- '--[a-z][a-z0-9-]*' "$tmp/man" | sed 's/^--//' | sort -u >"$tmp/documented"
+printf 'version\n' | sort -u - "$tmp/table" >"$tmp/known" # --version is the program's
+comm -23 "$tmp/documented" "$tmp/known" >"$tmp/unknown"
+[ ! -s "$tmp/unknown" ] && ok || { ko "the man page documents options the table lacks:"; cat "$tmp/unknown"; }
+# Every command's --help is printed from the table, with the exit codes.
+for cmd in allocate progress grants explain report sweep kso map cycle; do
+    "$bin" "$cmd" --help >"$tmp/help" 2>&1 || ko "$cmd --help"
+    grep -q -- "--help" "$tmp/help" && grep -q "Exit codes:" "$tmp/help" && ok || ko "$cmd --help lacks its frame"
 done
 if command -v man >/dev/null 2>&1; then
     MANWIDTH=80 man --warnings -l ../../src/cli/spreiding.1 2>"$tmp/err" >"$tmp/out"
