@@ -28,6 +28,7 @@
 #include "spreiding/locations.h"
 #include "spreiding/progress.h"
 #include "spreiding/sweep.h"
+#include "spreiding/timeline.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -90,6 +91,36 @@ SW_API int sw_report_overview(sw_report **out, const sw_progress *p, const sw_gr
                               const sw_allocation *a, const sw_register *reg,
                               const sw_cycle *cy, const sw_report_context *ctx,
                               sw_diag *diag);
+
+/** What a timeline report shows besides the steps of its progress result. */
+typedef struct sw_timeline_report_options {
+    const sw_timeline *tijdlijn; /**< the range as given, for the parameters; NULL: the steps' */
+    const size_t *gemeenten;     /**< register indices for the gemeenten table (`--gemeente`,
+                                      any order, repeats allowed); NULL or none: every gemeente
+                                      of the run */
+    size_t ngemeenten;
+} sw_timeline_report_options;
+
+/** A timeline (`spreiding progress --tijdlijn`, `report --tijdlijn`) of a
+ * progress result counted at several steps (progress.h). Tables, each
+ * sorted by peildatum, then code, or by code, then peildatum:
+ * - `verloop`: per province the first peildatum at which the exact test
+ *   held (`eerst_gehaald`: a date, or the text "nog niet"), how many times
+ *   it fell below again afterwards (`weer_onder`), and at the last date
+ *   `geteld`, `voortgang_pct`, `drempel_gehaald`, `tekort_75`;
+ * - `wisselingen`: each step at which a province's test changed
+ *   (provinciecode, provincie, peildatum, wisseling, geteld, voortgang_pct);
+ * - `provincies`: peildatum, provinciecode, provincie, opgave, geteld,
+ *   voortgang_pct (rounded down, §7.11), drempel_gehaald;
+ * - `gemeenten`: peildatum, gemeentecode, gemeentenaam, provinciecode,
+ *   opgave, geteld, duurzaam.
+ * Pictures: one line chart per province (sw_timeline_chart_svg), `where`
+ * its code "PVnn". The run's peildatum parameter becomes `tijdlijn`.
+ * SW_EUSAGE when an asked gemeente does not take part in the run. */
+SW_API int sw_report_timeline(sw_report **out, const sw_progress *p, const sw_allocation *a,
+                              const sw_register *reg, const sw_cycle *cy,
+                              const sw_report_context *ctx,
+                              const sw_timeline_report_options *opt, sw_diag *diag);
 
 /** A sweep (`spreiding sweep`): table `sweep` (capaciteit, one column per
  * province code, totaal), with a per-gemeente result also `gemeenten`

@@ -14,6 +14,7 @@
  * - `locations.h`, `opgave.h`, `progress.h`: places counted against the opgave
  * - `grants.h`: the art. 9 grants
  * - `measure.h`: the whole pipeline, locations to grants, in one call
+ * - `timeline.h`: progress at a series of peildata, and its chart
  * - `map.h`: the gemeenten and provinces as shapes, drawn as SVG
  * - `sweep.h`: the allocation over a range of capacities
  * - `document.h`, `report.h`: the results as documents whose columns know what they hold
@@ -46,6 +47,7 @@
 #include "spreiding/register.h"
 #include "spreiding/report.h"
 #include "spreiding/sweep.h"
+#include "spreiding/timeline.h"
 #include "spreiding/write.h"
 
 #ifdef __cplusplus

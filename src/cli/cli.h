@@ -51,6 +51,8 @@ typedef struct cli_options {
     const char *locaties;
     const char *opgave;
     const char *gemeente;     /* explain: GMxxxx (positional or --gemeente) */
+    const char *gemeente_list[CLI_MAX_LIST]; /* --gemeente, repeatable (a timeline's filter) */
+    size_t ngemeente;
 
     /* allocation */
     sw_alloc_options alloc;
@@ -65,6 +67,8 @@ typedef struct cli_options {
     size_t nbudget;
     const char *what_if[CLI_MAX_LIST];
     size_t nwhat_if;
+    const char *tijdlijn_text; /* --tijdlijn as typed */
+    sw_timeline tijdlijn;      /* parsed; progress.steps point into it */
 
     /* output */
     const char *provincie;    /* as typed */
@@ -179,5 +183,10 @@ int cmd_allocate(const cli_options *o);
 int cmd_measure(const cli_options *o);
 int cmd_sweep(const cli_options *o);
 int cmd_cycle(const cli_options *o);
+/* The timeline report of a measurement counted along --tijdlijn
+ * (cmd_timeline.c): resolves --gemeente and builds it. Returns a library
+ * error code (messages in diag). */
+int cli_timeline_report(sw_report **r, const cli_options *o, const sw_measurement *m,
+                        const cli_run *run, const sw_report_context *ctx, sw_diag *diag);
 
 #endif

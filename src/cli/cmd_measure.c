@@ -19,6 +19,8 @@ static int feed(void *ctx, const char *data, size_t len)
 static int build(sw_report **r, const cli_options *o, const sw_measurement *m,
                  const cli_run *run, long gemeente, const cli_context *c, sw_diag *diag)
 {
+    if (o->tijdlijn_text)
+        return cli_timeline_report(r, o, m, run, &c->ctx, diag);
     switch (o->command) {
     case CMD_PROGRESS:
         return sw_report_progress(r, m->progress, m->alloc, run->reg, run->cycle, &c->ctx, diag);

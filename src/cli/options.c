@@ -75,8 +75,10 @@ static const cli_option options[] = {
     {"opgave", 0, A_TEXT, "FILE", CMD_MEASURE, S_IN, AT(opgave), NONE, 0,
      "the official opgave per gemeente (gemeentecode,opgave[,opgave_amv]) instead of the "
      "allocation; only the gemeenten it lists take part"},
-    {"gemeente", 0, A_TEXT, "GMxxxx", CMD_EXPLAIN, S_IN, AT(gemeente), NONE, 0,
-     "the gemeente to explain (also as the first argument)"},
+    {"gemeente", 0, A_LIST, "GMxxxx", CMD_EXPLAIN | CMD_PROGRESS | CMD_REPORT, S_IN,
+     AT(gemeente_list), AT(ngemeente), 0,
+     "explain: the gemeente to explain (also as the first argument); progress, report with "
+     "--tijdlijn: only this gemeente in the gemeenten table (repeatable)"},
     {"delimiter", 'd', A_DELIM, "auto|,|;|tab", CMD_RUN, S_IN, AT(delimiter), NONE, 0,
      "the delimiter of your input files (default: found from the header)"},
 
@@ -117,6 +119,10 @@ static const cli_option options[] = {
      NONE, 0, "a counted place must stay available at least until DATE (default: the cycle's)"},
     {"include-planned", 0, A_FLAG, NULL, CMD_MEASURE, S_COUNT, AT(progress.include_planned),
      NONE, 0, "count planned places too (a scenario)"},
+    {"tijdlijn", 0, A_TEXT, "FROM:TO[:STEP]", CMD_PROGRESS | CMD_REPORT, S_COUNT,
+     AT(tijdlijn_text), NONE, 0,
+     "count at every date from FROM to TO, STEP apart: Nd, Nw or Nm (default 1m; months "
+     "counted from FROM, the day clamped to the month's end)"},
     {"what-if", 0, A_LIST, "GMxxxx=+N", CMD_MEASURE, S_COUNT, AT(what_if), AT(nwhat_if), 0,
      "add N counted, duurzame places to a gemeente (a scenario); repeatable"},
 
@@ -138,7 +144,8 @@ static const cli_option options[] = {
     {"provincies", 0, A_FLAG, NULL, CMD_RUN & ~CMD_SWEEP, S_OUT, AT(provincies), NONE, 0,
      "only the province table"},
     {"tabel", 0, A_TEXT, "NAME", CMD_RUN, S_OUT, AT(tabel), NONE, 0,
-     "only the table NAME (gemeenten, provincies, sweep, paradoxen, berekening, locaties)"},
+     "only the table NAME (gemeenten, provincies, sweep, paradoxen, berekening, locaties, "
+     "verloop, wisselingen)"},
     {"excel", 0, A_FLAG, NULL, CMD_RUN, S_OUT, AT(excel), NONE, 0,
      "CSV for Dutch Excel: ';', decimal comma, a BOM, formulas neutralised"},
     {"help", 'h', A_HELP, NULL, CMD_ALL, S_OUT, 0, NONE, 0, "this text"},
@@ -388,6 +395,31 @@ static int check_gemeenten(const cli_options *o)
     return 0;
 }
 
+/* --tijdlijn and --gemeente together. The range is parsed by the library
+ * (timeline.h). */
+static int check_timeline(cli_options *o)
+{
+    if (o->tijdlijn_text && o->progress.has_peildatum) {
+        cli_error("--tijdlijn counts at each of its dates; --peildatum names one date: give "
+                  "one of them");
+        return EX_USAGE;
+    }
+    if (o->command != CMD_EXPLAIN && o->ngemeente && !o->tijdlijn_text) {
+        cli_error("--gemeente chooses the gemeenten of a timeline: it needs --tijdlijn (use "
+                  "--provincie for one province, or explain for one gemeente)");
+        return EX_USAGE;
+    }
+    if (!o->tijdlijn_text)
+        return 0;
+    sw_diag diag = {0};
+    int e = sw_timeline_parse(&o->tijdlijn, o->tijdlijn_text, &diag);
+    if (e != 0)
+        return cli_fail(e, &diag);
+    o->progress.steps = o->tijdlijn.date;
+    o->progress.nsteps = o->tijdlijn.ndates;
+    return 0;
+}
+
 int cli_parse_options(cli_options *o, enum cli_command command, const char *name, int argc,
                       char **argv)
 {
@@ -449,8 +481,13 @@ int cli_parse_options(cli_options *o, enum cli_command command, const char *name
     }
     if (rc != 0)
         return rc;
-    if (command == CMD_EXPLAIN && optind < argc && !o->gemeente)
-        o->gemeente = argv[optind++];
+    if (command == CMD_EXPLAIN) {
+        if (o->ngemeente > 1 || (o->ngemeente == 1 && optind < argc)) {
+            cli_error("explain explains one gemeente at a time");
+            return EX_USAGE;
+        }
+        o->gemeente = o->ngemeente ? o->gemeente_list[0] : optind < argc ? argv[optind++] : NULL;
+    }
     if (optind < argc) {
         cli_error("unexpected argument '%s'", argv[optind]);
         return EX_USAGE;
@@ -487,5 +524,6 @@ int cli_parse_options(cli_options *o, enum cli_command command, const char *name
             return EX_USAGE;
         }
     }
-    return check_gemeenten(o);
+    rc = check_timeline(o);
+    return rc ? rc : check_gemeenten(o);
 }
