@@ -53,6 +53,7 @@ typedef struct cli_options {
     const char *gemeente;     /* explain: GMxxxx (positional or --gemeente) */
     const char *gemeente_list[CLI_MAX_LIST]; /* --gemeente, repeatable (a timeline's filter) */
     size_t ngemeente;
+    const char *vergelijk;    /* --vergelijk OLD: the old locations file */
 
     /* allocation */
     sw_alloc_options alloc;
@@ -69,12 +70,15 @@ typedef struct cli_options {
     size_t nwhat_if;
     const char *tijdlijn_text; /* --tijdlijn as typed */
     sw_timeline tijdlijn;      /* parsed; progress.steps point into it */
+    bool has_vergelijk_peildatum;
+    sw_date vergelijk_peildatum; /* the old side's peildatum */
 
     /* output */
     const char *provincie;    /* as typed */
     bool provincies;
     const char *tabel;
     bool excel;
+    bool alles;               /* a comparison: unchanged rows too */
 } cli_options;
 
 /* ---- exit codes: <sysexits.h>, one list for --help and the man page ---- */
@@ -183,6 +187,8 @@ int cmd_allocate(const cli_options *o);
 int cmd_measure(const cli_options *o);
 int cmd_sweep(const cli_options *o);
 int cmd_cycle(const cli_options *o);
+/* progress|grants --vergelijk / --vergelijk-peildatum (cmd_compare.c). */
+int cmd_compare(const cli_options *o);
 /* The timeline report of a measurement counted along --tijdlijn
  * (cmd_timeline.c): resolves --gemeente and builds it. Returns a library
  * error code (messages in diag). */

@@ -45,6 +45,8 @@ int cmd_measure(const cli_options *o)
     sw_diag diag = {0};
     sw_budget budget[CLI_MAX_LIST];
     sw_what_if what_if[CLI_MAX_LIST];
+    if (o->vergelijk || o->has_vergelijk_peildatum)
+        return cmd_compare(o);
     if (o->opgave && (o->ses || o->inwoners)) {
         /* Scores and population only feed the allocation, which an opgave
          * file replaces. */

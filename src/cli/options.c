@@ -79,6 +79,9 @@ static const cli_option options[] = {
      AT(gemeente_list), AT(ngemeente), 0,
      "explain: the gemeente to explain (also as the first argument); progress, report with "
      "--tijdlijn: only this gemeente in the gemeenten table (repeatable)"},
+    {"vergelijk", 0, A_TEXT, "FILE", CMD_PROGRESS | CMD_GRANTS, S_IN, AT(vergelijk), NONE, 0,
+     "compare with the same run on this older locations file: old, new and the difference "
+     "per gemeente and province"},
     {"delimiter", 'd', A_DELIM, "auto|,|;|tab", CMD_RUN, S_IN, AT(delimiter), NONE, 0,
      "the delimiter of your input files (default: found from the header)"},
 
@@ -123,6 +126,9 @@ static const cli_option options[] = {
      AT(tijdlijn_text), NONE, 0,
      "count at every date from FROM to TO, STEP apart: Nd, Nw or Nm (default 1m; months "
      "counted from FROM, the day clamped to the month's end)"},
+    {"vergelijk-peildatum", 0, A_DATE, "DATE", CMD_PROGRESS | CMD_GRANTS, S_COUNT,
+     AT(vergelijk_peildatum), AT(has_vergelijk_peildatum), 0,
+     "compare with the same run at DATE (the old side; with --vergelijk the old file at DATE)"},
     {"what-if", 0, A_LIST, "GMxxxx=+N", CMD_MEASURE, S_COUNT, AT(what_if), AT(nwhat_if), 0,
      "add N counted, duurzame places to a gemeente (a scenario); repeatable"},
 
@@ -145,7 +151,9 @@ static const cli_option options[] = {
      "only the province table"},
     {"tabel", 0, A_TEXT, "NAME", CMD_RUN, S_OUT, AT(tabel), NONE, 0,
      "only the table NAME (gemeenten, provincies, sweep, paradoxen, berekening, locaties, "
-     "verloop, wisselingen)"},
+     "verloop, wisselingen, wijzigingen)"},
+    {"alles", 0, A_FLAG, NULL, CMD_PROGRESS | CMD_GRANTS, S_OUT, AT(alles), NONE, 0,
+     "a comparison: list the unchanged gemeenten, provinces and locations too"},
     {"excel", 0, A_FLAG, NULL, CMD_RUN, S_OUT, AT(excel), NONE, 0,
      "CSV for Dutch Excel: ';', decimal comma, a BOM, formulas neutralised"},
     {"help", 'h', A_HELP, NULL, CMD_ALL, S_OUT, 0, NONE, 0, "this text"},
@@ -395,13 +403,24 @@ static int check_gemeenten(const cli_options *o)
     return 0;
 }
 
-/* --tijdlijn and --gemeente together. The range is parsed by the library
- * (timeline.h). */
+/* --tijdlijn, --vergelijk, --vergelijk-peildatum, --alles and --gemeente
+ * together. The range is parsed by the library (timeline.h). */
 static int check_timeline(cli_options *o)
 {
+    bool compare = o->vergelijk || o->has_vergelijk_peildatum;
     if (o->tijdlijn_text && o->progress.has_peildatum) {
         cli_error("--tijdlijn counts at each of its dates; --peildatum names one date: give "
                   "one of them");
+        return EX_USAGE;
+    }
+    if (o->tijdlijn_text && compare) {
+        cli_error("--tijdlijn and --vergelijk/--vergelijk-peildatum are separate questions: "
+                  "ask them in two runs");
+        return EX_USAGE;
+    }
+    if (o->alles && !compare) {
+        cli_error("--alles lists the unchanged rows of a comparison: it needs --vergelijk or "
+                  "--vergelijk-peildatum");
         return EX_USAGE;
     }
     if (o->command != CMD_EXPLAIN && o->ngemeente && !o->tijdlijn_text) {
