@@ -49,7 +49,10 @@ enum {
     SW_ROLE_PROGRESS = 1 << 3, /**< a percentage read against the threshold */
     SW_ROLE_EXACT = 1 << 4,    /**< the exact twin of a rounded column: JSON only */
     SW_ROLE_PROVINCE = 1 << 5, /**< the row's province code: --provincie filters on it */
-    SW_ROLE_WIDE = 1 << 6      /**< long text: wraps in narrow human forms */
+    SW_ROLE_WIDE = 1 << 6,     /**< long text: wraps in narrow human forms */
+    SW_ROLE_SUMMARY = 1 << 7,  /**< shown in the answer at the top of a page (HTML) */
+    SW_ROLE_TARGET = 1 << 8,   /**< the target a row is measured against (the opgave) */
+    SW_ROLE_ACHIEVED = 1 << 9  /**< what counts toward the target (geteld) */
 };
 
 typedef struct sw_column {
@@ -147,6 +150,9 @@ typedef struct sw_report {
     size_t ntables;
     sw_picture *picture;
     size_t npictures;
+    /** The threshold in force, in whole percent, that TARGET and ACHIEVED
+     * columns are read against (charts draw it); 0 when none. */
+    int64_t threshold_pct;
     sw_report_doc *doc; /**< private storage */
 } sw_report;
 

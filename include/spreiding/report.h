@@ -26,6 +26,7 @@
 #include "spreiding/export.h"
 #include "spreiding/figures.h"
 #include "spreiding/grants.h"
+#include "spreiding/map.h"
 #include "spreiding/locations.h"
 #include "spreiding/progress.h"
 #include "spreiding/sweep.h"
@@ -49,6 +50,7 @@ typedef struct sw_report_context {
     int provincie;            /**< restrict every table to this province code, 0 = all */
     const sw_figures *ses;    /**< the --ses table read, or NULL (for its notes) */
     const sw_figures *inwoners; /**< the --inwoners table read, or NULL */
+    const sw_map *map;        /**< the map to draw (overview), or NULL for none */
 } sw_report_context;
 
 /** The allocation (`spreiding allocate`): tables `gemeenten` (gemeentecode,
@@ -185,6 +187,37 @@ SW_API int sw_report_explain(sw_report **out, size_t gemeente, const sw_progress
                              const sw_grants *g, const sw_allocation *a,
                              const sw_locaties *loc, const sw_register *reg,
                              const sw_cycle *cy, const sw_report_context *ctx, sw_diag *diag);
+
+/** What a map shows (`spreiding map --maat`). */
+typedef enum sw_map_maat {
+    SW_MAAT_AUTO = 0,  /**< voortgang with locations, else opgave */
+    SW_MAAT_OPGAVE,
+    SW_MAAT_GETELD,
+    SW_MAAT_VOORTGANG, /**< provinces: against the threshold; gemeenten: in quarters */
+    SW_MAAT_BEDRAG     /**< the art. 9 totaal (lid 3 + lid 2b) */
+} sw_map_maat;
+
+typedef struct sw_map_request {
+    sw_map_level level;    /**< provinces or gemeenten */
+    int provincie;         /**< only this province (zoomed), 0 for the country */
+    sw_map_maat maat;
+    const char *title;     /**< above the map, or NULL */
+    const char *id_prefix; /**< ids inside the SVG: distinct for each map of one page */
+    bool standalone;       /**< a .svg file of its own (XML declaration) */
+} sw_map_request;
+
+/** A map of a run as SVG, appended to `out`. Provinces by voortgang are
+ * coloured by the exact test against the threshold (below, met, at least
+ * 100 %); gemeenten by voortgang in quarters of their opgave; opgave, geteld
+ * and bedrag in five equal bins from 0 to the largest. Each shape's title
+ * carries its figures; the caption the cycle, the peildatum and whether the
+ * opgave is official or computed; a scenario is marked. `p` is NULL without
+ * locations (only SW_MAAT_OPGAVE then), `g` NULL without grants (no
+ * bedrag). Errors: SW_EUSAGE (a measure that needs locations, a province
+ * without shapes), SW_EDATA (bedrag without tariffs), SW_ENOMEM. */
+SW_API int sw_report_map(sw_buf *out, const sw_map *map, const sw_progress *p,
+                         const sw_grants *g, const sw_opgave *og, const sw_register *reg,
+                         const sw_cycle *cy, const sw_map_request *req, sw_diag *diag);
 
 #ifdef __cplusplus
 }

@@ -19,10 +19,11 @@ enum cli_command {
     CMD_REPORT = 1 << 4,
     CMD_SWEEP = 1 << 5,
     CMD_CYCLE = 1 << 6,
+    CMD_MAP = 1 << 7,
 };
 
 /* Commands that measure places against the opgave. */
-#define CMD_MEASURE (CMD_PROGRESS | CMD_GRANTS | CMD_EXPLAIN | CMD_REPORT)
+#define CMD_MEASURE (CMD_PROGRESS | CMD_GRANTS | CMD_EXPLAIN | CMD_REPORT | CMD_MAP)
 /* Commands that load a register and a cycle. */
 #define CMD_RUN (CMD_ALLOCATE | CMD_MEASURE | CMD_SWEEP)
 #define CMD_ALL (CMD_RUN | CMD_CYCLE)
@@ -54,6 +55,8 @@ typedef struct cli_options {
     const char *gemeente_list[CLI_MAX_LIST]; /* --gemeente, repeatable (a timeline's filter) */
     size_t ngemeente;
     const char *vergelijk;    /* --vergelijk OLD: the old locations file */
+    const char *kaart;        /* map boundaries instead of the embedded ones */
+    const char *niveau, *maat; /* map */
 
     /* allocation */
     sw_alloc_options alloc;
@@ -182,6 +185,25 @@ void cli_temp_unguard(char *path);
 extern const bool cli_have_xlsx;
 int cli_write_xlsx(const sw_report *r, const sw_write_options *wo, const sw_sink *out);
 
+/* ---- counting ---- */
+
+/* Where the parsed --budget and --what-if values live. */
+typedef struct cli_lists {
+    sw_budget budget[CLI_MAX_LIST];
+    sw_what_if what_if[CLI_MAX_LIST];
+} cli_lists;
+
+/* The measuring options of the command line, in the library's terms (the
+ * lists parsed into `lists`). Returns 0 or a library error (in diag). */
+int cli_measure_options(sw_measure_options *mo, cli_lists *lists, const cli_options *o,
+                        const cli_run *run, sw_diag *diag);
+
+/* Counts: sw_measure over the --locaties file (streamed into loc_in, which
+ * gets its name and digest). Returns 0 or an exit code (reported). */
+int cli_measure_run(sw_measurement **m, cli_input *loc_in, const cli_options *o,
+                    const cli_run *run, const sw_opgave *opgave, const sw_measure_options *mo,
+                    sw_diag *diag);
+
 /* ---- commands ---- */
 int cmd_allocate(const cli_options *o);
 int cmd_measure(const cli_options *o);
@@ -194,5 +216,11 @@ int cmd_compare(const cli_options *o);
  * error code (messages in diag). */
 int cli_timeline_report(sw_report **r, const cli_options *o, const sw_measurement *m,
                         const cli_run *run, const sw_report_context *ctx, sw_diag *diag);
+int cmd_map(const cli_options *o);
+
+/* The map of a run: the embedded boundaries, or --kaart; joined to the
+ * register, with what does not match said on stderr. Returns 0 or an exit
+ * code (reported). */
+int cli_load_map(sw_map **map, const cli_options *o, const sw_register *reg);
 
 #endif

@@ -72,14 +72,12 @@ int cmd_compare(const cli_options *o)
     sw_comparison *cmp = NULL;
     sw_report *r = NULL;
     sw_diag diag = {0};
-    sw_budget budget[CLI_MAX_LIST];
-    sw_what_if what_if[CLI_MAX_LIST];
+    cli_lists lists;
+    sw_measure_options mo;
     int e = 0;
     rc = cli_load_run(&run, o);
-    for (size_t k = 0; rc == 0 && e == 0 && k < o->nbudget; k++)
-        e = sw_budget_parse(&budget[k], run.cycle, o->budget[k], &diag);
-    for (size_t k = 0; rc == 0 && e == 0 && k < o->nwhat_if; k++)
-        e = sw_what_if_parse(&what_if[k], run.reg, o->what_if[k], &diag);
+    if (rc == 0)
+        e = cli_measure_options(&mo, &lists, o, &run, &diag);
     if (rc == 0 && e == 0 && o->opgave && (rc = cli_read_input(&opgave_in, o->opgave, NULL)) == 0) {
         sw_csv_options copt = SW_CSV_OPTIONS_INIT;
         copt.delimiter = o->delimiter;
@@ -91,17 +89,8 @@ int cmd_compare(const cli_options *o)
     const char *new_name = shown_name(o->locaties);
     const char *old_name = o->vergelijk ? shown_name(o->vergelijk) : new_name;
     if (rc == 0 && e == 0) {
-        sw_measure_options mo = SW_MEASURE_OPTIONS_INIT;
-        mo.alloc = o->alloc;
-        mo.progress = o->progress;
-        mo.progress.what_if = what_if;
-        mo.progress.nwhat_if = o->nwhat_if;
-        mo.grants = o->grants;
-        mo.grants.budget = budget;
-        mo.grants.nbudget = o->nbudget;
         mo.with_grants = o->command == CMD_GRANTS;
         mo.keep_all = locaties;
-        mo.csv.delimiter = o->delimiter;
         e = sw_measure_new(&m_new, run.reg, run.cycle, opgave, new_name, &mo, &diag);
         /* The old side: the baseline, at its own date. */
         mo.progress.what_if = NULL;

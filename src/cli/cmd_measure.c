@@ -5,17 +5,6 @@
 
 #include "cli.h"
 
-typedef struct stream {
-    sw_measurement *m;
-    int e; /* the library's error, when it stopped the stream */
-} stream;
-
-static int feed(void *ctx, const char *data, size_t len)
-{
-    stream *s = ctx;
-    return s->e = sw_measure_feed(s->m, data, len);
-}
-
 static int build(sw_report **r, const cli_options *o, const sw_measurement *m,
                  const cli_run *run, long gemeente, const cli_context *c, sw_diag *diag)
 {
@@ -37,14 +26,6 @@ static int build(sw_report **r, const cli_options *o, const sw_measurement *m,
 
 int cmd_measure(const cli_options *o)
 {
-    cli_run run;
-    cli_input loc_in = {0}, opgave_in = {0};
-    sw_opgave *opgave = NULL;
-    sw_measurement *m = NULL;
-    sw_report *r = NULL;
-    sw_diag diag = {0};
-    sw_budget budget[CLI_MAX_LIST];
-    sw_what_if what_if[CLI_MAX_LIST];
     if (o->vergelijk || o->has_vergelijk_peildatum)
         return cmd_compare(o);
     if (o->opgave && (o->ses || o->inwoners)) {
@@ -54,6 +35,15 @@ int cmd_measure(const cli_options *o)
                   "the allocation) have no effect with it");
         return EX_USAGE;
     }
+    cli_run run;
+    cli_input loc_in = {0}, opgave_in = {0};
+    cli_lists lists;
+    sw_opgave *opgave = NULL;
+    sw_measurement *m = NULL;
+    sw_map *map = NULL;
+    sw_report *r = NULL;
+    sw_diag diag = {0};
+    sw_measure_options mo;
     int rc = cli_load_run(&run, o), e = 0;
     long gemeente = -1;
     if (rc == 0 && o->command == CMD_EXPLAIN) {
@@ -65,50 +55,36 @@ int cmd_measure(const cli_options *o)
             rc = EX_USAGE;
         }
     }
-    for (size_t k = 0; rc == 0 && e == 0 && k < o->nbudget; k++)
-        e = sw_budget_parse(&budget[k], run.cycle, o->budget[k], &diag);
-    for (size_t k = 0; rc == 0 && e == 0 && k < o->nwhat_if; k++)
-        e = sw_what_if_parse(&what_if[k], run.reg, o->what_if[k], &diag);
+    if (rc == 0)
+        e = cli_measure_options(&mo, &lists, o, &run, &diag);
     if (rc == 0 && e == 0 && o->opgave && (rc = cli_read_input(&opgave_in, o->opgave, NULL)) == 0) {
         sw_csv_options copt = SW_CSV_OPTIONS_INIT;
         copt.delimiter = o->delimiter;
-        e = sw_opgave_load(&opgave, run.reg, run.cycle, opgave_in.name, opgave_in.data, opgave_in.len, &copt,
-                           &diag);
+        e = sw_opgave_load(&opgave, run.reg, run.cycle, opgave_in.name, opgave_in.data,
+                           opgave_in.len, &copt, &diag);
     }
-    if (rc == 0 && e == 0) {
-        sw_measure_options mo = SW_MEASURE_OPTIONS_INIT;
-        mo.alloc = o->alloc;
-        mo.progress = o->progress;
-        mo.progress.what_if = what_if;
-        mo.progress.nwhat_if = o->nwhat_if;
-        mo.grants = o->grants;
-        mo.grants.budget = budget;
-        mo.grants.nbudget = o->nbudget;
+    if (rc == 0 && e != 0)
+        rc = cli_fail(e, &diag);
+    if (rc == 0) {
         /* grants needs the money; report and explain show it when the cycle
          * has its tariffs, and say why not otherwise */
         mo.with_grants = o->command == CMD_GRANTS ||
                          ((o->command & (CMD_EXPLAIN | CMD_REPORT)) &&
                           sw_cycle_can_pay(run.cycle, o->grants.grondslag));
         mo.keep_gemeente = gemeente;
-        mo.csv.delimiter = o->delimiter;
-        const char *name = !o->locaties ? NULL : strcmp(o->locaties, "-") ? o->locaties : "<stdin>";
-        e = sw_measure_new(&m, run.reg, run.cycle, opgave, name, &mo, &diag);
+        rc = cli_measure_run(&m, &loc_in, o, &run, opgave, &mo, &diag);
     }
-    if (rc == 0 && e == 0 && o->locaties) {
-        stream s = {m, 0};
-        rc = cli_stream_input(&loc_in, o->locaties, feed, &s);
-        e = s.e;
-    }
-    if (rc == 0 && e == 0)
-        e = sw_measure_finish(m);
-    if (rc == 0 && e == 0) {
+    if (rc == 0 && o->command == CMD_REPORT)
+        rc = cli_load_map(&map, o, run.reg);
+    if (rc == 0) {
         cli_context c;
         cli_context_init(&c, &run, &loc_in, &opgave_in);
+        c.ctx.map = map;
         e = build(&r, o, m, &run, gemeente, &c, &diag);
-    }
-    if (rc == 0)
         rc = e ? cli_fail(e, &diag) : cli_emit_report(r, o);
+    }
     sw_report_free(r);
+    sw_map_free(map);
     sw_measure_free(m);
     sw_opgave_free(opgave);
     cli_input_free(&loc_in);

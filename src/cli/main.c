@@ -17,6 +17,7 @@ static const struct command {
     {"explain", CMD_EXPLAIN, cmd_measure, "every step of one gemeente's figures"},
     {"report", CMD_REPORT, cmd_measure, "everything on one HTML page (or any -f)"},
     {"sweep", CMD_SWEEP, cmd_sweep, "the allocation at every capacity of a range"},
+    {"map", CMD_MAP, cmd_map, "a map of the opgave or of the progress, as SVG"},
     {"cycle", CMD_CYCLE, cmd_cycle, "an embedded cycle file, as a template to fill in"},
 };
 

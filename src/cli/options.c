@@ -72,7 +72,10 @@ static const cli_option options[] = {
     {"locaties", 0, A_TEXT, "FILE", CMD_MEASURE, S_IN, AT(locaties), NONE, 0,
      "reception locations: gemeentecode, locatie, plaatsen, amv_plaatsen, soort, vanaf, "
      "tot, status, reden, kleinschalig (required by progress, grants, report)"},
-    {"opgave", 0, A_TEXT, "FILE", CMD_MEASURE, S_IN, AT(opgave), NONE, 0,
+    {"kaart", 0, A_TEXT, "FILE.geojson", CMD_REPORT | CMD_MAP, S_IN, AT(kaart), NONE, 0,
+     "gemeente boundaries (GeoJSON, properties gemeentecode and gemeentenaam) instead of the "
+     "embedded 2025 ones; provinces are dissolved from them"},
+    {"opgave", 0, A_TEXT, "FILE", CMD_MEASURE & ~CMD_MAP, S_IN, AT(opgave), NONE, 0,
      "the official opgave per gemeente (gemeentecode,opgave[,opgave_amv]) instead of the "
      "allocation; only the gemeenten it lists take part"},
     {"gemeente", 0, A_LIST, "GMxxxx", CMD_EXPLAIN | CMD_PROGRESS | CMD_REPORT, S_IN,
@@ -141,20 +144,25 @@ static const cli_option options[] = {
     {"budget", 0, A_LIST, "PROVINCIE=EUR", CMD_MEASURE, S_GRANT, AT(budget), AT(nbudget), 0,
      "a province's lid-3 budget (code or name; 1.500.000 or 1500000,00); repeatable"},
 
-    {"format", 'f', A_TEXT, "table|csv|json|md|html|xlsx", CMD_RUN, S_OUT, AT(format), NONE, 0,
+    {"niveau", 0, A_TEXT, "provincie|gemeente", CMD_MAP, S_OUT, AT(niveau), NONE, 0,
+     "draw the provinces (default) or the gemeenten"},
+    {"maat", 0, A_TEXT, "opgave|geteld|voortgang|bedrag", CMD_MAP, S_OUT, AT(maat), NONE, 0,
+     "what the colours show (default: voortgang with --locaties, else opgave; bedrag is the "
+     "art. 9 totaal)"},
+    {"format", 'f', A_TEXT, "table|csv|json|md|html|xlsx", CMD_RUN & ~CMD_MAP, S_OUT, AT(format), NONE, 0,
      "the form (default: table; report: html); xlsx needs -o"},
     {"output", 'o', A_TEXT, "FILE", CMD_ALL, S_OUT, AT(output), NONE, 0,
      "write FILE atomically ('-' is stdout)"},
     {"provincie", 0, A_TEXT, "CODE|NAME", CMD_RUN & ~CMD_SWEEP, S_OUT, AT(provincie), NONE, 0,
-     "only this province in every table"},
-    {"provincies", 0, A_FLAG, NULL, CMD_RUN & ~CMD_SWEEP, S_OUT, AT(provincies), NONE, 0,
+     "only this province in every table (map: this province, zoomed)"},
+    {"provincies", 0, A_FLAG, NULL, CMD_RUN & ~(CMD_SWEEP | CMD_MAP), S_OUT, AT(provincies), NONE, 0,
      "only the province table"},
-    {"tabel", 0, A_TEXT, "NAME", CMD_RUN, S_OUT, AT(tabel), NONE, 0,
+    {"tabel", 0, A_TEXT, "NAME", CMD_RUN & ~CMD_MAP, S_OUT, AT(tabel), NONE, 0,
      "only the table NAME (gemeenten, provincies, sweep, paradoxen, berekening, locaties, "
      "verloop, wisselingen, wijzigingen)"},
     {"alles", 0, A_FLAG, NULL, CMD_PROGRESS | CMD_GRANTS, S_OUT, AT(alles), NONE, 0,
      "a comparison: list the unchanged gemeenten, provinces and locations too"},
-    {"excel", 0, A_FLAG, NULL, CMD_RUN, S_OUT, AT(excel), NONE, 0,
+    {"excel", 0, A_FLAG, NULL, CMD_RUN & ~CMD_MAP, S_OUT, AT(excel), NONE, 0,
      "CSV for Dutch Excel: ';', decimal comma, a BOM, formulas neutralised"},
     {"help", 'h', A_HELP, NULL, CMD_ALL, S_OUT, 0, NONE, 0, "this text"},
 };
@@ -188,6 +196,9 @@ static const struct {
     {CMD_REPORT, " --locaties FILE -o FILE.html", "Everything on one HTML page."},
     {CMD_SWEEP, " --capaciteit FROM:TO[:STEP]",
      "The allocation at every capacity of a range, and its paradoxes."},
+    {CMD_MAP, " [--locaties FILE] [-o FILE.svg]",
+     "A map of the provinces or gemeenten as SVG: the opgave, or with --locaties the progress "
+     "against the threshold."},
     {CMD_CYCLE, "",
      "Writes an embedded cycle file: every parameter with its value, status and source, and "
      "the figures not known yet left empty, as the template to fill in and give back with "
@@ -312,7 +323,7 @@ static const char *command_list(unsigned mask, char *buf, size_t cap)
         const char *name;
     } names[] = {{CMD_ALLOCATE, "allocate"}, {CMD_PROGRESS, "progress"}, {CMD_GRANTS, "grants"},
                  {CMD_EXPLAIN, "explain"},   {CMD_REPORT, "report"},     {CMD_SWEEP, "sweep"},
-                 {CMD_CYCLE, "cycle"}};
+                 {CMD_MAP, "map"},           {CMD_CYCLE, "cycle"}};
     size_t o = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)

@@ -44,8 +44,8 @@ static const sw_column provincie_cols[] = {
     SW__PROVINCIE_COLUMNS,
     {"gemeenten", "Gemeenten", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
     {"inwoners", "Inwoners", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
-    {"opgave", "Opgave", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
-    {"opgave_amv", "Opgave amv", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
+    {"opgave", "Opgave", SW_KIND_COUNT, SW_ROLE_TOTAL | SW_ROLE_SUMMARY, 0, 0},
+    {"opgave_amv", "Opgave amv", SW_KIND_COUNT, SW_ROLE_TOTAL | SW_ROLE_SUMMARY, 0, 0},
 };
 
 static int provincie_row(const void *src, size_t k, sw_value *c, sw_scratch *s)

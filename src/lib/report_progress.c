@@ -3,6 +3,7 @@
  * function that fills a row; the province filter and totals are the
  * document's. */
 #include <assert.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "report_run.h"
@@ -28,8 +29,17 @@ static void gemeente_cells(sw_value *c, const run_src *x, size_t i, sw_scratch *
 /* voortgang_pct: 100·R/O shown rounded down (§7.11), so a percentage at the
  * threshold is never shown for a province below it. */
 #define VOORTGANG_COLUMN                                                                   \
-    {"voortgang_pct", "Voortgang", SW_KIND_PERCENT, SW_ROLE_PROGRESS, 2,                  \
+    {"voortgang_pct", "Voortgang", SW_KIND_PERCENT, SW_ROLE_PROGRESS | SW_ROLE_SUMMARY, 2,  \
      SW_ROUND_DECIMAL_DOWN}
+/* The province columns a chart reads: what is asked and what counts. */
+#define OPGAVE_COLUMN                                                                      \
+    {"opgave", "Opgave", SW_KIND_COUNT, SW_ROLE_TOTAL | SW_ROLE_TARGET | SW_ROLE_SUMMARY, 0, 0}
+#define GETELD_COLUMN                                                                      \
+    {"geteld", "Geteld", SW_KIND_COUNT, SW_ROLE_TOTAL | SW_ROLE_ACHIEVED | SW_ROLE_SUMMARY, 0, 0}
+#define GEHAALD_COLUMN                                                                     \
+    {"drempel_gehaald", "Drempel gehaald", SW_KIND_YESNO, SW_ROLE_STATUS | SW_ROLE_SUMMARY, 0, 0}
+#define TEKORT_COLUMN                                                                      \
+    {"tekort_75", "Tekort tot drempel", SW_KIND_COUNT, SW_ROLE_TOTAL | SW_ROLE_SUMMARY, 0, 0}
 
 static sw_value voortgang(const sw_progress_prov *pv)
 {
@@ -66,11 +76,11 @@ static int progress_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
 
 static const sw_column progress_prov_cols[] = {
     SW__PROVINCIE_COLUMNS,
-    {"opgave", "Opgave", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
-    {"geteld", "Geteld", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
+    OPGAVE_COLUMN,
+    GETELD_COLUMN,
     VOORTGANG_COLUMN,
-    {"drempel_gehaald", "Drempel gehaald", SW_KIND_YESNO, SW_ROLE_STATUS, 0, 0},
-    {"tekort_75", "Tekort tot drempel", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
+    GEHAALD_COLUMN,
+    TEKORT_COLUMN,
     {"tekort_100", "Tekort tot 100%", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
 };
 
@@ -126,15 +136,15 @@ static int grants_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
 
 static const sw_column grants_prov_cols[] = {
     SW__PROVINCIE_COLUMNS,
-    {"opgave", "Opgave", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
-    {"geteld", "Geteld", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
-    {"drempel_gehaald", "Drempel gehaald", SW_KIND_YESNO, SW_ROLE_STATUS, 0, 0},
-    {"tekort_75", "Tekort tot drempel", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
+    OPGAVE_COLUMN,
+    GETELD_COLUMN,
+    GEHAALD_COLUMN,
+    TEKORT_COLUMN,
     {"budget", "Budget", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
     {"bedrag_lid3", "Bedrag lid 3", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
     {"potentieel_lid3", "Potentieel lid 3", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
     {"bedrag_lid2b", "Bedrag lid 2b", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
-    {"totaal", "Totaal", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
+    {"totaal", "Totaal art. 9", SW_KIND_MONEY, SW_ROLE_TOTAL | SW_ROLE_SUMMARY, 0, 0},
 };
 
 static int grants_prov_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
@@ -161,16 +171,16 @@ static int grants_prov_row(const void *src, size_t k, sw_value *c, sw_scratch *s
 static const sw_column overview_prov_cols[] = {
     SW__PROVINCIE_COLUMNS,
     {"gemeenten", "Gemeenten", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
-    {"opgave", "Opgave", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
-    {"geteld", "Geteld", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
+    OPGAVE_COLUMN,
+    GETELD_COLUMN,
     VOORTGANG_COLUMN,
-    {"drempel_gehaald", "Drempel gehaald", SW_KIND_YESNO, SW_ROLE_STATUS, 0, 0},
-    {"tekort_75", "Tekort tot drempel", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
+    GEHAALD_COLUMN,
+    TEKORT_COLUMN,
     {"tekort_100", "Tekort tot 100%", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
     {"bedrag_lid3", "Bedrag lid 3", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
     {"potentieel_lid3", "Potentieel lid 3", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
     {"bedrag_lid2b", "Bedrag lid 2b", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
-    {"totaal", "Totaal", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
+    {"totaal", "Totaal art. 9", SW_KIND_MONEY, SW_ROLE_TOTAL | SW_ROLE_SUMMARY, 0, 0},
 };
 enum { OVERVIEW_PROV_MONEY = 9 }; /* the money columns start here */
 
@@ -309,6 +319,36 @@ int sw_report_grants(sw_report **out, const sw_grants *g, const sw_allocation *a
     return sw__report_done(out, r);
 }
 
+/* The maps of the overview: the country by province against the threshold,
+ * and each province by gemeente. */
+static int maps(sw_report *r, const sw_progress *p, const sw_grants *g, const sw_register *reg,
+                const sw_cycle *cy, const sw_report_context *ctx, sw_diag *diag)
+{
+    int rc = 0;
+    for (size_t k = 0; rc == 0 && k <= p->nprov; k++) {
+        int code = k == 0 ? ctx->provincie : p->prov[k - 1].code;
+        if (k > 0 && ctx->provincie && code != ctx->provincie)
+            continue;
+        char id[32];
+        snprintf(id, sizeof id, k ? "kaart-pv%02d" : "kaart-nl", code);
+        sw_map_request q = {.level = k ? SW_MAP_GEMEENTEN : SW_MAP_PROVINCIES,
+                            .provincie = code, .id_prefix = id};
+        sw_buf svg = {0};
+        rc = sw_report_map(&svg, ctx->map, p, g, p->opgave, reg, cy, &q, diag);
+        if (rc == 0 && svg.err)
+            rc = svg.err;
+        char *copy = rc == 0 ? sw__alloc(r, svg.len + 1, 1) : NULL;
+        if (rc == 0 && !copy)
+            rc = SW_ENOMEM;
+        if (rc == 0) {
+            memcpy(copy, svg.data, svg.len);
+            sw__picture(r, k ? sw__printf(r, "PV%02d", code) : "overzicht", copy);
+        }
+        sw_buf_free(&svg);
+    }
+    return rc;
+}
+
 int sw_report_overview(sw_report **out, const sw_progress *p, const sw_grants *g,
                        const sw_allocation *a, const sw_register *reg, const sw_cycle *cy,
                        const sw_report_context *ctx, sw_diag *diag)
@@ -328,5 +368,8 @@ int sw_report_overview(sw_report **out, const sw_progress *p, const sw_grants *g
     size_t n = x ? gemeenten_in_run(x) : 0;
     add(r, "gemeenten", "Gemeenten", overview_cols, g ? NCOLS(overview_cols) : OVERVIEW_MONEY, n,
         overview_row, x, ctx, true);
+    int rc = ctx->map ? maps(r, p, g, reg, cy, ctx, diag) : 0;
+    if (rc != 0)
+        sw__report_fail(r, rc);
     return sw__report_done(out, r);
 }

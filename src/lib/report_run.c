@@ -343,14 +343,20 @@ void sw__run_notes(sw_report *r, const sw_progress *p, const sw_grants *g,
                  "deze gegevens: de bedragen van art. 9 ontbreken. Vul ze in een cyclusbestand "
                  "in ('spreiding cycle --cycle %lld -o cyclus.csv') en geef dat met "
                  "--cycle-file.", (long long)cy->jaar, (long long)cy->jaar);
+    /* One warning for the tariffs that are not checked; their sources are
+     * with the parameters. */
+    const char *unchecked = "";
     for (size_t k = 0; g && k < sizeof tariffs / sizeof tariffs[0]; k++) {
         const sw_tariff *t = &cy->tarief[tariffs[k].index];
         if (t->param->status != SW_STATUS_OFFICIEEL)
-            sw__note(r, SW_NOTE_WARNING,
-                     "%s (%s per plaats) is niet geverifieerd tegen de regeling (status %s): "
-                     "%s.", tariffs[k].label, sw__money_text(r, t->cents),
-                     sw_status_name(t->param->status), t->param->bron);
+            unchecked = sw__printf(r, "%s%s%s %s (%s)", unchecked, unchecked[0] ? "; " : "",
+                                   tariffs[k].label, sw__money_text(r, t->cents),
+                                   sw_status_name(t->param->status));
     }
+    if (unchecked[0])
+        sw__note(r, SW_NOTE_WARNING,
+                 "Niet geverifieerd tegen de Regeling specifieke uitkeringen: %s per plaats. De "
+                 "bron van elk tarief staat bij de parameters.", unchecked);
     if (g && g->grondslag == SW_GRONDSLAG_BUDGET)
         for (size_t k = 0; k < g->nprov; k++)
             if (!g->prov[k].has_budget)
@@ -359,18 +365,31 @@ void sw__run_notes(sw_report *r, const sw_progress *p, const sw_grants *g,
                          p->prov[k].code, p->prov[k].naam);
 }
 
+size_t sw__scenario_describe(char *buf, size_t cap, const sw_progress *p,
+                             const sw_register *reg)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < reg->n && o < cap; i++)
+        if (p->row[i].what_if)
+            o += (size_t)snprintf(buf + o, cap - o, "%swhat-if GM%04d=+%lld", o ? "; " : "",
+                                  reg->gemeente[i].code, (long long)p->row[i].what_if);
+    if (p->include_planned && o < cap)
+        o += (size_t)snprintf(buf + o, cap - o, "%sinclude-planned", o ? "; " : "");
+    return o < cap ? o : cap - 1;
+}
+
 const char *sw__scenario_text(sw_report *r, const sw_progress *p, const sw_register *reg)
 {
     if (!p->scenario)
         return NULL;
-    const char *text = "";
-    for (size_t i = 0; i < reg->n; i++)
-        if (p->row[i].what_if)
-            text = sw__printf(r, "%s%swhat-if GM%04d=+%lld", text, text[0] ? "; " : "",
-                              reg->gemeente[i].code, (long long)p->row[i].what_if);
-    if (p->include_planned)
-        text = sw__printf(r, "%s%sinclude-planned", text, text[0] ? "; " : "");
-    return text;
+    /* Up to CLI_MAX_LIST what-ifs of about 30 bytes each. */
+    size_t cap = 32 * (reg->n + 2);
+    char *buf = sw__alloc(r, cap, 1);
+    if (!buf)
+        return "";
+    sw__scenario_describe(buf, cap, p, reg);
+    return buf;
 }
 
 sw_report *sw__run_report(const char *what, const sw_progress *p, const sw_grants *g,
@@ -380,11 +399,11 @@ sw_report *sw__run_report(const char *what, const sw_progress *p, const sw_grant
     sw_report *r = sw__report_new();
     if (!r)
         return NULL;
-    char date[11];
-    sw_format_date(date, p->peildatum);
-    r->title = sw__printf(r, "%s%s, cyclus %lld, peildatum %s", p->scenario ? "SCENARIO - " : "",
-                          what, (long long)cy->jaar, date);
+    r->title = sw__printf(r, "%s%s, cyclus %lld, peildatum %d-%d-%04d",
+                          p->scenario ? "SCENARIO - " : "", what, (long long)cy->jaar,
+                          p->peildatum.d, p->peildatum.m, p->peildatum.y);
     r->scenario = sw__scenario_text(r, p, reg);
+    r->threshold_pct = p->drempel_pct;
     sw__run_meta(r, p, g, a, reg, cy, ctx);
     sw__run_notes(r, p, g, a, reg, cy, ctx);
     return r;

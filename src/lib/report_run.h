@@ -35,6 +35,9 @@ void sw__run_notes(sw_report *r, const sw_progress *p, const sw_grants *g,
 /* What makes the run a scenario, as §7.15 writes it ("what-if GM0014=+50;
  * include-planned", what-ifs in code order), or NULL. */
 const char *sw__scenario_text(sw_report *r, const sw_progress *p, const sw_register *reg);
+/* The same into buf (cap bytes, cut if it must be); returns its length. */
+size_t sw__scenario_describe(char *buf, size_t cap, const sw_progress *p,
+                             const sw_register *reg);
 
 /* A new report of a run titled `what`, "SCENARIO - " first when it is one,
  * with its parameters and notes. NULL when out of memory. */
@@ -50,6 +53,6 @@ sw_report *sw__run_report(const char *what, const sw_progress *p, const sw_grant
         {"provincie", "Provincie", SW_KIND_NAME, 0, 0, 0}
 #define SW__PROVINCIE_COLUMNS                                                              \
     {"provinciecode", "Code", SW_KIND_CODE, SW_ROLE_KEY | SW_ROLE_PROVINCE, 0, 0},       \
-        {"provincie", "Provincie", SW_KIND_NAME, SW_ROLE_KEY, 0, 0}
+        {"provincie", "Provincie", SW_KIND_NAME, SW_ROLE_KEY | SW_ROLE_SUMMARY, 0, 0}
 
 #endif

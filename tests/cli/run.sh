@@ -264,6 +264,48 @@ fails sweep-reversed 64 "spreiding: the range needs 0 <= FROM <= TO and STEP >= 
 fails sweep-provincial 64 "spreiding: a sweep divides each capacity of its range over all gemeenten: it takes neither --mode provincial nor --capaciteit N" -- \
     sweep --capaciteit 1:5 --mode provincial
 
+# spreiding map: a valid SVG with every shape once by its code, coloured by
+# the exact test. In the shipped example Zeeland counts 1 650 of 2 109:
+# 100 × 1 650 = 165 000 ≥ 75 × 2 109 = 158 175 and 1 650 < 2 109, so class 1
+# (threshold met); Groningen 1 200 of 2 715: 120 000 < 203 625, class 0;
+# Fryslân 0 of 3 391, class 0. Gemeenten by quarters of their opgave:
+# Middelburg 600 > its opgave, class 4 (100 % of meer); Schouwen-Duiveland 0,
+# class 0.
+if command -v python3 >/dev/null 2>&1; then
+    "$bin" map $V -o "$tmp/nl.svg" 2>"$tmp/err" &&
+        "$bin" map $V --niveau gemeente -o "$tmp/gm.svg" 2>>"$tmp/err" &&
+        "$bin" map --cycle 2024 --niveau gemeente --provincie Zeeland $V -o "$tmp/pv29.svg" 2>>"$tmp/err" &&
+        python3 - "$tmp/nl.svg" "$tmp/gm.svg" "$tmp/pv29.svg" <<'PY' && ok || { ko "spreiding map"; cat "$tmp/err"; }
+import collections, sys, xml.etree.ElementTree as ET
+ns = "{http://www.w3.org/2000/svg}"
+def shapes(path):
+    codes = collections.Counter()
+    cls = {}
+    for el in ET.parse(path).iter():
+        code = el.get("data-code")
+        if code:
+            codes[code] += 1
+            cls[code] = el.get("class")
+    return codes, cls
+nl, ncls = shapes(sys.argv[1])
+assert sorted(nl) == ["PV%d" % p for p in range(20, 32)] and set(nl.values()) == {1}, nl
+assert ncls["PV29"] == "sw-k1" and ncls["PV20"] == "sw-k0" and ncls["PV21"] == "sw-k0", ncls
+gm, gcls = shapes(sys.argv[2])
+assert len(gm) == 342 and set(gm.values()) == {1}, len(gm)
+assert gcls["GM0687"] == "sw-k4" and gcls["GM1676"] == "sw-k0", (gcls["GM0687"], gcls["GM1676"])
+z, _ = shapes(sys.argv[3])
+assert len(z) == 13 and "GM0687" in z, len(z)
+text = open(sys.argv[1], encoding="utf-8").read()
+for word in ("Bron: CBS, Kadaster", "Cyclus 2024, peildatum 1-7-2025", "officiële provinciale"):
+    assert word in text, word
+PY
+    "$bin" map --cycle 2024 $V --what-if GM0363=+50 -o "$tmp/s.svg" && grep -q 'SCENARIO: what-if GM0363=+50' "$tmp/s.svg" &&
+        ok || ko "a scenario map is marked"
+    "$bin" map -o "$tmp/o.svg" && grep -q 'Opgave berekend (landelijk)' "$tmp/o.svg" && ok || ko "cycle 2026 map of the opgave"
+fi
+fails map-maat-needs-locaties 64 "spreiding: --maat geteld, voortgang and bedrag count places: give --locaties FILE" -- \
+    map --maat voortgang
+
 # A full disk: exit 74, and no file left behind.
 if [ -w /dev/full ]; then
     "$bin" allocate -f csv -o /dev/full >/dev/null 2>"$tmp/err"

@@ -1,0 +1,57 @@
+/* What every command that counts places does before its report: the
+ * options in the library's terms, then the locations streamed through
+ * sw_measure. */
+#include <string.h>
+#include <sysexits.h>
+
+#include "cli.h"
+
+int cli_measure_options(sw_measure_options *mo, cli_lists *lists, const cli_options *o,
+                        const cli_run *run, sw_diag *diag)
+{
+    *mo = (sw_measure_options)SW_MEASURE_OPTIONS_INIT;
+    int e = 0;
+    for (size_t k = 0; e == 0 && k < o->nbudget; k++)
+        e = sw_budget_parse(&lists->budget[k], run->cycle, o->budget[k], diag);
+    for (size_t k = 0; e == 0 && k < o->nwhat_if; k++)
+        e = sw_what_if_parse(&lists->what_if[k], run->reg, o->what_if[k], diag);
+    mo->alloc = o->alloc;
+    mo->progress = o->progress;
+    mo->progress.what_if = lists->what_if;
+    mo->progress.nwhat_if = o->nwhat_if;
+    mo->grants = o->grants;
+    mo->grants.budget = lists->budget;
+    mo->grants.nbudget = o->nbudget;
+    mo->csv.delimiter = o->delimiter;
+    return e;
+}
+
+typedef struct stream {
+    sw_measurement *m;
+    int e; /* the library's error, when it stopped the stream */
+} stream;
+
+static int feed(void *ctx, const char *data, size_t len)
+{
+    stream *s = ctx;
+    return s->e = sw_measure_feed(s->m, data, len);
+}
+
+int cli_measure_run(sw_measurement **m, cli_input *loc_in, const cli_options *o,
+                    const cli_run *run, const sw_opgave *opgave, const sw_measure_options *mo,
+                    sw_diag *diag)
+{
+    *m = NULL;
+    const char *name = !o->locaties ? NULL : strcmp(o->locaties, "-") ? o->locaties : "<stdin>";
+    int e = sw_measure_new(m, run->reg, run->cycle, opgave, name, mo, diag);
+    if (e == 0 && o->locaties) {
+        stream s = {*m, 0};
+        int rc = cli_stream_input(loc_in, o->locaties, feed, &s);
+        if (rc != 0)
+            return rc;
+        e = s.e;
+    }
+    if (e == 0)
+        e = sw_measure_finish(*m);
+    return e ? cli_fail(e, diag) : 0;
+}
