@@ -48,7 +48,9 @@ typedef enum sw_flip {
 typedef struct sw_change {
     sw_flip status;     /**< gemeente: in_aanmerking (lid 3, with grants); province:
                              drempel_gehaald */
-    bool changed;       /**< any compared figure differs (status included) */
+    bool changed;       /**< any compared figure differs (status included); for a province
+                             also when one of its gemeenten changed, so that a reader of the
+                             changes finds every changed gemeente under a listed province */
     bool money;         /**< any amount differs (with grants) */
     int64_t totaal;     /**< new − old `totaal`, cents; 0 without grants */
     int64_t potentieel; /**< new − old `potentieel_lid3`, cents; 0 without grants */

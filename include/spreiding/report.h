@@ -102,6 +102,10 @@ typedef struct sw_timeline_report_options {
                                       any order, repeats allowed); NULL or none: every gemeente
                                       of the run */
     size_t ngemeenten;
+    /** For people (terminal table, Markdown, HTML): the gemeenten table by
+     * code, then peildatum, so that each gemeente's series reads as one
+     * block; otherwise (CSV, JSON, XLSX) by peildatum, then code. */
+    bool voor_mensen;
 } sw_timeline_report_options;
 
 /** A timeline (`spreiding progress --tijdlijn`, `report --tijdlijn`) of a
@@ -116,7 +120,7 @@ typedef struct sw_timeline_report_options {
  * - `provincies`: peildatum, provinciecode, provincie, opgave, geteld,
  *   voortgang_pct (rounded down, §7.11), drempel_gehaald;
  * - `gemeenten`: peildatum, gemeentecode, gemeentenaam, provinciecode,
- *   opgave, geteld, duurzaam.
+ *   opgave, geteld, duurzaam (for people by code, then peildatum).
  * Pictures: one line chart per province (sw_timeline_chart_svg), `where`
  * its code "PVnn". The run's peildatum parameter becomes `tijdlijn`.
  * SW_EUSAGE when an asked gemeente does not take part in the run. */

@@ -211,6 +211,9 @@ int cmd_sweep(const cli_options *o);
 int cmd_cycle(const cli_options *o);
 /* progress|grants --vergelijk / --vergelijk-peildatum (cmd_compare.c). */
 int cmd_compare(const cli_options *o);
+/* Whether the chosen form is one people read (table, md, html): timelines
+ * and comparisons arrange their rows for them (report.h). */
+bool cli_for_people(const cli_options *o);
 /* The timeline report of a measurement counted along --tijdlijn
  * (cmd_timeline.c): resolves --gemeente and builds it. Returns a library
  * error code (messages in diag). */

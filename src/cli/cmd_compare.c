@@ -23,13 +23,6 @@ static int feed(void *ctx, const char *data, size_t len)
     return f->e;
 }
 
-/* The forms people read, which list the changes first (report.h). */
-static bool for_people(const cli_options *o)
-{
-    const char *f = o->format ? o->format : "table";
-    return strcmp(f, "table") == 0 || strcmp(f, "md") == 0 || strcmp(f, "html") == 0;
-}
-
 /* --vergelijk is an input too: one stdin, and never the -o file. */
 static int check_inputs(const cli_options *o)
 {
@@ -125,7 +118,7 @@ int cmd_compare(const cli_options *o)
         cli_context c;
         cli_context_init(&c, &run, &new_in, &opgave_in);
         const cli_input *old = o->vergelijk ? &old_in : &new_in;
-        sw_compare_report_options ro = {old->name, old->sha256, new_in.sha256, for_people(o),
+        sw_compare_report_options ro = {old->name, old->sha256, new_in.sha256, cli_for_people(o),
                                         o->alles};
         e = sw_report_compare(&r, cmp, &c.ctx, &ro, &diag);
     }

@@ -5,6 +5,12 @@
 
 #include "cli.h"
 
+bool cli_for_people(const cli_options *o)
+{
+    const char *f = o->format ? o->format : o->command == CMD_REPORT ? "html" : "table";
+    return strcmp(f, "table") == 0 || strcmp(f, "md") == 0 || strcmp(f, "html") == 0;
+}
+
 int cli_timeline_report(sw_report **r, const cli_options *o, const sw_measurement *m,
                         const cli_run *run, const sw_report_context *ctx, sw_diag *diag)
 {
@@ -22,6 +28,6 @@ int cli_timeline_report(sw_report **r, const cli_options *o, const sw_measuremen
                                o->gemeente_list[k]);
         gemeenten[k] = (size_t)g;
     }
-    sw_timeline_report_options to = {&o->tijdlijn, gemeenten, o->ngemeente};
+    sw_timeline_report_options to = {&o->tijdlijn, gemeenten, o->ngemeente, cli_for_people(o)};
     return sw_report_timeline(r, m->progress, m->alloc, run->reg, run->cycle, ctx, &to, diag);
 }

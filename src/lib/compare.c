@@ -269,6 +269,11 @@ int sw_compare(sw_comparison **out, const sw_measurement *oud, const sw_measurem
         c->prov[k] = prov_change(c, k);
         c->prov_order[k] = k;
     }
+    /* A province whose gemeenten changed while its own figures did not (one
+     * gains what another loses) still has something to show. */
+    for (size_t i = 0; rc == 0 && i < c->n; i++)
+        if (c->gemeente[i].changed)
+            c->prov[p->prov_of[i]].changed = true;
     if (rc == 0)
         rc = order(c->gemeente_order, c->ngemeenten, c->gemeente, &c->ngemeenten_changed);
     if (rc == 0)

@@ -23,12 +23,16 @@ typedef struct side {
     const sw_grants *g;
 } side;
 
-/* A compared figure: how to read it from one side for row i. */
+/* A compared figure: how to read it from one side for row i, and which of
+ * its three columns the answer at the top of an HTML page shows. */
 typedef struct field {
     const char *name, *title;
     sw_kind kind;
     sw_value (*get)(const side *s, size_t i);
+    unsigned summary; /* OUD | NIEUW | VERSCHIL */
 } field;
+
+enum { OUD = 1, NIEUW = 2, VERSCHIL = 4, ALLE = 7 };
 
 /* ---- the figures ---- */
 
@@ -65,35 +69,35 @@ static sw_value p_lid2b(const side *s, size_t k) { return sw__money(s->g->prov[k
 static sw_value p_totaal(const side *s, size_t k) { return sw__money(s->g->prov[k].totaal); }
 
 static const field progress_gemeente[] = {
-    {"geteld", "Geteld", SW_KIND_COUNT, g_geteld},
-    {"geteld_amv", "Geteld amv", SW_KIND_COUNT, g_geteld_amv},
-    {"duurzaam", "Duurzaam", SW_KIND_COUNT, g_duurzaam},
+    {"geteld", "Geteld", SW_KIND_COUNT, g_geteld, 0},
+    {"geteld_amv", "Geteld amv", SW_KIND_COUNT, g_geteld_amv, 0},
+    {"duurzaam", "Duurzaam", SW_KIND_COUNT, g_duurzaam, 0},
 };
 static const field grants_gemeente[] = {
-    {"geteld", "Geteld", SW_KIND_COUNT, g_geteld},
-    {"duurzaam", "Duurzaam", SW_KIND_COUNT, g_duurzaam},
-    {"in_aanmerking", "In aanmerking", SW_KIND_YESNO, g_in_aanmerking},
-    {"bedrag_lid3", "Bedrag lid 3", SW_KIND_MONEY, g_lid3},
-    {"potentieel_lid3", "Potentieel lid 3", SW_KIND_MONEY, g_potentieel},
-    {"bedrag_lid2b", "Bedrag lid 2b", SW_KIND_MONEY, g_lid2b},
-    {"totaal", "Totaal", SW_KIND_MONEY, g_totaal},
+    {"geteld", "Geteld", SW_KIND_COUNT, g_geteld, 0},
+    {"duurzaam", "Duurzaam", SW_KIND_COUNT, g_duurzaam, 0},
+    {"in_aanmerking", "In aanmerking", SW_KIND_YESNO, g_in_aanmerking, 0},
+    {"bedrag_lid3", "Bedrag lid 3", SW_KIND_MONEY, g_lid3, 0},
+    {"potentieel_lid3", "Potentieel lid 3", SW_KIND_MONEY, g_potentieel, 0},
+    {"bedrag_lid2b", "Bedrag lid 2b", SW_KIND_MONEY, g_lid2b, 0},
+    {"totaal", "Totaal", SW_KIND_MONEY, g_totaal, 0},
 };
 static const field progress_prov[] = {
-    {"geteld", "Geteld", SW_KIND_COUNT, p_geteld},
-    {"duurzaam", "Duurzaam", SW_KIND_COUNT, p_duurzaam},
-    {"voortgang_pct", "Voortgang", SW_KIND_PERCENT, p_voortgang},
-    {"drempel_gehaald", "Drempel gehaald", SW_KIND_YESNO, p_gehaald},
-    {"tekort_75", "Tekort tot drempel", SW_KIND_COUNT, p_tekort},
+    {"geteld", "Geteld", SW_KIND_COUNT, p_geteld, ALLE},
+    {"duurzaam", "Duurzaam", SW_KIND_COUNT, p_duurzaam, 0},
+    {"voortgang_pct", "Voortgang", SW_KIND_PERCENT, p_voortgang, ALLE},
+    {"drempel_gehaald", "Drempel gehaald", SW_KIND_YESNO, p_gehaald, NIEUW | VERSCHIL},
+    {"tekort_75", "Tekort tot drempel", SW_KIND_COUNT, p_tekort, 0},
 };
 static const field grants_prov[] = {
-    {"geteld", "Geteld", SW_KIND_COUNT, p_geteld},
-    {"duurzaam", "Duurzaam", SW_KIND_COUNT, p_duurzaam},
-    {"drempel_gehaald", "Drempel gehaald", SW_KIND_YESNO, p_gehaald},
-    {"tekort_75", "Tekort tot drempel", SW_KIND_COUNT, p_tekort},
-    {"bedrag_lid3", "Bedrag lid 3", SW_KIND_MONEY, p_lid3},
-    {"potentieel_lid3", "Potentieel lid 3", SW_KIND_MONEY, p_potentieel},
-    {"bedrag_lid2b", "Bedrag lid 2b", SW_KIND_MONEY, p_lid2b},
-    {"totaal", "Totaal", SW_KIND_MONEY, p_totaal},
+    {"geteld", "Geteld", SW_KIND_COUNT, p_geteld, ALLE},
+    {"duurzaam", "Duurzaam", SW_KIND_COUNT, p_duurzaam, 0},
+    {"drempel_gehaald", "Drempel gehaald", SW_KIND_YESNO, p_gehaald, NIEUW | VERSCHIL},
+    {"tekort_75", "Tekort tot drempel", SW_KIND_COUNT, p_tekort, 0},
+    {"bedrag_lid3", "Bedrag lid 3", SW_KIND_MONEY, p_lid3, 0},
+    {"potentieel_lid3", "Potentieel lid 3", SW_KIND_MONEY, p_potentieel, 0},
+    {"bedrag_lid2b", "Bedrag lid 2b", SW_KIND_MONEY, p_lid2b, 0},
+    {"totaal", "Totaal art. 9", SW_KIND_MONEY, p_totaal, ALLE},
 };
 
 /* 100·R/O as shown: rounded down to 2 decimals, in hundredths. */
@@ -128,16 +132,21 @@ static sw_column *columns(sw_report *r, const sw_column *keys, size_t nkeys, con
         sw_rounding down = pct ? SW_ROUND_DECIMAL_DOWN : 0; /* shown as §7.11 has it */
         unsigned side_role = pct ? SW_ROLE_PROGRESS : 0;
         bool sums = f[k].kind == SW_KIND_COUNT || f[k].kind == SW_KIND_MONEY;
+        unsigned s_oud = f[k].summary & OUD ? SW_ROLE_SUMMARY : 0;
+        unsigned s_nieuw = f[k].summary & NIEUW ? SW_ROLE_SUMMARY : 0;
+        unsigned s_verschil = f[k].summary & VERSCHIL ? SW_ROLE_SUMMARY : 0;
         c[o++] = (sw_column){sw__printf(r, "%s_oud", f[k].name), sw__printf(r, "%s oud", f[k].title),
-                             f[k].kind, side_role, pct ? 2 : 0, down};
+                             f[k].kind, side_role | s_oud, pct ? 2 : 0, down};
+        /* The new side's yes/no is the row's verdict now. */
         c[o++] = (sw_column){sw__printf(r, "%s_nieuw", f[k].name),
                              sw__printf(r, "%s nieuw", f[k].title), f[k].kind,
-                             side_role | (f[k].kind == SW_KIND_YESNO ? SW_ROLE_STATUS : 0),
+                             side_role | s_nieuw |
+                                 (f[k].kind == SW_KIND_YESNO ? SW_ROLE_STATUS : 0),
                              pct ? 2 : 0, down};
         c[o++] = (sw_column){sw__printf(r, "%s_verschil", f[k].name),
                              sw__printf(r, "%s verschil", f[k].title),
                              f[k].kind == SW_KIND_YESNO ? SW_KIND_TEXT : f[k].kind,
-                             sums ? SW_ROLE_TOTAL : 0, pct ? 2 : 0, down};
+                             (sums ? SW_ROLE_TOTAL : 0) | s_verschil, pct ? 2 : 0, down};
     }
     return c;
 }
@@ -195,7 +204,7 @@ static const sw_column status_cols[] = {
     {"code", "Code", SW_KIND_CODE, SW_ROLE_KEY, 0, 0},
     {"naam", "Naam", SW_KIND_NAME, SW_ROLE_KEY, 0, 0},
     {"provinciecode", "Prov.", SW_KIND_CODE, SW_ROLE_PROVINCE, 0, 0},
-    {"wijziging", "Wijziging", SW_KIND_TEXT, SW_ROLE_STATUS, 0, 0},
+    {"wijziging", "Wijziging", SW_KIND_TEXT, 0, 0, 0},
     {"geteld_oud", "Geteld oud", SW_KIND_COUNT, 0, 0, 0},
     {"geteld_nieuw", "Geteld nieuw", SW_KIND_COUNT, 0, 0, 0},
     {"voortgang_pct_oud", "Voortgang oud", SW_KIND_PERCENT, SW_ROLE_PROGRESS, 2,

@@ -20,6 +20,7 @@ typedef struct tl_src {
     const sw_register *reg;
     size_t *rows; /* register indices of the gemeenten shown, by code */
     size_t nrows;
+    bool by_gemeente; /* the gemeenten table by code, then peildatum */
 } tl_src;
 
 /* The steps at which a province's exact test changes (the first step counts
@@ -61,7 +62,9 @@ static const sw_column gemeente_cols[] = {
 static int gemeente_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
 {
     const tl_src *x = src;
-    size_t step = k / x->nrows, i = x->rows[k % x->nrows];
+    size_t n = x->p->nsteps;
+    size_t step = x->by_gemeente ? k % n : k / x->nrows;
+    size_t i = x->by_gemeente ? x->rows[k / n] : x->rows[k % x->nrows];
     const sw_gemeente *g = &x->reg->gemeente[i];
     const sw_progress_row *r = &x->p->step[step].row[i];
     c[0] = sw__date(x->p->step[step].peildatum);
@@ -103,16 +106,20 @@ static int provincie_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
 
 /* ---- the course per province: first met, fell below again, last stand ---- */
 
+/* The first table keyed by province: the HTML page's answer, its SUMMARY
+ * columns at the top, opgave (TARGET) and the last count (ACHIEVED) drawn
+ * against the threshold. */
 static const sw_column verloop_cols[] = {
-    {"provinciecode", "Code", SW_KIND_CODE, SW_ROLE_KEY | SW_ROLE_PROVINCE, 0, 0},
-    {"provincie", "Provincie", SW_KIND_NAME, SW_ROLE_KEY, 0, 0},
-    {"opgave", "Opgave", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
-    {"eerst_gehaald", "Drempel voor het eerst gehaald", SW_KIND_ANY, 0, 0, 0},
-    {"weer_onder", "Keren weer onder de drempel", SW_KIND_COUNT, 0, 0, 0},
-    {"geteld", "Geteld op de laatste datum", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
-    VOORTGANG_COLUMN,
-    {"drempel_gehaald", "Drempel gehaald", SW_KIND_YESNO, SW_ROLE_STATUS, 0, 0},
-    {"tekort_75", "Tekort tot drempel", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
+    SW__PROVINCIE_COLUMNS,
+    {"opgave", "Opgave", SW_KIND_COUNT, SW_ROLE_TOTAL | SW_ROLE_TARGET | SW_ROLE_SUMMARY, 0, 0},
+    {"eerst_gehaald", "Drempel voor het eerst gehaald", SW_KIND_ANY, SW_ROLE_SUMMARY, 0, 0},
+    {"weer_onder", "Keren weer onder de drempel", SW_KIND_COUNT, SW_ROLE_SUMMARY, 0, 0},
+    {"geteld", "Geteld op de laatste datum", SW_KIND_COUNT,
+     SW_ROLE_TOTAL | SW_ROLE_ACHIEVED | SW_ROLE_SUMMARY, 0, 0},
+    {"voortgang_pct", "Voortgang", SW_KIND_PERCENT, SW_ROLE_PROGRESS | SW_ROLE_SUMMARY, 2,
+     SW_ROUND_DECIMAL_DOWN},
+    {"drempel_gehaald", "Drempel gehaald", SW_KIND_YESNO, SW_ROLE_STATUS | SW_ROLE_SUMMARY, 0, 0},
+    {"tekort_75", "Tekort tot drempel", SW_KIND_COUNT, SW_ROLE_TOTAL | SW_ROLE_SUMMARY, 0, 0},
 };
 
 static int verloop_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
@@ -146,7 +153,7 @@ static const sw_column wissel_cols[] = {
     {"provinciecode", "Code", SW_KIND_CODE, SW_ROLE_KEY | SW_ROLE_PROVINCE, 0, 0},
     {"provincie", "Provincie", SW_KIND_NAME, SW_ROLE_KEY, 0, 0},
     {"peildatum", "Peildatum", SW_KIND_DATE, SW_ROLE_KEY, 0, 0},
-    {"wisseling", "Wat er veranderde", SW_KIND_TEXT, SW_ROLE_STATUS, 0, 0},
+    {"wisseling", "Wat er veranderde", SW_KIND_TEXT, 0, 0, 0},
     {"geteld", "Geteld", SW_KIND_COUNT, 0, 0, 0},
     VOORTGANG_COLUMN,
 };
@@ -302,6 +309,7 @@ int sw_report_timeline(sw_report **out, const sw_progress *p, const sw_allocatio
                           p->scenario ? "SCENARIO - " : "", (long long)cy->jaar,
                           human_date(r, van), human_date(r, tot));
     r->scenario = sw__scenario_text(r, p, reg);
+    r->threshold_pct = p->drempel_pct;
     sw__run_meta(r, p, NULL, a, reg, cy, ctx);
     timeline_meta(r, p, t);
     sw__run_notes(r, p, NULL, a, reg, cy, ctx);
@@ -312,7 +320,7 @@ int sw_report_timeline(sw_report **out, const sw_progress *p, const sw_allocatio
     tl_src *x = sw__alloc(r, 1, sizeof *x);
     int rc = x ? 0 : SW_ENOMEM;
     if (rc == 0) {
-        *x = (tl_src){p, reg, NULL, 0};
+        *x = (tl_src){p, reg, NULL, 0, opt && opt->voor_mensen};
         rc = gemeenten(r, x, opt, diag);
     }
     if (rc != 0) {

@@ -97,16 +97,20 @@ const char *sw_timeline_step_text(const sw_timeline *t, char *buf, size_t cap)
 
 /* ---- the chart ---- */
 
-/* The drawing, in units of a tenth of a CSS pixel. */
+/* The drawing, in units of a tenth of a CSS pixel at its natural width;
+ * the plot leaves room left for the percentages and right for the labels
+ * of the reference lines, where the series never runs. */
 enum {
     W = 6400,
-    X0 = 700,   /* plot area: left ... */
-    X1 = 6150,  /* ... right */
-    Y0 = 900,   /* top (the highest percentage) */
-    Y1 = 3050,  /* bottom (0 %) */
-    FONT = 120, /* axis labels */
-    DOT = 38,   /* a point's radius */
-    H_BASE = 3700
+    X0 = 800,    /* plot area: left ... */
+    X1 = 5150,   /* ... right */
+    Y0 = 1250,   /* top (the highest percentage) */
+    Y1 = 3350,   /* bottom (0 %) */
+    FONT = 140,  /* labels and captions */
+    TITLE = 200,
+    DOT = 42,    /* a point's radius */
+    H_BASE = 4150,
+    SCENARIO_H = 220 /* a scenario band moves everything below it down */
 };
 
 /* Text for XML: markup escaped, control characters made spaces. */
@@ -209,10 +213,10 @@ static void text_at(sw_buf *b, int64_t x, int64_t y, int size, const char *ancho
     sw_buf_puts(b, "</text>\n");
 }
 
-/* A horizontal reference line across the plot, labelled at its right end
- * above the line (with a white halo, so a crossing series stays readable). */
+/* A horizontal reference line across the plot, labelled in the margin at
+ * its right end; `shift` moves the label down (when two lines are close). */
 static void reference(const chart *c, int64_t pct, const char *colour, const char *dash,
-                      const char *label)
+                      const char *label, int64_t shift)
 {
     int64_t y = y_of_pct(c, pct);
     sw_buf_printf(c->b, "<line x1=\"%d\" y1=\"%lld\" x2=\"%d\" y2=\"%lld\" stroke=\"%s\" "
@@ -220,9 +224,8 @@ static void reference(const chart *c, int64_t pct, const char *colour, const cha
                   X0, (long long)y, X1, (long long)y, colour, dash ? " stroke-dasharray=\"" : "",
                   dash ? dash : "", dash ? "\"" : "");
     char attrs[160];
-    snprintf(attrs, sizeof attrs, "fill=\"%s\" font-weight=\"bold\" stroke=\"#ffffff\" "
-                                  "stroke-width=\"40\" paint-order=\"stroke\"", colour);
-    text_at(c->b, X1 - 20, y - 40, FONT, "end", attrs, label);
+    snprintf(attrs, sizeof attrs, "fill=\"%s\" font-weight=\"bold\"", colour);
+    text_at(c->b, X1 + 80, y + FONT * 35 / 100 + shift, FONT, NULL, attrs, label);
 }
 
 /* The scale: 0 to at least 100 %, in steps of 25, 50, 100 ... percent
@@ -262,24 +265,32 @@ int sw_timeline_chart_svg(sw_buf *out, const sw_progress *p, size_t k,
     else
         snprintf(title, sizeof title, "PV%02d %s", first->code, first->naam);
 
-    /* What the chart says, in words: for its title, aria-label and caption. */
+    /* What the chart says, in words: two lines under the title, and
+     * together its <title> and aria-label. */
     long met = -1;
     for (size_t s = 0; s < p->nsteps && met < 0; s++)
         if (p->step[s].prov[k].gehaald)
             met = (long)s;
-    char said[512];
-    if (c.opgave == 0)
-        snprintf(said, sizeof said, "geen opgave, dus geen voortgang");
-    else
-        snprintf(said, sizeof said, "drempel (%lld" PCT_FMT ") %s%s; stand op %s: %s van %s geteld, "
-                                    "%s" PCT_FMT ", drempel %sgehaald",
-                 (long long)p->drempel_pct, met < 0 ? "nog niet gehaald" : "voor het eerst gehaald op ",
-                 met < 0 ? "" : date_text(t1, sizeof t1, p->step[met].peildatum),
+    char first_line[200], last_line[200];
+    if (c.opgave == 0) {
+        snprintf(first_line, sizeof first_line, "Geen opgave, dus geen voortgang.");
+        last_line[0] = '\0';
+    } else {
+        if (met < 0)
+            snprintf(first_line, sizeof first_line,
+                     "Drempel (%lld" PCT_FMT ") op geen van de peildata gehaald.",
+                     (long long)p->drempel_pct);
+        else
+            snprintf(first_line, sizeof first_line,
+                     "Drempel (%lld" PCT_FMT ") voor het eerst gehaald op %s.",
+                     (long long)p->drempel_pct, date_text(t1, sizeof t1, p->step[met].peildatum));
+        snprintf(last_line, sizeof last_line, "Stand op %s: %s van %s geteld, %s" PCT_FMT ", %s.",
                  date_text(t2, sizeof t2, p->step[p->nsteps - 1].peildatum),
                  count_text(t3, sizeof t3, last->geteld), count_text(t4, sizeof t4, c.opgave),
-                 pct_text(t5, sizeof t5, last->geteld, c.opgave), last->gehaald ? "" : "niet ");
-    /* A scenario band under the caption moves everything below it down. */
-    int64_t H = H_BASE + (o->scenario ? 200 : 0);
+                 pct_text(t5, sizeof t5, last->geteld, c.opgave),
+                 last->gehaald ? "drempel gehaald" : "drempel niet gehaald");
+    }
+    int64_t H = H_BASE + (o->scenario ? SCENARIO_H : 0);
 
     sw_buf *b = out;
     sw_buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %lld\" "
@@ -287,33 +298,35 @@ int sw_timeline_chart_svg(sw_buf *out, const sw_progress *p, size_t k,
                      "max-width:960px;height:auto;font-family:'DejaVu Sans',Verdana,sans-serif\" "
                      "aria-label=\"",
                   W, (long long)H);
-    esc(b, title);
-    sw_buf_puts(b, ": ");
-    esc(b, said);
-    sw_buf_puts(b, "\">\n<title>");
-    esc(b, title);
-    sw_buf_puts(b, ": ");
-    esc(b, said);
-    sw_buf_printf(b, "</title>\n<rect width=\"%d\" height=\"%lld\" fill=\"#ffffff\"/>\n", W,
-                  (long long)H);
-    text_at(b, 100, 260, 170, NULL, "font-weight=\"bold\"", title);
+    for (int twice = 0; twice < 2; twice++) {
+        esc(b, title);
+        sw_buf_puts(b, ": ");
+        esc(b, first_line);
+        if (last_line[0]) {
+            sw_buf_puts(b, " ");
+            esc(b, last_line);
+        }
+        sw_buf_puts(b, twice ? "</title>\n" : "\">\n<title>");
+    }
+    sw_buf_printf(b, "<rect width=\"%d\" height=\"%lld\" fill=\"#ffffff\"/>\n", W, (long long)H);
+    text_at(b, 100, 280, TITLE, NULL, "font-weight=\"bold\"", title);
     char sub[160];
     snprintf(sub, sizeof sub, "Geteld als percentage van de opgave (%s plaatsen), per peildatum",
              count_text(t1, sizeof t1, c.opgave));
-    text_at(b, 100, 470, FONT, NULL, "fill=\"#333333\"", sub);
-    text_at(b, 100, 660, FONT, NULL, "fill=\"#333333\"", said);
+    text_at(b, 100, 520, FONT, NULL, "fill=\"#333333\"", sub);
+    text_at(b, 100, 740, FONT, NULL, NULL, first_line);
+    text_at(b, 100, 940, FONT, NULL, NULL, last_line);
     if (o->scenario) {
         /* Marked on the chart itself, so a copy taken out of the page keeps it. */
-        sw_buf_printf(b, "<rect x=\"100\" y=\"720\" width=\"%d\" height=\"180\" fill=\"#fff3b0\" "
-                         "stroke=\"#000000\" stroke-width=\"10\"/>\n", W - 200);
+        sw_buf_printf(b, "<rect x=\"100\" y=\"1010\" width=\"%d\" height=\"%d\" fill=\"#fff3b0\" "
+                         "stroke=\"#000000\" stroke-width=\"10\"/>\n", W - 200, SCENARIO_H - 30);
         char scen[300];
         snprintf(scen, sizeof scen, "SCENARIO: %s", o->scenario);
-        text_at(b, 160, 845, FONT, NULL, "font-weight=\"bold\"", scen);
-        sw_buf_puts(b, "<g transform=\"translate(0 200)\">\n");
+        text_at(b, 160, 1010 + (SCENARIO_H - 30) / 2 + FONT * 35 / 100, FONT, NULL,
+                "font-weight=\"bold\"", scen);
+        sw_buf_printf(b, "<g transform=\"translate(0 %d)\">\n", SCENARIO_H);
     }
     if (c.opgave == 0) {
-        text_at(b, (X0 + X1) / 2, (Y0 + Y1) / 2, 140, "middle", NULL,
-                "Geen opgave: er is geen voortgang te tonen.");
         sw_buf_puts(b, o->scenario ? "</g>\n</svg>\n" : "</svg>\n");
         return b->err;
     }
@@ -332,17 +345,27 @@ int sw_timeline_chart_svg(sw_buf *out, const sw_progress *p, size_t k,
     }
     sw_buf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333333\" "
                      "stroke-width=\"12\"/>\n", X0, Y1, X1, Y1);
-    /* Date labels: as many as fit without touching (a label is about 8
-     * digit widths), always the first, and the last when there is room. */
-    size_t every = 1;
-    const int64_t label_w = FONT * 64 / 100 * 10 + 150;
-    while ((int64_t)((p->nsteps + every - 1) / every) * label_w > X1 - X0 + label_w)
-        every++;
+    /* Date labels: every `every`-th step, so that labels at the closest
+     * steps do not touch (the widest, 30-12-2025, is 8 digits and 2 dashes:
+     * 5.84 em, and a gap); always the first, and the last when there is
+     * room. */
+    const int64_t label_w = FONT * 584 / 100 + 180;
+    long min_gap = c.span;
+    for (size_t s = 1; s < p->nsteps; s++) {
+        long g = sw_date_days(p->step[s].peildatum) - sw_date_days(p->step[s - 1].peildatum);
+        if (g < min_gap)
+            min_gap = g;
+    }
+    int64_t spacing = c.span ? (int64_t)(X1 - X0) * min_gap / c.span : X1 - X0;
+    size_t every = spacing >= label_w ? 1 : (size_t)((label_w + spacing - 1) / (spacing ? spacing : 1));
     int64_t last_x = -100000;
     for (size_t s = 0; s < p->nsteps; s++) {
         int64_t x = x_of(&c, s);
-        sw_buf_printf(b, "<line x1=\"%lld\" y1=\"%d\" x2=\"%lld\" y2=\"%d\" stroke=\"#333333\" "
-                         "stroke-width=\"10\"/>\n", (long long)x, Y1, (long long)x, Y1 + 60);
+        /* A tick at every step while they stand apart, else at the labels. */
+        if (spacing >= 40 || s % every == 0)
+            sw_buf_printf(b, "<line x1=\"%lld\" y1=\"%d\" x2=\"%lld\" y2=\"%d\" "
+                             "stroke=\"#333333\" stroke-width=\"10\"/>\n",
+                          (long long)x, Y1, (long long)x, Y1 + 60);
         bool want = s % every == 0 || (s == p->nsteps - 1 && x - last_x >= label_w);
         if (want && x - last_x >= label_w) {
             text_at(b, x, Y1 + 60 + FONT * 13 / 10, FONT, "middle", "fill=\"#333333\"",
@@ -356,9 +379,12 @@ int sw_timeline_chart_svg(sw_buf *out, const sw_progress *p, size_t k,
 
     /* The two reference lines, in colour and in words. */
     char label[96];
-    reference(&c, 100, "#525252", NULL, "opgave (100" PCT ")");
+    reference(&c, 100, "#525252", NULL, "opgave 100" PCT, 0);
     snprintf(label, sizeof label, "drempel %lld" PCT_FMT, (long long)p->drempel_pct);
-    reference(&c, p->drempel_pct, "#b35806", "60 40", label);
+    /* Lines closer than a line of text: the threshold's label goes below. */
+    int64_t gap = y_of_pct(&c, p->drempel_pct) - y_of_pct(&c, 100);
+    reference(&c, p->drempel_pct, "#b35806", "60 40", label,
+              gap < FONT * 12 / 10 ? FONT * 12 / 10 - gap : 0);
 
     /* The series: a line, and a point per step with what it stands for. */
     sw_buf_puts(b, "<polyline fill=\"none\" stroke=\"#2c7fb8\" stroke-width=\"28\" "
@@ -385,20 +411,20 @@ int sw_timeline_chart_svg(sw_buf *out, const sw_progress *p, size_t k,
     }
 
     /* The legend, in words. */
-    int64_t ly = H_BASE - 130;
+    int64_t ly = H_BASE - 120;
     sw_buf_puts(b, "<g class=\"sw-legenda\">\n");
     sw_buf_printf(b, "<line x1=\"%d\" y1=\"%lld\" x2=\"%d\" y2=\"%lld\" stroke=\"#2c7fb8\" "
                      "stroke-width=\"28\"/>\n", X0, (long long)ly - 40, X0 + 250, (long long)ly - 40);
     text_at(b, X0 + 300, ly, FONT, NULL, NULL, "geteld");
     if (dots) {
         sw_buf_printf(b, "<circle cx=\"%d\" cy=\"%lld\" r=\"%d\" fill=\"#2c7fb8\" "
-                         "stroke=\"#2c7fb8\" stroke-width=\"20\"/>\n", X0 + 1000,
+                         "stroke=\"#2c7fb8\" stroke-width=\"20\"/>\n", X0 + 1100,
                       (long long)ly - 40, DOT);
-        text_at(b, X0 + 1080, ly, FONT, NULL, NULL, "drempel gehaald");
+        text_at(b, X0 + 1190, ly, FONT, NULL, NULL, "drempel gehaald");
         sw_buf_printf(b, "<circle cx=\"%d\" cy=\"%lld\" r=\"%d\" fill=\"#ffffff\" "
-                         "stroke=\"#2c7fb8\" stroke-width=\"20\"/>\n", X0 + 2300,
+                         "stroke=\"#2c7fb8\" stroke-width=\"20\"/>\n", X0 + 2700,
                       (long long)ly - 40, DOT);
-        text_at(b, X0 + 2380, ly, FONT, NULL, NULL, "niet gehaald");
+        text_at(b, X0 + 2790, ly, FONT, NULL, NULL, "drempel niet gehaald");
     }
     sw_buf_puts(b, "</g>\n");
     if (o->scenario)
