@@ -101,6 +101,11 @@ typedef struct sw_compare_options {
     /** Match the locations of the two sides. Both measurements must have
      * been made with `keep_all` (their rows, with verdicts, are read). */
     bool locaties;
+    /** Both sides counted the same file (one register at two peildata): only
+     * the new measurement need keep its rows, and the old side's verdicts
+     * are found again from them (sw_progress_verdict at the old peildatum
+     * under the old side's rules), which halves the memory. */
+    bool zelfde_bestand;
 } sw_compare_options;
 
 typedef struct sw_comparison {

@@ -93,6 +93,8 @@ int cmd_compare(const cli_options *o)
             mo.progress.has_peildatum = true;
             mo.progress.peildatum = o->vergelijk_peildatum;
         }
+        /* One file at two dates: its rows are kept once, by the new side. */
+        mo.keep_all = locaties && o->vergelijk;
         if (e == 0)
             e = sw_measure_new(&m_old, run.reg, run.cycle, opgave, old_name, &mo, &diag);
     }
@@ -111,7 +113,7 @@ int cmd_compare(const cli_options *o)
     if (rc == 0 && e == 0)
         e = sw_measure_finish(m_new);
     if (rc == 0 && e == 0) {
-        sw_compare_options co = {locaties};
+        sw_compare_options co = {locaties, !o->vergelijk};
         e = sw_compare(&cmp, m_old, m_new, &co, &diag);
     }
     if (rc == 0 && e == 0) {

@@ -136,8 +136,10 @@ static const sw_locatie **sorted(const sw_locaties *set)
 
 static bool add(int64_t *sum, int64_t v) { return !__builtin_add_overflow(*sum, v, sum); }
 
-/* The rows v[*k ...] that share the key of v[*k], summed into one side. */
-static int side(sw_loc_side *s, const sw_locatie *const *v, size_t n, size_t *k)
+/* The rows v[*k ...] that share the key of v[*k], summed into one side;
+ * whether a row counts is its verdict, or found again under `recount`. */
+static int side(sw_loc_side *s, const sw_locatie *const *v, size_t n, size_t *k,
+                const sw_progress *recount)
 {
     const sw_locatie *first = v[*k];
     *s = (sw_loc_side){.row = first, .soort = first->soort, .status = first->status,
@@ -145,8 +147,10 @@ static int side(sw_loc_side *s, const sw_locatie *const *v, size_t n, size_t *k)
     for (; *k < n && key_cmp(v[*k], first) == 0; (*k)++) {
         const sw_locatie *l = v[*k];
         s->nrows++;
+        bool telt = recount ? sw_progress_verdict(recount, l, recount->peildatum) == SW_TELT
+                            : l->verdict == SW_TELT;
         if (!add(&s->plaatsen, l->plaatsen) || !add(&s->amv_plaatsen, l->amv_plaatsen) ||
-            (l->verdict == SW_TELT && !add(&s->geteld, l->plaatsen)))
+            (telt && !add(&s->geteld, l->plaatsen)))
             return SW_EOVERFLOW;
         if (l->soort != s->soort)
             s->soort = 0;
@@ -189,11 +193,12 @@ static unsigned what_changed(const sw_loc_side *a, const sw_loc_side *b)
 }
 
 /* Walks both sorted sides at once; each key becomes one match. */
-static int match(sw_comparison *c, sw_diag *diag)
+static int match(sw_comparison *c, bool same_file, sw_diag *diag)
 {
-    const sw_locaties *so = c->oud->kept, *sn = c->nieuw->kept;
+    const sw_locaties *sn = c->nieuw->kept, *so = same_file ? sn : c->oud->kept;
+    const sw_progress *recount = same_file ? c->oud->progress : NULL;
     size_t no = so ? so->n : 0, nn = sn ? sn->n : 0;
-    const sw_locatie **vo = sorted(so), **vn = sorted(sn);
+    const sw_locatie **vo = sorted(so), **vn = same_file ? vo : sorted(sn);
     c->loc = sw_calloc(no + nn, sizeof *c->loc);
     int rc = vo && vn && c->loc ? 0 : SW_ENOMEM;
     size_t i = 0, j = 0;
@@ -203,17 +208,18 @@ static int match(sw_comparison *c, sw_diag *diag)
         const sw_locatie *key = k <= 0 ? vo[i] : vn[j];
         m->gemeente = key->gemeente;
         m->locatie = key->naam;
-        if (k <= 0 && (rc = side(&m->oud, vo, no, &i)) != 0)
+        if (k <= 0 && (rc = side(&m->oud, vo, no, &i, recount)) != 0)
             break;
-        if (k >= 0 && (rc = side(&m->nieuw, vn, nn, &j)) != 0)
+        if (k >= 0 && (rc = side(&m->nieuw, vn, nn, &j, NULL)) != 0)
             break;
         m->wat = what_changed(&m->oud, &m->nieuw);
         c->nloc_changed += sw_loc_changed(m);
         c->ndubbel_oud += m->oud.nrows > 1;
         c->ndubbel_nieuw += m->nieuw.nrows > 1;
     }
+    if (vn != vo)
+        free(vn);
     free(vo);
-    free(vn);
     if (rc == SW_EOVERFLOW)
         rc = sw_diag_add(diag, SW_EOVERFLOW, NULL, 0, 0, NULL,
                          "the places of the rows with one key add up to more than can be "
@@ -279,7 +285,7 @@ int sw_compare(sw_comparison **out, const sw_measurement *oud, const sw_measurem
     if (rc == 0)
         rc = order(c->prov_order, c->nprov, c->prov, &c->nprov_changed);
     if (rc == 0 && opt && opt->locaties)
-        rc = match(c, diag);
+        rc = match(c, opt->zelfde_bestand, diag);
     if (rc != 0) {
         sw_comparison_free(c);
         return rc;

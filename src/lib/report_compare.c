@@ -213,7 +213,7 @@ static const sw_column status_cols[] = {
      SW_ROUND_DECIMAL_DOWN},
     {"totaal_oud", "Totaal oud", SW_KIND_MONEY, 0, 0, 0},
     {"totaal_nieuw", "Totaal nieuw", SW_KIND_MONEY, 0, 0, 0},
-    {"totaal_verschil", "Totaal verschil", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
+    {"totaal_verschil", "Totaal verschil", SW_KIND_MONEY, 0, 0, 0},
 };
 enum { STATUS_MONEY = 9 }; /* the money columns start here */
 
@@ -233,8 +233,8 @@ static void status_table(sw_report *r, const cmp_src *gx, const cmp_src *px,
                                   ncols, n);
     if (!v)
         return;
+    /* No totals: a province's money is its gemeenten's, listed beside it. */
     sw_table *t = &r->table[r->ntables - 1];
-    t->totals = c->grants;
     size_t row = 0;
     for (size_t k = 0; k < c->nprov; k++) {
         if (c->prov[k].status == SW_FLIP_GELIJK)
@@ -245,8 +245,8 @@ static void status_table(sw_report *r, const cmp_src *gx, const cmp_src *px,
         cell[1] = sw__text(sw__printf(r, "PV%02d", pv->code));
         cell[2] = sw__text(pv->naam);
         cell[3] = cell[1];
-        cell[4] = sw__text(c->prov[k].status == SW_FLIP_GEWONNEN ? "haalt nu de drempel"
-                                                                 : "haalt de drempel niet meer");
+        cell[4] = sw__text(c->prov[k].status == SW_FLIP_GEWONNEN ? "drempel gehaald"
+                                                                 : "drempel niet meer gehaald");
         cell[5] = p_geteld(&px->oud, k);
         cell[6] = p_geteld(&px->nieuw, k);
         cell[7] = p_voortgang(&px->oud, k);
@@ -266,9 +266,8 @@ static void status_table(sw_report *r, const cmp_src *gx, const cmp_src *px,
         cell[1] = sw__text(sw__printf(r, "GM%04d", g->code));
         cell[2] = sw__text(g->naam);
         cell[3] = sw__text(sw__printf(r, "PV%02d", g->provincie));
-        cell[4] = sw__text(c->gemeente[i].status == SW_FLIP_GEWONNEN
-                               ? "komt nu in aanmerking voor lid 3"
-                               : "komt niet meer in aanmerking voor lid 3");
+        cell[4] = sw__text(c->gemeente[i].status == SW_FLIP_GEWONNEN ? "nu in aanmerking"
+                                                                     : "niet meer in aanmerking");
         cell[5] = g_geteld(&gx->oud, i);
         cell[6] = g_geteld(&gx->nieuw, i);
         cell[9] = g_totaal(&gx->oud, i);

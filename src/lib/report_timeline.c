@@ -112,9 +112,9 @@ static int provincie_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
 static const sw_column verloop_cols[] = {
     SW__PROVINCIE_COLUMNS,
     {"opgave", "Opgave", SW_KIND_COUNT, SW_ROLE_TOTAL | SW_ROLE_TARGET | SW_ROLE_SUMMARY, 0, 0},
-    {"eerst_gehaald", "Drempel voor het eerst gehaald", SW_KIND_ANY, SW_ROLE_SUMMARY, 0, 0},
-    {"weer_onder", "Keren weer onder de drempel", SW_KIND_COUNT, SW_ROLE_SUMMARY, 0, 0},
-    {"geteld", "Geteld op de laatste datum", SW_KIND_COUNT,
+    {"eerst_gehaald", "Eerst gehaald", SW_KIND_ANY, SW_ROLE_SUMMARY, 0, 0},
+    {"weer_onder", "Weer onder", SW_KIND_COUNT, SW_ROLE_SUMMARY, 0, 0},
+    {"geteld", "Geteld", SW_KIND_COUNT,
      SW_ROLE_TOTAL | SW_ROLE_ACHIEVED | SW_ROLE_SUMMARY, 0, 0},
     {"voortgang_pct", "Voortgang", SW_KIND_PERCENT, SW_ROLE_PROGRESS | SW_ROLE_SUMMARY, 2,
      SW_ROUND_DECIMAL_DOWN},
@@ -153,7 +153,7 @@ static const sw_column wissel_cols[] = {
     {"provinciecode", "Code", SW_KIND_CODE, SW_ROLE_KEY | SW_ROLE_PROVINCE, 0, 0},
     {"provincie", "Provincie", SW_KIND_NAME, SW_ROLE_KEY, 0, 0},
     {"peildatum", "Peildatum", SW_KIND_DATE, SW_ROLE_KEY, 0, 0},
-    {"wisseling", "Wat er veranderde", SW_KIND_TEXT, 0, 0, 0},
+    {"wisseling", "Drempel", SW_KIND_TEXT, 0, 0, 0},
     {"geteld", "Geteld", SW_KIND_COUNT, 0, 0, 0},
     VOORTGANG_COLUMN,
 };
@@ -161,10 +161,10 @@ static const sw_column wissel_cols[] = {
 static int wissel_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
 {
     static const char *const text[] = {
-        [EERSTE] = "drempel gehaald op de eerste peildatum",
-        [VOOR_HET_EERST] = "drempel voor het eerst gehaald",
+        [EERSTE] = "gehaald op de eerste peildatum",
+        [VOOR_HET_EERST] = "voor het eerst gehaald",
         [WEER_ONDER] = "weer onder de drempel",
-        [WEER_GEHAALD] = "drempel weer gehaald",
+        [WEER_GEHAALD] = "weer gehaald",
     };
     const wissel_src *x = src;
     const wissel *w = &x->w[k];

@@ -46,7 +46,7 @@ static world compare(const char *oud, const char *d_oud, const char *nieuw, cons
     w.reg = load_register(TEST_REGISTER);
     w.oud = measure(&w, oud, d_oud, grants, NULL);
     w.nieuw = measure(&w, nieuw, d_nieuw, grants, wi);
-    sw_compare_options o = {true};
+    sw_compare_options o = {true, false};
     sw_diag d = {0};
     ck_assert_int_eq(sw_compare(&w.c, w.oud, w.nieuw, &o, &d), 0);
     return w;
@@ -387,6 +387,43 @@ START_TEST(swapping_the_sides_negates_every_difference)
 }
 END_TEST
 
+START_TEST(one_file_at_two_dates_is_kept_once_and_matched_alike)
+{
+    for (unsigned seed = 1; seed <= 40; seed++) {
+        char *loc = random_locations(seed, 1 + seed % 30);
+        world w = compare(loc, "2024-06-01", loc, "2025-10-01", seed % 2 == 0, NULL);
+        /* The same, with only the new side's rows: the old verdicts found
+         * again under the old side's rules. */
+        sw_measure_options mo = SW_MEASURE_OPTIONS_INIT;
+        mo.with_grants = seed % 2 == 0;
+        mo.progress.has_peildatum = true;
+        mo.progress.peildatum = (sw_date){2024, 6, 1};
+        sw_measurement *oud = NULL;
+        sw_comparison *c = NULL;
+        sw_diag d = {0};
+        ck_assert_int_eq(sw_measure(&oud, w.reg, w.cy, NULL, "l.csv", loc, strlen(loc), &mo, &d),
+                         0);
+        ck_assert_int_eq(oud->kept->n, 0);
+        sw_compare_options o = {true, true};
+        ck_assert_int_eq(sw_compare(&c, oud, w.nieuw, &o, &d), 0);
+        ck_assert_int_eq(c->nloc, w.c->nloc);
+        ck_assert_int_eq(c->nloc_changed, w.c->nloc_changed);
+        for (size_t k = 0; k < c->nloc; k++) {
+            const sw_loc_match *a = &c->loc[k], *b = &w.c->loc[k];
+            ck_assert_int_eq(a->wat, b->wat);
+            ck_assert_str_eq(a->locatie, b->locatie);
+            ck_assert_int_eq(a->oud.geteld, b->oud.geteld);
+            ck_assert_int_eq(a->nieuw.geteld, b->nieuw.geteld);
+            ck_assert_int_eq(a->oud.plaatsen, b->oud.plaatsen);
+        }
+        sw_comparison_free(c);
+        sw_measure_free(oud);
+        destroy(&w);
+        free(loc);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("compare");
@@ -398,6 +435,7 @@ int main(void)
     tcase_add_test(tc, the_sides_must_share_the_opgave);
     tcase_add_test(tc, a_register_compared_with_itself_shows_no_change);
     tcase_add_test(tc, swapping_the_sides_negates_every_difference);
+    tcase_add_test(tc, one_file_at_two_dates_is_kept_once_and_matched_alike);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
