@@ -3,13 +3,17 @@
 # draws them (tests/timeline/chart_render.c); Python's XML parser reads each
 # SVG and checks its frame and the texts worked out by hand; tidy checks the
 # page that holds them inline; headless Chromium renders the page at 1000
-# and at 400 px. Skips (77) without python3, and after the XML checks
+# and at 400 px; and `spreiding report --tijdlijn` of the shipped example,
+# a scenario, gets a chart in every province's section, passes tidy and is
+# rendered too. Skips (77) without python3, and after the XML checks
 # without tidy or chromium. The PNGs stay in OUT-DIR for a person to look
-# at: tests/timeline/render.sh build/tests/chart_render /tmp/grafieken
-# Usage: render.sh CHART_RENDER [OUT-DIR]
+# at: tests/timeline/render.sh build/tests/chart_render build/src/cli/spreiding . /tmp/g
+# Usage: render.sh CHART_RENDER SPREIDING SOURCE-DIR [OUT-DIR]
 set -u
 drv=$1
-out=${2:-$(mktemp -d)}
+bin=$2
+src=$3
+out=${4:-$(mktemp -d)}
 mkdir -p "$out"
 command -v python3 >/dev/null 2>&1 || { echo "SKIP: no python3"; exit 77; }
 "$drv" "$out" || { echo "FAIL: chart_render"; exit 1; }
@@ -56,8 +60,16 @@ if circles > 2:
     print(f"FAIL: a thousand dates drawn as {circles} points"); bad += 1
 sys.exit(1 if bad else 0)
 PY
+"$bin" report --cycle 2024 --locaties "$src/data/voorbeeld-locaties-2024.csv" \
+    --tijdlijn 2024-01-01:2026-01-01 --what-if GM0654=+400 -o "$out/tijdlijn.html" ||
+    { echo "FAIL: report --tijdlijn"; exit 1; }
+charts=$(grep -c '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 6400 [0-9]*" class="sw-tijdlijn"' "$out/tijdlijn.html")
+[ "$charts" -eq 12 ] || { echo "FAIL: $charts timeline charts in the report, expected 12"; exit 1; }
+grep -q '>SCENARIO: what-if GM0654=+400</text>' "$out/tijdlijn.html" ||
+    { echo "FAIL: the charts of a scenario are not marked"; exit 1; }
 command -v tidy >/dev/null 2>&1 || { echo "SKIP: no tidy (the XML checks passed)"; exit 77; }
 tidy -errors -q "$out/grafieken.html" || { echo "FAIL: tidy found faults"; exit 1; }
+tidy -errors -q "$out/tijdlijn.html" || { echo "FAIL: tidy found faults in the report"; exit 1; }
 command -v chromium >/dev/null 2>&1 || { echo "SKIP: no chromium (the XML checks passed)"; exit 77; }
 for width in 1000 400; do
     profile=$(mktemp -d)
@@ -69,5 +81,12 @@ for width in 1000 400; do
     rm -rf "$profile"
     [ -s "$out/grafieken-$width.png" ] || { echo "FAIL: chromium rendered nothing at $width px"; exit 1; }
 done
+profile=$(mktemp -d)
+timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$profile" --hide-scrollbars --window-size=1000,2400 \
+    --screenshot="$out/tijdlijn.png" "file://$out/tijdlijn.html" >>"$out/chromium.log" 2>&1
+rm -rf "$profile"
+[ -s "$out/tijdlijn.png" ] || { echo "FAIL: chromium rendered nothing of the report"; exit 1; }
 echo "charts in $out"
 echo "1 passed, 0 failed"
