@@ -4,10 +4,12 @@
 #ifndef SPREIDING_CLI_H
 #define SPREIDING_CLI_H
 
+#include <stdio.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "spreiding/spreiding.h"
+#include "xlsx.h"
 
 /* ---- commands ---- */
 
@@ -100,6 +102,15 @@ int cli_exit_code(int sw_error);
  * terminal). */
 void cli_error(const char *fmt, ...) SW_PRINTF(1, 2);
 
+/* Flushes a stdio stream the CLI printed on (help, version): 0, or the
+ * write error reported and EX_IOERR (a full disk must not exit 0). */
+int cli_flush(FILE *f);
+
+/* Reports a failed system call on a file: "out of memory" (and EX_OSERR)
+ * when errno is ENOMEM, whatever the call, or the message followed by
+ * ": " and strerror(errno). Returns the exit code: EX_OSERR or `code`. */
+int cli_os_error(int code, const char *fmt, ...) SW_PRINTF(2, 3);
+
 /* Reports a library error: its messages, or "out of memory" and the like;
  * returns its exit code. */
 int cli_fail(int sw_error, const sw_diag *diag);
@@ -180,10 +191,15 @@ int cli_check_output(const cli_options *o);
 void cli_temp_guard(char *path);
 void cli_temp_unguard(char *path);
 
-/* The report as an Excel workbook (write_xlsx.c), to the sink; only when
- * cli_have_xlsx. */
-extern const bool cli_have_xlsx;
-int cli_write_xlsx(const sw_report *r, const sw_write_options *wo, const sw_sink *out);
+/* -f xlsx (xlsx_module.c): loads the xlsx module. 0 and its entry point,
+ * or EX_UNAVAILABLE, reported (built without libxlsxwriter, or the module
+ * cannot be loaded). The module stays loaded. */
+int cli_xlsx_open(cli_xlsx_build_fn **build);
+/* Writes the report as a workbook through the module, in a child process,
+ * to the sink. Returns 0 or an exit code, reported: EX_OSERR out of
+ * memory, EX_IOERR a write error, EX_SOFTWARE the writer crashed. */
+int cli_write_xlsx(cli_xlsx_build_fn *build, const sw_report *r, const sw_write_options *wo,
+                   const sw_sink *out);
 
 /* ---- counting ---- */
 

@@ -54,8 +54,7 @@ static int open_input(cli_input *in, const char *path, FILE **f)
     }
     *f = fopen(path, "rb");
     if (!*f) {
-        cli_error("%s: cannot open: %s", path, strerror(errno));
-        return EX_NOINPUT;
+        return cli_os_error(EX_NOINPUT, "%s: cannot open", path);
     }
     struct stat st;
     if (fstat(fileno(*f), &st) == 0 && S_ISDIR(st.st_mode)) {

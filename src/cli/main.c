@@ -1,4 +1,3 @@
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
@@ -21,69 +20,6 @@ static const struct command {
     {"cycle", CMD_CYCLE, cmd_cycle, "an embedded cycle file, as a template to fill in"},
 };
 
-int cli_exit_code(int e)
-{
-    switch (e) {
-    case SW_OK: return EX_OK;
-    case SW_EUSAGE: return EX_USAGE;
-    case SW_EDATA:
-    case SW_EOVERFLOW:
-    case SW_ELIMIT: return EX_DATAERR;
-    case SW_EIO: return EX_IOERR;
-    case SW_ENOMEM: return EX_OSERR;
-    default: return EX_SOFTWARE;
-    }
-}
-
-/* stderr gets valid UTF-8 without control characters, whatever a file name
- * or an option value holds. */
-static void put_clean(const char *s)
-{
-    for (size_t i = 0; s[i];) {
-        unsigned char c = (unsigned char)s[i];
-        size_t k = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-        bool ok = k > 0;
-        for (size_t j = 1; ok && j < k; j++)
-            ok = ((unsigned char)s[i + j] & 0xC0) == 0x80;
-        if (!ok || c < 0x20 || c == 0x7F || (c == 0xC2 && (unsigned char)s[i + 1] < 0xA0)) {
-            unsigned cp = c == 0xC2 && ok && k == 2 ? (unsigned char)s[i + 1] : c;
-            fprintf(stderr, ok ? "<U+%04X>" : "<0x%02X>", cp);
-            i += ok ? k : 1;
-            continue;
-        }
-        fwrite(s + i, 1, k, stderr);
-        i += k;
-    }
-}
-
-void cli_error(const char *fmt, ...)
-{
-    char msg[2048];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    fputs("spreiding: ", stderr);
-    put_clean(msg);
-    fputc('\n', stderr);
-}
-
-int cli_fail(int e, const sw_diag *diag)
-{
-    if (diag && diag->count && e != SW_ENOMEM) {
-        for (size_t i = 0; i < diag->count; i++) {
-            char line[1024];
-            sw_diag_format(line, sizeof line, &diag->entries[i]);
-            cli_error("%s", line);
-        }
-        if (diag->total > diag->count)
-            cli_error("... and %zu more errors", diag->total - diag->count);
-    } else {
-        cli_error("%s", sw_strerror(e));
-    }
-    return cli_exit_code(e);
-}
-
 static int usage(FILE *f)
 {
     fputs("usage: spreiding COMMAND [OPTIONS]\n"
@@ -96,11 +32,7 @@ static int usage(FILE *f)
     fputs("\n'spreiding COMMAND --help' lists the options of a command; 'man spreiding'\n"
           "explains every rule.\n",
           f);
-    if (fflush(f) != 0 || ferror(f)) {
-        cli_error("write error");
-        return EX_IOERR;
-    }
-    return 0;
+    return cli_flush(f);
 }
 
 int main(int argc, char **argv)
@@ -114,11 +46,7 @@ int main(int argc, char **argv)
         return usage(stdout);
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
         printf("spreiding %s\n", sw_version());
-        if (fflush(stdout) != 0 || ferror(stdout)) {
-            cli_error("<stdout>: write error");
-            return EX_IOERR;
-        }
-        return EX_OK;
+        return cli_flush(stdout);
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         if (strcmp(argv[1], commands[i].name) != 0)

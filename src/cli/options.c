@@ -271,11 +271,7 @@ int cli_help(enum cli_command command, const char *name)
     }
     fputs("\nThe rules each figure follows: man spreiding, and docs/rekenregels.md in the\n"
           "source (installed as share/doc/spreiding/rekenregels.md).\n", f);
-    if (fflush(f) != 0 || ferror(f)) {
-        cli_error("<stdout>: write error");
-        return EX_IOERR;
-    }
-    return 0;
+    return cli_flush(f);
 }
 
 /* ---- parsing ---- */
@@ -472,7 +468,10 @@ int cli_parse_options(cli_options *o, enum cli_command command, const char *name
     }
     longs[NOPTIONS] = (struct option){NULL, 0, NULL, 0};
     opterr = 0;
-    optind = 1;
+    /* 0, not 1: glibc then resets all of getopt's state, also what a parse
+     * that stopped inside "-fo" left behind (the fuzz target parses again
+     * and again in one process). */
+    optind = 0;
     int c, rc = 0;
     while (rc == 0 && (c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
         const cli_option *op = NULL;

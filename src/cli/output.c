@@ -105,6 +105,18 @@ static int sink_write(void *ctx, const char *data, size_t len)
     return 0;
 }
 
+int cli_flush(FILE *f)
+{
+    if (fflush(f) == 0 && !ferror(f))
+        return 0;
+    const char *name = f == stdout ? "<stdout>" : "<stderr>";
+    if (errno)
+        cli_error("%s: write error: %s", name, strerror(errno));
+    else
+        cli_error("%s: write error", name);
+    return EX_IOERR;
+}
+
 sw_sink cli_output_sink(cli_output *o) { return (sw_sink){sink_write, o}; }
 
 /* A temporary file in dir (with a trailing '/' or empty), mode `mode`. */
@@ -121,7 +133,7 @@ static int make_temp(cli_output *o, const char *dir, size_t dirlen, mode_t mode)
     cli_temp_guard(o->tmp);
     o->fd = mkstemp(o->tmp);
     if (o->fd < 0 || fchmod(o->fd, mode) != 0) {
-        cli_error("%s: cannot create: %s", o->path, strerror(errno));
+        int code = cli_os_error(EX_CANTCREAT, "%s: cannot create", o->path);
         if (o->fd >= 0) {
             close(o->fd);
             unlink(o->tmp);
@@ -129,7 +141,7 @@ static int make_temp(cli_output *o, const char *dir, size_t dirlen, mode_t mode)
         cli_temp_unguard(o->tmp);
         free(o->tmp);
         o->tmp = NULL;
-        return EX_CANTCREAT;
+        return code;
     }
     return 0;
 }
@@ -157,16 +169,14 @@ int cli_output_open(cli_output **out, const char *path)
         } else if (!S_ISREG(st.st_mode)) {
             o->fd = open(path, O_WRONLY | O_TRUNC);
             if (o->fd < 0) {
-                cli_error("%s: cannot open for writing: %s", path, strerror(errno));
-                rc = EX_CANTCREAT;
+                rc = cli_os_error(EX_CANTCREAT, "%s: cannot open for writing", path);
             }
         } else if ((st.st_mode & 0222) == 0) {
             cli_error("%s: nobody may write this file (mode %03o): refusing to replace it",
                       path, (unsigned)(st.st_mode & 0777));
             rc = EX_CANTCREAT;
         } else if (!(o->real = realpath(path, NULL))) {
-            cli_error("%s: cannot create: %s", path, strerror(errno));
-            rc = EX_CANTCREAT;
+            rc = cli_os_error(EX_CANTCREAT, "%s: cannot create", path);
         } else {
             const char *slash = strrchr(o->real, '/');
             rc = make_temp(o, o->real, (size_t)(slash - o->real) + 1, st.st_mode & 07777);
@@ -277,10 +287,6 @@ int cli_emit_report(const sw_report *r, const cli_options *o)
         cli_error("--excel shapes CSV for Dutch Excel; it has no meaning for -f %s", format);
         return EX_USAGE;
     }
-    if (xlsx && !cli_have_xlsx) {
-        cli_error("this spreiding was built without libxlsxwriter: -f xlsx is not available");
-        return EX_UNAVAILABLE;
-    }
     if (xlsx && (!o->output || strcmp(o->output, "-") == 0)) {
         cli_error("-f xlsx writes a file: give it with -o FILE.xlsx");
         return EX_USAGE;
@@ -311,15 +317,22 @@ int cli_emit_report(const sw_report *r, const cli_options *o)
     }
     if (w && strcmp(w->name, "table") == 0 && (!o->output || !strcmp(o->output, "-")))
         wo.width = terminal_width();
+    cli_xlsx_build_fn *build = NULL;
+    int rc = xlsx ? cli_xlsx_open(&build) : 0;
     cli_output *out;
-    int rc = cli_output_open(&out, o->output);
+    if (rc == 0)
+        rc = cli_output_open(&out, o->output);
     if (rc != 0)
         return rc;
     sw_sink sink = cli_output_sink(out);
-    int e = xlsx ? cli_write_xlsx(r, &wo, &sink) : w->write(&sink, r, &wo);
-    if (e != 0 && e != SW_EIO)
-        rc = cli_fail(e, NULL);
-    else if (e == SW_EIO)
-        rc = EX_IOERR;
+    if (xlsx) {
+        rc = cli_write_xlsx(build, r, &wo, &sink);
+    } else {
+        int e = w->write(&sink, r, &wo);
+        if (e != 0 && e != SW_EIO)
+            rc = cli_fail(e, NULL);
+        else if (e == SW_EIO)
+            rc = EX_IOERR;
+    }
     return cli_output_close(out, rc);
 }

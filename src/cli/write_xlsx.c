@@ -6,20 +6,21 @@
  * to the page width with the header row repeated and the scenario and the
  * source in the page header and footer; a sheet with the parameters and
  * notes. The document time is fixed, so the same input gives the same file.
- * libxlsxwriter writes to a named file: a temporary one, copied to the sink.
- * Built only when libxlsxwriter is found (meson option xlsx). */
+ *
+ * This file is the xlsx module (spreiding-xlsx.so), built only when
+ * libxlsxwriter is found (meson option xlsx) and loaded only for -f xlsx
+ * (xlsx_module.c), so that the other forms never pay for loading
+ * libxlsxwriter and zlib. It writes the workbook to a named file and says
+ * nothing itself: what went wrong comes back as a code and a message. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
-#include <unistd.h>
-
-#include "cli.h"
-
-#ifdef SW_HAVE_XLSX
 #include <xlsxwriter.h>
+
+#include "spreiding/spreiding.h"
+#include "xlsx.h"
 
 typedef struct formats {
     lxw_format *header, *count, *euro, *percent, *dec[10], *exact, *date, *text, *total_label,
@@ -88,13 +89,39 @@ static const char *column_letters(lxw_col_t c, char out[8])
     return out;
 }
 
+/* The first error of a series of libxlsxwriter calls: each call's result
+ * goes through keep(), and the series is judged once at its end. A write
+ * that fails is an allocation that failed: the sheet lives in memory. */
+static void keep(lxw_error *first, lxw_error e)
+{
+    if (*first == LXW_NO_ERROR)
+        *first = e;
+}
+
+/* The verdict on a series: SW_ENOMEM for a failed allocation (some of
+ * libxlsxwriter's paths report one as another error, such as "Error finding
+ * internal string index", so errno, cleared when the workbook begins, has
+ * the last word); any other
+ * failure (a string over Excel's limit, say) is kept in *why, to be told
+ * once stderr is ours again, and is SW_EIO. */
+static int judge(lxw_error *why, lxw_error e)
+{
+    if (e == LXW_NO_ERROR)
+        return 0;
+    if (e == LXW_ERROR_MEMORY_MALLOC_FAILED || errno == ENOMEM)
+        return SW_ENOMEM;
+    keep(why, e);
+    return SW_EIO;
+}
+
 /* The page header and footer every sheet prints with. */
-static void print_setup(lxw_worksheet *ws, const sw_report *r, lxw_row_t header_row)
+static void print_setup(lxw_error *e, lxw_worksheet *ws, const sw_report *r,
+                        lxw_row_t header_row)
 {
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, 9); /* A4 */
     worksheet_fit_to_pages(ws, 1, 0);
-    worksheet_repeat_rows(ws, header_row, header_row);
+    keep(e, worksheet_repeat_rows(ws, header_row, header_row));
     char head[512], foot[256];
     /* '&' starts a code in Excel's header syntax: a literal one is doubled. */
     char title[200];
@@ -110,22 +137,24 @@ static void print_setup(lxw_worksheet *ws, const sw_report *r, lxw_row_t header_
              title);
     snprintf(foot, sizeof foot, "&LBron: CBS (CC BY 4.0); berekend met spreiding %s",
              sw_version());
-    worksheet_set_header(ws, head);
-    worksheet_set_footer(ws, foot);
+    keep(e, worksheet_set_header(ws, head));
+    keep(e, worksheet_set_footer(ws, foot));
 }
 
-static int table_sheet(lxw_workbook *wb, const sw_report *r, const sw_table *t, const formats *f)
+static int table_sheet(lxw_error *why, lxw_workbook *wb, const sw_report *r, const sw_table *t,
+                       const formats *f)
 {
     lxw_worksheet *ws = workbook_add_worksheet(wb, t->key);
     sw_value *cells = calloc(t->ncols ? t->ncols : 1, sizeof *cells);
     size_t *width = calloc(t->ncols ? t->ncols : 1, sizeof *width);
     sw_scratch *s = malloc(sizeof *s);
     int rc = ws && cells && width && s ? 0 : SW_ENOMEM;
+    lxw_error e = LXW_NO_ERROR;
     lxw_row_t top = r->scenario ? 2 : 0; /* a scenario is marked above the table */
     if (rc == 0 && r->scenario) {
         char banner[512];
         snprintf(banner, sizeof banner, "SCENARIO, geen stand: %s", r->scenario);
-        worksheet_write_string(ws, 0, 0, banner, f->banner);
+        keep(&e, worksheet_write_string(ws, 0, 0, banner, f->banner));
     }
     /* Widths from the content: a first pass over the rows. */
     for (size_t c = 0; rc == 0 && c < t->ncols; c++)
@@ -146,28 +175,26 @@ static int table_sheet(lxw_workbook *wb, const sw_report *r, const sw_table *t, 
             continue; /* exact fractions are text; the sheet carries the numbers */
         char head[256];
         snprintf(head, sizeof head, "%s\n(%s)", t->col[c].title, t->col[c].name);
-        if (worksheet_write_string(ws, top, nc, head, f->header) != LXW_NO_ERROR ||
-            worksheet_set_column(ws, nc, nc, (double)(width[c] < 60 ? width[c] : 60) + 3, NULL) !=
-                LXW_NO_ERROR)
-            rc = SW_ENOMEM;
+        keep(&e, worksheet_write_string(ws, top, nc, head, f->header));
+        keep(&e, worksheet_set_column(ws, nc, nc, (double)(width[c] < 60 ? width[c] : 60) + 3,
+                                      NULL));
         nc++;
     }
     if (rc == 0)
-        worksheet_set_row(ws, top, 30, NULL);
-    for (size_t k = 0; rc == 0 && k < t->nrows; k++) {
+        keep(&e, worksheet_set_row(ws, top, 30, NULL));
+    for (size_t k = 0; rc == 0 && e == LXW_NO_ERROR && k < t->nrows; k++) {
         rc = sw_table_row(t, k, cells, s);
         lxw_col_t col = 0;
         for (size_t c = 0; rc == 0 && c < t->ncols; c++) {
             if (t->col[c].role & SW_ROLE_EXACT)
                 continue;
-            if (cell(ws, top + 1 + (lxw_row_t)k, col++, &t->col[c], &cells[c], f) != LXW_NO_ERROR)
-                rc = SW_ENOMEM;
+            keep(&e, cell(ws, top + 1 + (lxw_row_t)k, col++, &t->col[c], &cells[c], f));
         }
     }
     if (rc == 0 && t->totals && t->nrows > 0) {
         lxw_row_t tr = top + 1 + (lxw_row_t)t->nrows;
         rc = sw_table_totals(t, cells, s);
-        worksheet_write_string(ws, tr, 0, "Totaal", f->total_label);
+        keep(&e, worksheet_write_string(ws, tr, 0, "Totaal", f->total_label));
         lxw_col_t col = 0;
         for (size_t c = 0; rc == 0 && c < t->ncols; c++) {
             if (t->col[c].role & SW_ROLE_EXACT)
@@ -178,58 +205,60 @@ static int table_sheet(lxw_workbook *wb, const sw_report *r, const sw_table *t, 
                 snprintf(formula, sizeof formula, "=SUM(%s%u:%s%u)", letters, top + 2, letters,
                          tr);
                 bool money = t->col[c].kind == SW_KIND_MONEY;
-                worksheet_write_formula_num(ws, tr, col, formula,
-                                            money ? f->total_euro : f->total_count,
-                                            money ? (double)cells[c].i / 100.0
-                                                  : (double)cells[c].i);
+                keep(&e, worksheet_write_formula_num(ws, tr, col, formula,
+                                                     money ? f->total_euro : f->total_count,
+                                                     money ? (double)cells[c].i / 100.0
+                                                           : (double)cells[c].i));
             }
             col++;
         }
     }
     if (rc == 0 && nc > 0) {
         worksheet_freeze_panes(ws, top + 1, 0);
-        worksheet_autofilter(ws, top, 0, top + (lxw_row_t)t->nrows, nc - 1);
-        print_setup(ws, r, top);
+        keep(&e, worksheet_autofilter(ws, top, 0, top + (lxw_row_t)t->nrows, nc - 1));
+        print_setup(&e, ws, r, top);
     }
     free(cells);
     free(width);
     free(s);
-    return rc;
+    return rc != 0 ? rc : judge(why, e);
 }
 
-static int parameter_sheet(lxw_workbook *wb, const sw_report *r, const formats *f)
+static int parameter_sheet(lxw_error *why, lxw_workbook *wb, const sw_report *r, const formats *f)
 {
     lxw_worksheet *ws = workbook_add_worksheet(wb, "parameters");
     if (!ws)
         return SW_ENOMEM;
-    worksheet_write_string(ws, 0, 0, "Parameter", f->header);
-    worksheet_write_string(ws, 0, 1, "Waarde", f->header);
-    worksheet_set_column(ws, 0, 0, 42, NULL);
-    worksheet_set_column(ws, 1, 1, 100, f->text);
+    lxw_error e = LXW_NO_ERROR;
+    keep(&e, worksheet_write_string(ws, 0, 0, "Parameter", f->header));
+    keep(&e, worksheet_write_string(ws, 0, 1, "Waarde", f->header));
+    keep(&e, worksheet_set_column(ws, 0, 0, 42, NULL));
+    keep(&e, worksheet_set_column(ws, 1, 1, 100, f->text));
     lxw_row_t row = 1;
-    if (r->scenario)
-        worksheet_write_string(ws, row++, 0, "SCENARIO", f->banner),
-            worksheet_write_string(ws, row - 1, 1, r->scenario, f->banner);
-    worksheet_write_string(ws, row, 0, "Titel", NULL);
-    worksheet_write_string(ws, row++, 1, r->title, NULL);
+    if (r->scenario) {
+        keep(&e, worksheet_write_string(ws, row, 0, "SCENARIO", f->banner));
+        keep(&e, worksheet_write_string(ws, row++, 1, r->scenario, f->banner));
+    }
+    keep(&e, worksheet_write_string(ws, row, 0, "Titel", NULL));
+    keep(&e, worksheet_write_string(ws, row++, 1, r->title, NULL));
     for (size_t i = 0; i < r->nnotes; i++, row++) {
-        worksheet_write_string(ws, row, 0, r->note[i].kind == SW_NOTE_WARNING ? "Let op" : "Opmerking",
-                               NULL);
-        worksheet_write_string(ws, row, 1, r->note[i].text, f->text);
+        keep(&e, worksheet_write_string(
+                     ws, row, 0, r->note[i].kind == SW_NOTE_WARNING ? "Let op" : "Opmerking", NULL));
+        keep(&e, worksheet_write_string(ws, row, 1, r->note[i].text, f->text));
     }
     for (size_t i = 0; i < r->nmeta; i++, row++) {
         char tmp[128];
         sw_column c = {.kind = r->meta[i].kind, .places = -1};
-        worksheet_write_string(ws, row, 0, r->meta[i].label, NULL);
-        worksheet_write_string(ws, row, 1,
-                               r->meta[i].human ? r->meta[i].human
-                                                : sw_format_human(tmp, sizeof tmp, &c,
-                                                                  &r->meta[i].value),
-                               f->text);
+        keep(&e, worksheet_write_string(ws, row, 0, r->meta[i].label, NULL));
+        keep(&e, worksheet_write_string(ws, row, 1,
+                                        r->meta[i].human ? r->meta[i].human
+                                                         : sw_format_human(tmp, sizeof tmp, &c,
+                                                                           &r->meta[i].value),
+                                        f->text));
     }
     worksheet_freeze_panes(ws, 1, 0);
-    print_setup(ws, r, 0);
-    return 0;
+    print_setup(&e, ws, r, 0);
+    return judge(why, e);
 }
 
 static lxw_format *format(lxw_workbook *wb, const char *num, bool bold, bool border)
@@ -254,27 +283,19 @@ static bool wanted(const sw_write_options *o, const char *key)
     return false;
 }
 
-const bool cli_have_xlsx = true;
-
-int cli_write_xlsx(const sw_report *r, const sw_write_options *wo, const sw_sink *out)
+int cli_xlsx_build(const sw_report *r, const sw_write_options *wo, const char *path, char *why,
+                   size_t cap)
 {
-    const char *dir = getenv("TMPDIR");
-    char tmp[4096];
-    snprintf(tmp, sizeof tmp, "%s/spreiding-xlsx-XXXXXX", dir && dir[0] ? dir : "/tmp");
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        cli_error("cannot create a temporary file for the workbook: %s", strerror(errno));
-        return SW_EIO;
-    }
-    close(fd);
-    cli_temp_guard(tmp);
+    why[0] = '\0';
+    errno = 0;
     lxw_workbook_options wopt = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
-    lxw_workbook *wb = workbook_new_opt(tmp, &wopt);
+    lxw_workbook *wb = workbook_new_opt(path, &wopt);
     char title[256];
     snprintf(title, sizeof title, "%s", r->title);
     lxw_doc_properties props = {.title = title, .author = (char *)(uintptr_t) "spreiding",
                                 .created = FIXED_TIME};
     formats f = {0};
+    lxw_error failed = LXW_NO_ERROR;
     int rc = wb ? 0 : SW_ENOMEM;
     if (rc == 0 && workbook_set_properties(wb, &props) != LXW_NO_ERROR)
         rc = SW_ENOMEM;
@@ -310,43 +331,13 @@ int cli_write_xlsx(const sw_report *r, const sw_write_options *wo, const sw_sink
     }
     for (size_t t = 0; rc == 0 && t < r->ntables; t++)
         if (wanted(wo, r->table[t].key))
-            rc = table_sheet(wb, r, &r->table[t], &f);
+            rc = table_sheet(&failed, wb, r, &r->table[t], &f);
     if (rc == 0)
-        rc = parameter_sheet(wb, r, &f);
-    if (wb) {
-        lxw_error e = workbook_close(wb);
-        if (rc == 0 && e != LXW_NO_ERROR)
-            rc = e == LXW_ERROR_MEMORY_MALLOC_FAILED ? SW_ENOMEM : SW_EIO;
-        if (rc == SW_EIO)
-            cli_error("cannot write the workbook: %s", lxw_strerror(e));
-    }
-    /* Copy the finished workbook to the output. */
-    FILE *in = rc == 0 ? fopen(tmp, "rb") : NULL;
-    if (rc == 0 && !in) {
-        cli_error("cannot read the workbook back: %s", strerror(errno));
-        rc = SW_EIO;
-    }
-    char buf[65536];
-    size_t n;
-    while (rc == 0 && (n = fread(buf, 1, sizeof buf, in)) > 0)
-        rc = out->write(out->ctx, buf, n);
-    if (in)
-        fclose(in);
-    unlink(tmp);
-    cli_temp_unguard(tmp);
+        rc = parameter_sheet(&failed, wb, r, &f);
+    lxw_error e = wb ? workbook_close(wb) : LXW_NO_ERROR;
+    if (rc == 0)
+        rc = judge(&failed, e);
+    if (rc == SW_EIO)
+        snprintf(why, cap, "%s", lxw_strerror(failed));
     return rc;
 }
-
-#else
-
-const bool cli_have_xlsx = false;
-
-int cli_write_xlsx(const sw_report *r, const sw_write_options *wo, const sw_sink *out)
-{
-    (void)r;
-    (void)wo;
-    (void)out;
-    return SW_EUSAGE; /* cli_emit_report asks cli_have_xlsx first */
-}
-
-#endif

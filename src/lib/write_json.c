@@ -22,7 +22,11 @@ static void scalar(sw_out *o, json_t *v)
     }
     char small[256];
     size_t n = json_dumpb(v, small, sizeof small, JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
-    if (n <= sizeof small) {
+    /* Every JSON text has at least one character: 0 is jansson failing to
+     * allocate inside the dump. */
+    if (n == 0) {
+        o->err = SW_ENOMEM;
+    } else if (n <= sizeof small) {
         sw__out_put(o, small, n);
     } else {
         char *big = json_dumps(v, JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));

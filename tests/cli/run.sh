@@ -365,6 +365,71 @@ fi
 fails map-maat-needs-locaties 64 "spreiding: --maat geteld, voortgang and bedrag count places: give --locaties FILE" -- \
     map --maat voortgang
 
+# Text that is code elsewhere: a formula stays text in --excel CSV (a leading
+# '), Markdown's own characters are escaped; the numbers are untouched.
+T="--cycle-file fixtures/cyclus-landelijk.csv --gemeenten fixtures/gemeenten-tekens.csv"
+same excel-formula-guard expected/tekens-excel.csv -- allocate $T -f csv --excel
+same markdown-escapes expected/tekens.md -- allocate $T -f md --tabel gemeenten
+fails json-excel 64 "spreiding: --excel shapes CSV for Dutch Excel; it has no meaning for -f json" -- \
+    allocate $T -f json --excel
+fails budget-not-grondslag 64 "spreiding: --budget gives the lid-3 money under --lid3-grondslag budget, but the grondslag in force is per-plaats; add --lid3-grondslag budget" -- \
+    grants $F --gemeenten fixtures/gemeenten.csv --locaties fixtures/locaties.csv --budget PV20=1000
+fails budget-bad-grouping 64 "spreiding: --budget: '1.234.56' is not an amount in euros (write 1500, 1.500, 1.500,50 or 1500.50)" -- \
+    grants $F --gemeenten fixtures/gemeenten.csv --locaties fixtures/locaties.csv --lid3-grondslag budget --budget PV20=1.234.56
+fails budget-one-decimal 64 "spreiding: --budget: '1.5' is not an amount in euros (write 1500, 1.500, 1.500,50 or 1500.50)" -- \
+    grants $F --gemeenten fixtures/gemeenten.csv --locaties fixtures/locaties.csv --lid3-grondslag budget --budget PV20=1.5
+# --amv 0 wins over the official provincial amv figures, everywhere.
+"$bin" allocate --cycle 2024 --amv 0 -f csv >"$tmp/out" 2>&1 &&
+    [ "$(awk -F, 'NR > 1 { s += $NF } END { print s }' "$tmp/out")" = 0 ] &&
+    "$bin" allocate --cycle 2024 --amv 0 -f json | grep -q '"totaal_amv": 0,' &&
+    ok || ko "--amv 0 is overridden somewhere"
+# Very large capacities: the quotum's digits are exact, not wrapped
+# (450 of 2 000 inwoners of 10^12; amv 3 x 0.225 = 0.675 rounds to 1).
+"$bin" allocate $F --gemeenten fixtures/gemeenten.csv --mode national --capaciteit 1000000000000 \
+    -f csv >"$tmp/out" 2>&1 && grep -q '^GM0001,A1,PV20,Alfa,450,,450,225000000000.0000,225000000000,1$' "$tmp/out" &&
+    ok || { ko "quotum at 10^12"; head -3 "$tmp/out"; }
+
+# Replacing a file keeps its mode; a file nobody may write is refused (also
+# for root), and left as it was.
+printf 'x\n' >"$tmp/m600" && chmod 600 "$tmp/m600"
+"$bin" allocate -f csv -o "$tmp/m600" && [ "$(stat -c %a "$tmp/m600")" = 600 ] && [ "$(wc -l <"$tmp/m600")" -gt 300 ] &&
+    ok || ko "mode 0600 is kept"
+printf 'x\n' >"$tmp/m444" && chmod 444 "$tmp/m444"
+"$bin" allocate -f csv -o "$tmp/m444" 2>"$tmp/err"
+[ $? -eq 73 ] && [ "$(cat "$tmp/m444")" = x ] &&
+    [ "$(cat "$tmp/err")" = "spreiding: $tmp/m444: nobody may write this file (mode 444): refusing to replace it" ] &&
+    ok || { ko "a read-only file is refused"; cat "$tmp/err"; }
+# XLSX to a device, a FIFO and a symlink to a FIFO is written in place.
+"$bin" grants $V -f xlsx -o /dev/null && [ -c /dev/null ] && ok || ko "xlsx to /dev/null"
+mkfifo "$tmp/fifo" && ln -s fifo "$tmp/link"
+for target in fifo link; do
+    cat "$tmp/fifo" >"$tmp/from-fifo" &
+    "$bin" grants $V -f xlsx -o "$tmp/$target" && wait &&
+        [ -p "$tmp/fifo" ] && [ -L "$tmp/link" ] && [ "$(head -c 2 "$tmp/from-fifo")" = PK ] &&
+        ok || ko "xlsx to a $target"
+done
+# Without its module next to it (and none installed), -f xlsx is not
+# available: 69, before anything is written.
+mkdir "$tmp/alone" && cp "$bin" "$tmp/alone/spreiding"
+"$tmp/alone/spreiding" grants $V -f xlsx -o "$tmp/alone.xlsx" 2>"$tmp/err"
+rc=$?
+if [ -e /usr/local/lib/x86_64-linux-gnu/spreiding/spreiding-xlsx.so ] || [ -e /usr/lib/spreiding/spreiding-xlsx.so ]; then
+    echo "SKIP: an installed xlsx module is found"
+else
+    [ $rc -eq 69 ] && [ ! -e "$tmp/alone.xlsx" ] &&
+        grep -q '^spreiding: -f xlsx is not available: its module cannot be loaded (' "$tmp/err" &&
+        ok || { ko "xlsx without its module: exit $rc"; cat "$tmp/err"; }
+fi
+# --help and --version on a full disk: 74.
+if [ -w /dev/full ]; then
+    for args in --help --version "grants --help"; do
+        # shellcheck disable=SC2086
+        "$bin" $args >/dev/full 2>"$tmp/err"
+        [ $? -eq 74 ] && [ "$(cat "$tmp/err")" = "spreiding: <stdout>: write error: No space left on device" ] &&
+            ok || { ko "$args >/dev/full"; cat "$tmp/err"; }
+    done
+fi
+
 # A full disk: exit 74, and no file left behind.
 if [ -w /dev/full ]; then
     "$bin" allocate -f csv -o /dev/full >/dev/null 2>"$tmp/err"

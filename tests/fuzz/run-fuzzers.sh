@@ -7,7 +7,7 @@ set -u
 cd "$(dirname "$0")/../.." || exit 2
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-csv register ses cycle locations opgave end_to_end geojson}
+targets=${*:-csv register ses cycle locations opgave end_to_end geojson cli}
 build=build-fuzz
 if [ ! -d "$build" ]; then
     CC=clang meson setup "$build" -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false \

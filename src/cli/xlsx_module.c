@@ -1,0 +1,200 @@
+/* -f xlsx: the xlsx module (write_xlsx.c as spreiding-xlsx.so) loaded when
+ * asked for, and run in a child process.
+ *
+ * Loaded, because libxlsxwriter and zlib cost every other run of the
+ * program their start-up time otherwise. In a child, because libxlsxwriter
+ * (1.1.5) does not survive every failed allocation: some crash in its own
+ * clean-up (lxw_worksheet_new), some are printed on stderr and otherwise
+ * ignored (the package's relationships). The child's stderr goes to a file
+ * the parent reads afterwards, so that such a failure is told as what it is
+ * ("out of memory"), a crash of the writer is told as one, the user's
+ * terminal sees one message in our words, and the output is never a
+ * workbook with a part missing. */
+#include <dlfcn.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#ifdef SW_HAVE_XLSX
+
+/* Next to the program (a build tree), else where it is installed. */
+static void *open_module(char *err, size_t cap)
+{
+    char self[4096];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 64);
+    if (n > 0) {
+        self[n] = '\0';
+        char *slash = strrchr(self, '/');
+        if (slash) {
+            strcpy(slash + 1, "spreiding-xlsx.so");
+            void *h = dlopen(self, RTLD_NOW | RTLD_LOCAL);
+            if (h)
+                return h;
+        }
+    }
+    void *h = dlopen(SW_XLSX_MODULE, RTLD_NOW | RTLD_LOCAL);
+    if (!h)
+        snprintf(err, cap, "%s", dlerror());
+    return h;
+}
+
+int cli_xlsx_open(cli_xlsx_build_fn **build)
+{
+    char err[512] = "";
+    /* The module stays loaded for the life of the process. */
+    void *h = open_module(err, sizeof err);
+    *build = NULL;
+    if (h) {
+        void *sym = dlsym(h, CLI_XLSX_ENTRY);
+        memcpy(build, &sym, sizeof sym); /* ISO C has no object-to-function cast */
+    }
+    if (!*build) {
+        cli_error("-f xlsx is not available: its module cannot be loaded (%s)",
+                  err[0] ? err : "no entry point");
+        return EX_UNAVAILABLE;
+    }
+    return 0;
+}
+
+/* What libxlsxwriter printed: its first line, without "[ERROR][file:line]: ". */
+static bool first_said(FILE *f, char *said, size_t cap)
+{
+    rewind(f);
+    said[0] = '\0';
+    bool spoke = fgets(said, (int)cap, f) != NULL;
+    said[strcspn(said, "\n")] = '\0';
+    const char *colon = strstr(said, "]: ");
+    if (colon)
+        memmove(said, colon + 3, strlen(colon + 3) + 1);
+    return spoke;
+}
+
+static bool out_of_memory(const char *said)
+{
+    return strstr(said, "Memory allocation failed") != NULL;
+}
+
+/* The child: builds the workbook into `path` with stderr going to `heard`.
+ * Exits 0, EX_OSERR (out of memory, unsaid) or EX_IOERR (said). */
+static _Noreturn void child(cli_xlsx_build_fn *build, const sw_report *r,
+                            const sw_write_options *wo, const char *path, FILE *heard)
+{
+    int saved = dup(STDERR_FILENO);
+    if (saved < 0 || dup2(fileno(heard), STDERR_FILENO) < 0)
+        _exit(EX_OSERR);
+    char why[320], said[256];
+    int e = build(r, wo, path, why, sizeof why);
+    fflush(stderr);
+    dup2(saved, STDERR_FILENO);
+    if (e == 0 && first_said(heard, said, sizeof said)) {
+        if (out_of_memory(said)) {
+            e = SW_ENOMEM;
+        } else {
+            snprintf(why, sizeof why, "libxlsxwriter says: %s", said);
+            e = SW_EIO;
+        }
+    }
+    if (e == SW_EIO) {
+        cli_error("cannot write the workbook: %s", why);
+        fflush(stderr);
+    }
+    _exit(e == 0 ? 0 : e == SW_ENOMEM ? EX_OSERR : EX_IOERR);
+}
+
+/* The finished workbook, copied to the sink. */
+static int copy(const char *path, const sw_sink *out)
+{
+    FILE *in = fopen(path, "rb");
+    if (!in)
+        return cli_os_error(EX_IOERR, "cannot read the workbook back");
+    char buf[65536];
+    size_t n;
+    int rc = 0;
+    while (rc == 0 && (n = fread(buf, 1, sizeof buf, in)) > 0)
+        if (out->write(out->ctx, buf, n) != 0)
+            rc = EX_IOERR; /* the sink has said why */
+    if (rc == 0 && ferror(in))
+        rc = cli_os_error(EX_IOERR, "cannot read the workbook back");
+    fclose(in);
+    return rc;
+}
+
+int cli_write_xlsx(cli_xlsx_build_fn *build, const sw_report *r, const sw_write_options *wo,
+                   const sw_sink *out)
+{
+    const char *dir = getenv("TMPDIR");
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s/spreiding-xlsx-XXXXXX", dir && dir[0] ? dir : "/tmp");
+    int fd = mkstemp(tmp);
+    if (fd < 0)
+        return cli_os_error(EX_IOERR, "cannot create a temporary file for the workbook");
+    close(fd);
+    cli_temp_guard(tmp);
+    int rc = 0;
+    FILE *heard = tmpfile();
+    if (!heard)
+        rc = cli_os_error(EX_IOERR, "cannot create a temporary file for the workbook");
+    pid_t pid = -1;
+    if (rc == 0) {
+        fflush(stdout);
+        fflush(stderr);
+        pid = fork();
+        if (pid < 0)
+            rc = cli_os_error(EX_OSERR, "cannot start the xlsx writer");
+        else if (pid == 0)
+            child(build, r, wo, tmp, heard);
+    }
+    int status = 0;
+    while (pid > 0 && waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR) {
+            rc = cli_os_error(EX_OSERR, "cannot wait for the xlsx writer");
+            break;
+        }
+    if (rc == 0 && WIFEXITED(status)) {
+        rc = WEXITSTATUS(status);
+        if (rc == EX_OSERR)
+            cli_error("out of memory");
+    } else if (rc == 0) {
+        char said[256];
+        if (first_said(heard, said, sizeof said) && out_of_memory(said)) {
+            cli_error("out of memory");
+            rc = EX_OSERR;
+        } else {
+            cli_error("the xlsx writer (libxlsxwriter) crashed: %s",
+                      WIFSIGNALED(status) ? strsignal(WTERMSIG(status)) : "unknown status");
+            rc = EX_SOFTWARE;
+        }
+    }
+    if (heard)
+        fclose(heard);
+    if (rc == 0)
+        rc = copy(tmp, out);
+    unlink(tmp);
+    cli_temp_unguard(tmp);
+    return rc;
+}
+
+#else
+
+int cli_xlsx_open(cli_xlsx_build_fn **build)
+{
+    *build = NULL;
+    cli_error("this spreiding was built without libxlsxwriter: -f xlsx is not available");
+    return EX_UNAVAILABLE;
+}
+
+int cli_write_xlsx(cli_xlsx_build_fn *build, const sw_report *r, const sw_write_options *wo,
+                   const sw_sink *out)
+{
+    (void)build, (void)r, (void)wo, (void)out;
+    return EX_SOFTWARE; /* cli_xlsx_open refused first */
+}
+
+#endif
