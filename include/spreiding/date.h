@@ -34,6 +34,19 @@ SW_API int sw_date_cmp(sw_date a, sw_date b);
  * the target year is not a leap year (domain.md §7.7). */
 SW_API sw_date sw_date_add_years(sw_date d, int years);
 
+/** `months` calendar months later (or earlier, when negative), the day
+ * clamped to the end of the target month: 31 January + 1 month is 28 (or 29)
+ * February. Each result is computed from `d`, so a series of steps counts
+ * from its start (31-1, 28-2, 31-3), never from the previous step. */
+SW_API sw_date sw_date_add_months(sw_date d, int months);
+
+/** `days` days later (or earlier, when negative). */
+SW_API sw_date sw_date_add_days(sw_date d, long days);
+
+/** The number of days from 1970-01-01 to `d` (negative before it): the
+ * distance between two dates is the difference of their numbers. */
+SW_API long sw_date_days(sw_date d);
+
 /** Writes `YYYY-MM-DD` (11 bytes with the NUL) into out. */
 SW_API void sw_format_date(char out[11], sw_date d);
 

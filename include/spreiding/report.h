@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "spreiding/allocation.h"
+#include "spreiding/compare.h"
 #include "spreiding/diag.h"
 #include "spreiding/document.h"
 #include "spreiding/export.h"
@@ -30,6 +31,7 @@
 #include "spreiding/locations.h"
 #include "spreiding/progress.h"
 #include "spreiding/sweep.h"
+#include "spreiding/timeline.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -123,6 +125,85 @@ SW_API int sw_report_overview(sw_report **out, const sw_progress *p, const sw_gr
  * province). `k`, `reg` and `cy` must outlive the report. */
 SW_API int sw_report_kso(sw_report **out, const sw_kso *k, const sw_register *reg,
                          const sw_cycle *cy, const sw_report_context *ctx, sw_diag *diag);
+
+/** What a timeline report shows besides the steps of its progress result. */
+typedef struct sw_timeline_report_options {
+    const sw_timeline *tijdlijn; /**< the range as given, for the parameters; NULL: the steps' */
+    const size_t *gemeenten;     /**< register indices for the gemeenten table (`--gemeente`,
+                                      any order, repeats allowed); NULL or none: every gemeente
+                                      of the run */
+    size_t ngemeenten;
+    /** For people (terminal table, Markdown, HTML): the gemeenten table by
+     * code, then peildatum, so that each gemeente's series reads as one
+     * block; otherwise (CSV, JSON, XLSX) by peildatum, then code. */
+    bool voor_mensen;
+} sw_timeline_report_options;
+
+/** A timeline (`spreiding progress --tijdlijn`, `report --tijdlijn`) of a
+ * progress result counted at several steps (progress.h). Tables, each
+ * sorted by peildatum, then code, or by code, then peildatum:
+ * - `verloop`: per province the first peildatum at which the exact test
+ *   held (`eerst_gehaald`: a date, or the text "nog niet"), how many times
+ *   it fell below again afterwards (`weer_onder`), and at the last date
+ *   `geteld`, `voortgang_pct`, `drempel_gehaald`, `tekort_75`;
+ * - `wisselingen`: each step at which a province's test changed
+ *   (provinciecode, provincie, peildatum, wisseling, geteld, voortgang_pct);
+ * - `provincies`: peildatum, provinciecode, provincie, opgave, geteld,
+ *   voortgang_pct (rounded down, §7.11), drempel_gehaald;
+ * - `gemeenten`: peildatum, gemeentecode, gemeentenaam, provinciecode,
+ *   opgave, geteld, duurzaam (for people by code, then peildatum).
+ * Pictures: one line chart per province (sw_timeline_chart_svg), `where`
+ * its code "PVnn". The run's peildatum parameter becomes `tijdlijn`.
+ * SW_EUSAGE when an asked gemeente does not take part in the run. */
+SW_API int sw_report_timeline(sw_report **out, const sw_progress *p, const sw_allocation *a,
+                              const sw_register *reg, const sw_cycle *cy,
+                              const sw_report_context *ctx, const sw_timeline_report_options *opt,
+                              sw_diag *diag);
+
+/** How a comparison report is laid out. Strings are borrowed. */
+typedef struct sw_compare_report_options {
+    const char *oud_locaties_file; /**< the old side's locations file, as the user named it
+                                        (the context names the new side's) */
+    const char *oud_sha256;        /**< its SHA-256, 64 hex digits */
+    const char *nieuw_sha256;      /**< the new side's */
+    /** For people (terminal table, Markdown, HTML): the gemeenten and
+     * provinces that changed, status changes first, then the largest money
+     * changes, then the other changes; the unchanged ones are counted in a
+     * note. Otherwise (CSV, JSON, XLSX) every row, by code. */
+    bool voor_mensen;
+    bool alles; /**< people's form: list the unchanged rows too (after the
+                     changed ones); locations: unchanged ones too */
+} sw_compare_report_options;
+
+/** A comparison (`spreiding progress|grants --vergelijk`, compare.h). The
+ * parameters are the new side's run (peildatum, locations file, scenario and
+ * totals renamed `*_nieuw`) and the old side's (`oud`, `peildatum_oud`,
+ * `sha256_oud` ...); both locations files with their SHA-256. Tables:
+ * - `wijzigingen`: what changed status: provinces that crossed the threshold,
+ *   then gemeenten that became eligible for lid 3 or lost it (niveau, code,
+ *   naam, provinciecode, wijziging, geteld_oud, geteld_nieuw,
+ *   voortgang_pct_oud, voortgang_pct_nieuw, with grants totaal_oud,
+ *   totaal_nieuw, totaal_verschil);
+ * - `provincies`: provinciecode, provincie, then `F_oud, F_nieuw,
+ *   F_verschil` for each figure F: without grants geteld, duurzaam,
+ *   voortgang_pct, drempel_gehaald, tekort_75; with grants geteld, duurzaam,
+ *   drempel_gehaald, tekort_75, bedrag_lid3, potentieel_lid3, bedrag_lid2b,
+ *   totaal;
+ * - `gemeenten`: gemeentecode, gemeentenaam, provinciecode, provincie, then
+ *   likewise: without grants geteld, geteld_amv, duurzaam; with grants
+ *   geteld, duurzaam, in_aanmerking, bedrag_lid3, potentieel_lid3,
+ *   bedrag_lid2b, totaal;
+ * - `locaties` (when the comparison matched locations): the locations that
+ *   appeared, disappeared or changed (gemeentecode, gemeentenaam,
+ *   provinciecode, locatie, soort, wijziging, plaatsen_oud/_nieuw/_verschil,
+ *   status_oud/_nieuw, vanaf_oud/_nieuw, tot_oud/_nieuw,
+ *   geteld_oud/_nieuw/_verschil; a location on one side only has the other
+ *   side empty and differs by all its places).
+ * `F_verschil` is nieuw − oud of the exact values (money in cents, JSON also
+ * `F_verschil_cent`); `voortgang_pct_verschil` the difference of the two
+ * shown percentages; a yes/no figure's `gewonnen`, `verloren` or empty. */
+SW_API int sw_report_compare(sw_report **out, const sw_comparison *c, const sw_report_context *ctx,
+                             const sw_compare_report_options *opt, sw_diag *diag);
 
 /** A sweep (`spreiding sweep`): table `sweep` (capaciteit, one column per
  * province code, totaal), with a per-gemeente result also `gemeenten`

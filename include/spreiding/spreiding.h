@@ -15,6 +15,8 @@
  * - `grants.h`: the art. 9 grants
  * - `measure.h`: the whole pipeline, locations to grants, in one call
  * - `kso.h`: small-scale reception (kleinschalige opvang): the overview per class and reason
+ * - `timeline.h`: progress at a series of peildata, and its chart
+ * - `compare.h`: two runs side by side: what changed
  * - `map.h`: the gemeenten and provinces as shapes, drawn as SVG
  * - `sweep.h`: the allocation over a range of capacities
  * - `document.h`, `report.h`: the results as documents whose columns know what they hold
@@ -30,6 +32,7 @@
 #include "spreiding/allocation.h"
 #include "spreiding/apportion.h"
 #include "spreiding/csv.h"
+#include "spreiding/compare.h"
 #include "spreiding/cycle.h"
 #include "spreiding/date.h"
 #include "spreiding/diag.h"
@@ -48,6 +51,7 @@
 #include "spreiding/register.h"
 #include "spreiding/report.h"
 #include "spreiding/sweep.h"
+#include "spreiding/timeline.h"
 #include "spreiding/write.h"
 
 #ifdef __cplusplus

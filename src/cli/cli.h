@@ -56,6 +56,9 @@ typedef struct cli_options {
     const char *locaties;
     const char *opgave;
     const char *gemeente;     /* explain: GMxxxx (positional or --gemeente) */
+    const char *gemeente_list[CLI_MAX_LIST]; /* --gemeente, repeatable (a timeline's filter) */
+    size_t ngemeente;
+    const char *vergelijk;    /* --vergelijk OLD: the old locations file */
     const char *kaart;        /* map boundaries instead of the embedded ones */
     const char *niveau, *maat; /* map */
 
@@ -72,12 +75,17 @@ typedef struct cli_options {
     size_t nbudget;
     const char *what_if[CLI_MAX_LIST];
     size_t nwhat_if;
+    const char *tijdlijn_text; /* --tijdlijn as typed */
+    sw_timeline tijdlijn;      /* parsed; progress.steps point into it */
+    bool has_vergelijk_peildatum;
+    sw_date vergelijk_peildatum; /* the old side's peildatum */
 
     /* output */
     const char *provincie;    /* as typed */
     bool provincies;
     const char *tabel;
     bool excel;
+    bool alles; /* a comparison: unchanged rows too */
 } cli_options;
 
 /* ---- exit codes: <sysexits.h>, one list for --help and the man page ---- */
@@ -219,6 +227,16 @@ int cmd_allocate(const cli_options *o);
 int cmd_measure(const cli_options *o);
 int cmd_sweep(const cli_options *o);
 int cmd_cycle(const cli_options *o);
+/* progress|grants --vergelijk / --vergelijk-peildatum (cmd_compare.c). */
+int cmd_compare(const cli_options *o);
+/* Whether the chosen form is one people read (table, md, html): timelines
+ * and comparisons arrange their rows for them (report.h). */
+bool cli_for_people(const cli_options *o);
+/* The timeline report of a measurement counted along --tijdlijn
+ * (cmd_timeline.c): resolves --gemeente and builds it. Returns a library
+ * error code (messages in diag). */
+int cli_timeline_report(sw_report **r, const cli_options *o, const sw_measurement *m,
+                        const cli_run *run, const sw_report_context *ctx, sw_diag *diag);
 int cmd_map(const cli_options *o);
 int cmd_kso(const cli_options *o);
 

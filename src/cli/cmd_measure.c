@@ -8,6 +8,8 @@
 static int build(sw_report **r, const cli_options *o, const sw_measurement *m,
                  const cli_run *run, long gemeente, const cli_context *c, sw_diag *diag)
 {
+    if (o->tijdlijn_text)
+        return cli_timeline_report(r, o, m, run, &c->ctx, diag);
     switch (o->command) {
     case CMD_PROGRESS:
         return sw_report_progress(r, m->progress, m->alloc, run->reg, run->cycle, &c->ctx, diag);
@@ -24,6 +26,8 @@ static int build(sw_report **r, const cli_options *o, const sw_measurement *m,
 
 int cmd_measure(const cli_options *o)
 {
+    if (o->vergelijk || o->has_vergelijk_peildatum)
+        return cmd_compare(o);
     if (o->opgave && (o->ses || o->inwoners)) {
         /* Scores and population only feed the allocation, which an opgave
          * file replaces. */

@@ -78,23 +78,28 @@ static const cli_option options[] = {
     {"opgave", 0, A_TEXT, "FILE", CMD_MEASURE & ~CMD_MAP, S_IN, AT(opgave), NONE, 0,
      "the official opgave per gemeente (gemeentecode,opgave[,opgave_amv]) instead of the "
      "allocation; only the gemeenten it lists take part"},
-    {"gemeente", 0, A_TEXT, "GMxxxx", CMD_EXPLAIN, S_IN, AT(gemeente), NONE, 0,
-     "the gemeente to explain (also as the first argument)"},
+    {"gemeente", 0, A_LIST, "GMxxxx", CMD_EXPLAIN | CMD_PROGRESS | CMD_REPORT, S_IN,
+     AT(gemeente_list), AT(ngemeente), 0,
+     "explain: the gemeente to explain (also as the first argument); progress, report with "
+     "--tijdlijn: only this gemeente in the gemeenten table (repeatable)"},
+    {"vergelijk", 0, A_TEXT, "FILE", CMD_PROGRESS | CMD_GRANTS, S_IN, AT(vergelijk), NONE, 0,
+     "compare with the same run on this older locations file: old, new and the difference "
+     "per gemeente and province"},
     {"delimiter", 'd', A_DELIM, "auto|,|;|tab", CMD_RUN | CMD_KSO, S_IN, AT(delimiter), NONE, 0,
      "the delimiter of your input files (default: found from the header)"},
 
     {"mode", 0, A_POLICY, "national|provincial", CMD_RUN, S_ALLOC, AT(alloc.mode), NONE,
-     SW_POLICY_MODE, "default: provincial when the cycle has every official provincial "
-                     "opgave, else national"},
+     SW_POLICY_MODE,
+     "default: provincial when the cycle has every official provincial "
+     "opgave, else national"},
     {"weging", 0, A_POLICY, "inwoners|inwoners-ses", CMD_RUN, S_ALLOC, AT(alloc.weging), NONE,
      SW_POLICY_WEGING, "default: inwoners-ses when the scores are there"},
-    {"afronding", 0, A_POLICY, "half-up|largest-remainder", CMD_RUN, S_ALLOC,
-     AT(alloc.afronding), NONE, SW_POLICY_AFRONDING,
-     "rounding in national mode (default: the cycle's, half-up)"},
+    {"afronding", 0, A_POLICY, "half-up|largest-remainder", CMD_RUN, S_ALLOC, AT(alloc.afronding),
+     NONE, SW_POLICY_AFRONDING, "rounding in national mode (default: the cycle's, half-up)"},
     {"amv-afronding", 0, A_POLICY, "half-up|largest-remainder", CMD_RUN, S_ALLOC,
      AT(alloc.amv_afronding), NONE, SW_POLICY_AMV_AFRONDING, "how the amv part is divided"},
-    {"ses-ontbrekend", 0, A_POLICY, "fout|nul", CMD_RUN, S_ALLOC, AT(alloc.ses_ontbrekend),
-     NONE, SW_POLICY_SES_ONTBREKEND, "a missing score is an error, or counts as 0"},
+    {"ses-ontbrekend", 0, A_POLICY, "fout|nul", CMD_RUN, S_ALLOC, AT(alloc.ses_ontbrekend), NONE,
+     SW_POLICY_SES_ONTBREKEND, "a missing score is an error, or counts as 0"},
     {"capaciteit", 0, A_TEXT, "N", CMD_RUN, S_ALLOC, AT(capaciteit), NONE, 0,
      "the national capacity C (national mode); sweep: FROM:TO[:STEP]"},
     {"amv", 0, A_COUNT, "N", CMD_RUN, S_ALLOC, AT(alloc.amv), AT(alloc.has_amv), 0,
@@ -106,9 +111,8 @@ static const cli_option options[] = {
      AT(progress.has_peildatum), 0, "count on this date (default: the cycle's)"},
     {"drempel", 0, A_COUNT, "PCT", CMD_MEASURE, S_COUNT, AT(progress.drempel_pct), NONE, 0,
      "the threshold in whole percent (default: the cycle's, 75)"},
-    {"duurzaam-jaren", 0, A_COUNT, "N", CMD_MEASURE | CMD_KSO, S_COUNT,
-     AT(progress.duurzaam_jaren), AT(progress.has_duurzaam_jaren), 0,
-     "duurzaam from N years (default: the cycle's, 5)"},
+    {"duurzaam-jaren", 0, A_COUNT, "N", CMD_MEASURE | CMD_KSO, S_COUNT, AT(progress.duurzaam_jaren),
+     AT(progress.has_duurzaam_jaren), 0, "duurzaam from N years (default: the cycle's, 5)"},
     {"aanmeld-telt", 0, A_POLICY, "ja|nee", CMD_MEASURE | CMD_KSO, S_COUNT,
      AT(progress.aanmeld_telt), NONE, SW_POLICY_JA_NEE,
      "do aanmeldcentra count (default: the cycle's)"},
@@ -118,23 +122,29 @@ static const cli_option options[] = {
     {"minimum-plaatsen", 0, A_COUNT, "N", CMD_MEASURE | CMD_KSO, S_COUNT,
      AT(progress.minimum_plaatsen), AT(progress.has_minimum_plaatsen), 0,
      "a location counts only with at least N places (default: the cycle's)"},
-    {"beschikbaar-tot", 0, A_TEXT, "DATE|geen", CMD_MEASURE | CMD_KSO, S_COUNT,
-     AT(beschikbaar_tot), NONE, 0,
-     "a counted place must stay available at least until DATE (default: the cycle's)"},
+    {"beschikbaar-tot", 0, A_TEXT, "DATE|geen", CMD_MEASURE | CMD_KSO, S_COUNT, AT(beschikbaar_tot),
+     NONE, 0, "a counted place must stay available at least until DATE (default: the cycle's)"},
     {"kso-max-plaatsen", 0, A_COUNT, "N", CMD_MEASURE | CMD_KSO, S_COUNT,
      AT(progress.kso_max_plaatsen), AT(progress.has_kso_max_plaatsen), 0,
      "a location of regulier, amv or bijzonder with at most N places is kleinschalig "
      "(small-scale) unless its kleinschalig column says otherwise (default: the cycle's, 100)"},
-    {"include-planned", 0, A_FLAG, NULL, CMD_MEASURE, S_COUNT, AT(progress.include_planned),
-     NONE, 0, "count planned places too (a scenario)"},
+    {"include-planned", 0, A_FLAG, NULL, CMD_MEASURE, S_COUNT, AT(progress.include_planned), NONE,
+     0, "count planned places too (a scenario)"},
+    {"tijdlijn", 0, A_TEXT, "FROM:TO[:STEP]", CMD_PROGRESS | CMD_REPORT, S_COUNT, AT(tijdlijn_text),
+     NONE, 0,
+     "count at every date from FROM to TO, STEP apart: Nd, Nw or Nm (default 1m; months "
+     "counted from FROM, the day clamped to the month's end)"},
+    {"vergelijk-peildatum", 0, A_DATE, "DATE", CMD_PROGRESS | CMD_GRANTS, S_COUNT,
+     AT(vergelijk_peildatum), AT(has_vergelijk_peildatum), 0,
+     "compare with the same run at DATE (the old side; with --vergelijk the old file at DATE)"},
     {"what-if", 0, A_LIST, "GMxxxx=+N", CMD_MEASURE, S_COUNT, AT(what_if), AT(nwhat_if), 0,
      "add N counted, duurzame places to a gemeente (a scenario); repeatable"},
 
-    {"lid3", 0, A_POLICY, "provinciale-drempel|per-gemeente", CMD_MEASURE, S_GRANT,
-     AT(grants.lid3), NONE, SW_POLICY_LID3,
+    {"lid3", 0, A_POLICY, "provinciale-drempel|per-gemeente", CMD_MEASURE, S_GRANT, AT(grants.lid3),
+     NONE, SW_POLICY_LID3,
      "who gets lid 3: once the province meets the threshold (default), or each gemeente"},
-    {"lid3-grondslag", 0, A_POLICY, "per-plaats|budget", CMD_MEASURE, S_GRANT,
-     AT(grants.grondslag), NONE, SW_POLICY_LID3_GRONDSLAG,
+    {"lid3-grondslag", 0, A_POLICY, "per-plaats|budget", CMD_MEASURE, S_GRANT, AT(grants.grondslag),
+     NONE, SW_POLICY_LID3_GRONDSLAG,
      "lid 3 per place at the tariffs (default), or a provincial budget pro rata"},
     {"budget", 0, A_LIST, "PROVINCIE=EUR", CMD_MEASURE, S_GRANT, AT(budget), AT(nbudget), 0,
      "a province's lid-3 budget (code or name; 1.500.000 or 1500000,00); repeatable"},
@@ -148,13 +158,15 @@ static const cli_option options[] = {
      AT(format), NONE, 0, "the form (default: table; report: html); xlsx needs -o"},
     {"output", 'o', A_TEXT, "FILE", CMD_ALL, S_OUT, AT(output), NONE, 0,
      "write FILE atomically ('-' is stdout)"},
-    {"provincie", 0, A_TEXT, "CODE|NAME", (CMD_RUN & ~CMD_SWEEP) | CMD_KSO, S_OUT,
-     AT(provincie), NONE, 0, "only this province in every table (map: this province, zoomed)"},
+    {"provincie", 0, A_TEXT, "CODE|NAME", (CMD_RUN & ~CMD_SWEEP) | CMD_KSO, S_OUT, AT(provincie),
+     NONE, 0, "only this province in every table (map: this province, zoomed)"},
     {"provincies", 0, A_FLAG, NULL, (CMD_RUN & ~(CMD_SWEEP | CMD_MAP)) | CMD_KSO, S_OUT,
      AT(provincies), NONE, 0, "only the province table"},
     {"tabel", 0, A_TEXT, "NAME", (CMD_RUN & ~CMD_MAP) | CMD_KSO, S_OUT, AT(tabel), NONE, 0,
-     "only the table NAME (gemeenten, provincies, sweep, paradoxen, berekening, locaties; "
-     "kso also totaal, redenen, aandeel)"},
+     "only the table NAME (gemeenten, provincies, sweep, paradoxen, berekening, locaties, "
+     "verloop, wisselingen, wijzigingen; kso also totaal, redenen, aandeel)"},
+    {"alles", 0, A_FLAG, NULL, CMD_PROGRESS | CMD_GRANTS, S_OUT, AT(alles), NONE, 0,
+     "a comparison: list the unchanged gemeenten, provinces and locations too"},
     {"excel", 0, A_FLAG, NULL, (CMD_RUN & ~CMD_MAP) | CMD_KSO, S_OUT, AT(excel), NONE, 0,
      "CSV for Dutch Excel: ';', decimal comma, a BOM, formulas neutralised"},
     {"help", 'h', A_HELP, NULL, CMD_ALL, S_OUT, 0, NONE, 0, "this text"},
@@ -424,6 +436,42 @@ static int check_gemeenten(const cli_options *o)
     return 0;
 }
 
+/* --tijdlijn, --vergelijk, --vergelijk-peildatum, --alles and --gemeente
+ * together. The range is parsed by the library (timeline.h). */
+static int check_timeline(cli_options *o)
+{
+    bool compare = o->vergelijk || o->has_vergelijk_peildatum;
+    if (o->tijdlijn_text && o->progress.has_peildatum) {
+        cli_error("--tijdlijn counts at each of its dates; --peildatum names one date: give "
+                  "one of them");
+        return EX_USAGE;
+    }
+    if (o->tijdlijn_text && compare) {
+        cli_error("--tijdlijn and --vergelijk/--vergelijk-peildatum are separate questions: "
+                  "ask them in two runs");
+        return EX_USAGE;
+    }
+    if (o->alles && !compare) {
+        cli_error("--alles lists the unchanged rows of a comparison: it needs --vergelijk or "
+                  "--vergelijk-peildatum");
+        return EX_USAGE;
+    }
+    if (o->command != CMD_EXPLAIN && o->ngemeente && !o->tijdlijn_text) {
+        cli_error("--gemeente chooses the gemeenten of a timeline: it needs --tijdlijn (use "
+                  "--provincie for one province, or explain for one gemeente)");
+        return EX_USAGE;
+    }
+    if (!o->tijdlijn_text)
+        return 0;
+    sw_diag diag = {0};
+    int e = sw_timeline_parse(&o->tijdlijn, o->tijdlijn_text, &diag);
+    if (e != 0)
+        return cli_fail(e, &diag);
+    o->progress.steps = o->tijdlijn.date;
+    o->progress.nsteps = o->tijdlijn.ndates;
+    return 0;
+}
+
 int cli_parse_options(cli_options *o, enum cli_command command, const char *name, int argc,
                       char **argv)
 {
@@ -493,8 +541,13 @@ int cli_parse_options(cli_options *o, enum cli_command command, const char *name
     }
     if (rc != 0)
         return rc;
-    if (command == CMD_EXPLAIN && optind < argc && !o->gemeente)
-        o->gemeente = argv[optind++];
+    if (command == CMD_EXPLAIN) {
+        if (o->ngemeente > 1 || (o->ngemeente == 1 && optind < argc)) {
+            cli_error("explain explains one gemeente at a time");
+            return EX_USAGE;
+        }
+        o->gemeente = o->ngemeente ? o->gemeente_list[0] : optind < argc ? argv[optind++] : NULL;
+    }
     if (optind < argc) {
         cli_error("unexpected argument '%s'", argv[optind]);
         return EX_USAGE;
@@ -531,5 +584,6 @@ int cli_parse_options(cli_options *o, enum cli_command command, const char *name
             return EX_USAGE;
         }
     }
-    return check_gemeenten(o);
+    rc = check_timeline(o);
+    return rc ? rc : check_gemeenten(o);
 }

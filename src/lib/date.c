@@ -83,6 +83,43 @@ sw_date sw_date_add_years(sw_date d, int years)
     return r;
 }
 
+sw_date sw_date_add_months(sw_date d, int months)
+{
+    /* Months since year 0, floored, so that negative steps work too. */
+    long total = (long)d.y * 12 + (d.m - 1) + months;
+    long y = total >= 0 ? total / 12 : -((-total + 11) / 12);
+    sw_date r = {(int)y, (int)(total - y * 12) + 1, d.d};
+    if (r.d > days_in_month(r.y, r.m))
+        r.d = days_in_month(r.y, r.m);
+    return r;
+}
+
+/* Days from 1970-01-01 and back, in the proleptic Gregorian calendar: the
+ * civil-from-days algorithms of Howard Hinnant ("chrono-Compatible Low-Level
+ * Date Algorithms"), which count in 400-year eras of 146 097 days. */
+long sw_date_days(sw_date d)
+{
+    long y = d.y - (d.m <= 2);
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;                                        /* 0..399 */
+    long doy = (153 * (d.m + (d.m > 2 ? -3 : 9)) + 2) / 5 + d.d - 1; /* 0..365 */
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;                /* 0..146096 */
+    return era * 146097 + doe - 719468;
+}
+
+sw_date sw_date_add_days(sw_date d, long days)
+{
+    long z = sw_date_days(d) + days + 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    int day = (int)(doy - (153 * mp + 2) / 5 + 1);
+    int month = (int)(mp < 10 ? mp + 3 : mp - 9);
+    return (sw_date){(int)(yoe + era * 400 + (month <= 2)), month, day};
+}
+
 void sw_format_date(char out[11], sw_date d)
 {
     /* Digit by digit: valid dates only, so every field fits its width. */

@@ -193,6 +193,65 @@ fails opgave-and-mode 64 "spreiding: --opgave gives the opgave per gemeente, so 
 fails explain-unknown 64 "spreiding: explain: 'GM9999' is not a gemeente of the register" -- explain GM9999 $L
 fails bad-budget 64 "spreiding: --budget: 'Gamma' is not a province code or name" -- grants $L --budget Gamma=5
 
+# Timelines (tests/README.md, "Timeline"): Beta crosses 75 % in April, falls
+# below on 1 May when a location ends on that step date, meets it again in June.
+T="$F --gemeenten fixtures/gemeenten.csv --locaties fixtures/locaties-tijdlijn.csv --tijdlijn 2025-01-01:2025-06-01"
+same tijdlijn-provincies expected/tijdlijn-provincies.csv -- progress $T -f csv --provincies
+same tijdlijn-gemeenten expected/tijdlijn-gemeenten.csv -- progress $T -f csv --gemeente GM0005 --gemeente 4
+same tijdlijn-verloop expected/tijdlijn-verloop.csv -- progress $T -f csv --tabel verloop
+# Every step equals a single run with --peildatum.
+for d in 2025-03-01 2025-04-01 2025-05-01; do
+    "$bin" progress $T -f csv --provincies | grep "^$d," | cut -d, -f2-7 >"$tmp/a"
+    "$bin" progress $F --gemeenten fixtures/gemeenten.csv --locaties fixtures/locaties-tijdlijn.csv \
+        --peildatum $d -f csv --provincies | tail -n +2 | cut -d, -f1-6 >"$tmp/b"
+    [ -s "$tmp/a" ] && cmp -s "$tmp/a" "$tmp/b" && ok || { ko "timeline step $d differs from a single run"; diff "$tmp/a" "$tmp/b"; }
+done
+"$bin" progress $T --what-if GM0005=+2 -f csv --provincies | grep -qx '2025-01-01,PV21,Beta,7,6,85.71,ja,what-if GM0005=+2' &&
+    ok || ko "a timeline scenario carries the scenario column"
+"$bin" progress $T | grep -q '^PV21 *Beta *7 *1-4-2025 *1 ' && ok || ko "timeline table: first met and once below"
+fails tijdlijn-and-peildatum 64 "spreiding: --tijdlijn counts at each of its dates; --peildatum names one date: give one of them" -- \
+    progress $T --peildatum 2025-01-01
+fails tijdlijn-reversed 64 "spreiding: --tijdlijn: FROM is after TO in '2025-06-01:2025-01-01'" -- \
+    progress $F --locaties fixtures/locaties-tijdlijn.csv --tijdlijn 2025-06-01:2025-01-01
+fails tijdlijn-step 64 "spreiding: --tijdlijn: STEP '2y' is not Nd, Nw or Nm (days, weeks or months, N from 1 to 10000)" -- \
+    progress $F --locaties fixtures/locaties-tijdlijn.csv --tijdlijn 2025-01-01:2025-06-01:2y
+fails tijdlijn-grants 64 "spreiding: --tijdlijn is not an option of grants (it is one of progress, report)" -- \
+    grants $F --locaties fixtures/locaties-tijdlijn.csv --tijdlijn 2025-01-01:2025-06-01
+fails gemeente-without-tijdlijn 64 "spreiding: --gemeente chooses the gemeenten of a timeline: it needs --tijdlijn (use --provincie for one province, or explain for one gemeente)" -- \
+    progress $F --locaties fixtures/locaties-tijdlijn.csv --gemeente GM0001
+fails gemeente-unknown 64 "spreiding: --gemeente: 'GM9999' is not a gemeente of the register" -- \
+    progress $T --gemeente GM9999
+fails explain-two 64 "spreiding: explain explains one gemeente at a time" -- explain GM0001 --gemeente GM0002 $F
+
+# What changed (tests/README.md, "What changed"): GM0003's only location is
+# turned down, so it loses its eligibility; a new location lifts Beta over
+# 75 %, so GM0004 and GM0005 become eligible.
+V="$F --gemeenten fixtures/gemeenten.csv --locaties fixtures/locaties-nieuw.csv --vergelijk fixtures/locaties-oud.csv"
+same vergelijk-grants expected/vergelijk-grants.csv -- grants $V -f csv
+same vergelijk-grants-provincies expected/vergelijk-grants-provincies.csv -- grants $V -f csv --provincies
+same vergelijk-locaties expected/vergelijk-locaties.csv -- grants $V -f csv --tabel locaties
+same vergelijk-peildatum expected/vergelijk-peildatum-provincies.csv -- progress $F --gemeenten fixtures/gemeenten.csv \
+    --locaties fixtures/locaties-tijdlijn.csv --vergelijk-peildatum 2025-04-01 --peildatum 1-5-2025 -f csv --provincies
+"$bin" grants $V -f json | grep -q '"bedrag_lid3_verschil_cent": -400000' && ok || ko "JSON carries _verschil_cent"
+"$bin" grants $V -f json | grep -q '"sha256_oud": "'"$(sha256sum fixtures/locaties-oud.csv | cut -c1-64)"'"' &&
+    ok || ko "a comparison names the old file's SHA-256"
+"$bin" grants $V >"$tmp/out" 2>&1
+grep -q '^Gemeenten met een wijziging (3)' "$tmp/out" && grep -q 'Ongewijzigd en niet getoond: 2 gemeenten en 0 provincies' "$tmp/out" &&
+    grep -q '^provincie  PV21    Beta  PV21   drempel gehaald' "$tmp/out" && ok || ko "the table form lists status changes first"
+"$bin" grants $V --alles | grep -q '^Gemeenten (5)' && ok || ko "--alles lists the unchanged gemeenten"
+"$bin" grants $F --gemeenten fixtures/gemeenten.csv --locaties fixtures/locaties-oud.csv --vergelijk fixtures/locaties-oud.csv -f csv |
+    tail -n +2 | cut -d, -f7,10,13,16,19,22,25 | sort -u >"$tmp/out"
+[ "$(cat "$tmp/out")" = "0,0,,0.00,0.00,0.00,0.00" ] && ok || ko "a register compared with itself shows no change"
+"$bin" grants $F --gemeenten fixtures/gemeenten.csv --locaties fixtures/locaties-oud.csv --vergelijk fixtures/locaties-nieuw.csv -f csv |
+    grep -q '^GM0003,A3,PV20,Alfa,0,1,1,0,1,1,nee,ja,gewonnen,0.00,4000.00,4000.00,' && ok || ko "swapping the sides negates"
+"$bin" grants $V --what-if GM0001=+1 -f csv | head -2 | tail -1 | grep -q ',what-if GM0001=+1$' && ok || ko "a scenario on the new side is marked"
+fails alles-without-compare 64 "spreiding: --alles lists the unchanged rows of a comparison: it needs --vergelijk or --vergelijk-peildatum" -- \
+    grants $F --locaties fixtures/locaties-oud.csv --alles
+fails vergelijk-and-tijdlijn 64 "spreiding: --tijdlijn and --vergelijk/--vergelijk-peildatum are separate questions: ask them in two runs" -- \
+    progress $T --vergelijk fixtures/locaties-oud.csv
+fails vergelijk-missing 66 "spreiding: fixtures/nope.csv: cannot open: No such file or directory" -- \
+    grants $F --gemeenten fixtures/gemeenten.csv --locaties fixtures/locaties-nieuw.csv --vergelijk fixtures/nope.csv
+
 # The shipped example (data/voorbeeld-locaties-2024.csv) on the embedded cycle:
 # province lines and a few gemeenten, worked out in tests/README.md.
 V="--cycle 2024 --locaties ../../data/voorbeeld-locaties-2024.csv"

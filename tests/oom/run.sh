@@ -74,6 +74,8 @@ report-html|report $V --what-if GM0363=+5
 grants-xlsx|grants $V -f xlsx
 sweep|sweep --capaciteit 900:930 -f csv
 map|map $V --niveau gemeente
+tijdlijn|report $V --tijdlijn 2024-07-01:2025-12-01 --gemeente GM0687
+vergelijk|grants $V --vergelijk data/voorbeeld-locaties-2024.csv --vergelijk-peildatum 2025-01-01 --tabel locaties -f json
 statline|allocate --cycle-file tests/statline/cyclus.csv --gemeenten tests/statline/gemeenten.csv --ses tests/statline/ses-web-met-symbolen.csv --periode 2022 -f json
 EOF2
 echo "$pass passed, $fail failed; $upstream crashes inside libxlsxwriter on its own failed allocation"

@@ -1,0 +1,363 @@
+/* A timeline as a report (`spreiding progress --tijdlijn`, `report
+ * --tijdlijn`): the long tables per gemeente and per province (one row per
+ * peildatum and code), what people ask first — when each province first met
+ * the threshold, when it fell below again, where it stands at the last
+ * date — and a line chart per province. Every figure is a step of the
+ * progress result; this file only arranges them. */
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_run.h"
+#include "spreiding/timeline.h"
+#include "util.h"
+
+#define NCOLS(c) (sizeof c / sizeof c[0])
+
+typedef struct tl_src {
+    const sw_progress *p;
+    const sw_register *reg;
+    size_t *rows; /* register indices of the gemeenten shown, by code */
+    size_t nrows;
+    bool by_gemeente; /* the gemeenten table by code, then peildatum */
+} tl_src;
+
+/* The steps at which a province's exact test changes (the first step counts
+ * as a change when the test holds there). */
+typedef enum { EERSTE, VOOR_HET_EERST, WEER_ONDER, WEER_GEHAALD } wissel_kind;
+
+typedef struct wissel {
+    size_t prov, step;
+    wissel_kind kind;
+} wissel;
+
+typedef struct wissel_src {
+    const sw_progress *p;
+    const wissel *w;
+} wissel_src;
+
+/* voortgang_pct: 100·R/O shown rounded down (see report_progress.c). */
+#define VOORTGANG_COLUMN                                                                           \
+    {                                                                                              \
+        "voortgang_pct", "Voortgang", SW_KIND_PERCENT, SW_ROLE_PROGRESS, 2, SW_ROUND_DECIMAL_DOWN  \
+    }
+
+static sw_value voortgang(const sw_progress_provincie *pv)
+{
+    return pv->opgave ? sw__fraction((sw_i128)100 * pv->geteld, pv->opgave) : sw__empty();
+}
+
+/* ---- per gemeente, per peildatum ---- */
+
+static const sw_column gemeente_cols[] = {
+    {"peildatum", "Peildatum", SW_KIND_DATE, SW_ROLE_KEY, 0, 0},
+    {"gemeentecode", "Code", SW_KIND_CODE, SW_ROLE_KEY, 0, 0},
+    {"gemeentenaam", "Gemeente", SW_KIND_NAME, SW_ROLE_KEY, 0, 0},
+    {"provinciecode", "Prov.", SW_KIND_CODE, SW_ROLE_PROVINCE, 0, 0},
+    {"opgave", "Opgave", SW_KIND_COUNT, 0, 0, 0},
+    {"geteld", "Geteld", SW_KIND_COUNT, 0, 0, 0},
+    {"duurzaam", "Duurzaam", SW_KIND_COUNT, 0, 0, 0},
+};
+
+static int gemeente_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
+{
+    const tl_src *x = src;
+    size_t n = x->p->nsteps;
+    size_t step = x->by_gemeente ? k % n : k / x->nrows;
+    size_t i = x->by_gemeente ? x->rows[k / n] : x->rows[k % x->nrows];
+    const sw_gemeente *g = &x->reg->gemeente[i];
+    const sw_progress_row *r = &x->p->step[step].row[i];
+    c[0] = sw__date(x->p->step[step].peildatum);
+    c[1] = sw__text(sw__gm(s, g->code));
+    c[2] = sw__text(g->naam);
+    c[3] = sw__text(sw__pv(s, g->provincie));
+    c[4] = sw__count(x->p->opgave->row[i].opgave);
+    c[5] = sw__count(r->geteld);
+    c[6] = sw__count(r->duurzaam);
+    return 0;
+}
+
+/* ---- per province, per peildatum ---- */
+
+static const sw_column provincie_cols[] = {
+    {"peildatum", "Peildatum", SW_KIND_DATE, SW_ROLE_KEY, 0, 0},
+    {"provinciecode", "Code", SW_KIND_CODE, SW_ROLE_KEY | SW_ROLE_PROVINCE, 0, 0},
+    {"provincie", "Provincie", SW_KIND_NAME, SW_ROLE_KEY, 0, 0},
+    {"opgave", "Opgave", SW_KIND_COUNT, 0, 0, 0},
+    {"geteld", "Geteld", SW_KIND_COUNT, 0, 0, 0},
+    VOORTGANG_COLUMN,
+    {"drempel_gehaald", "Drempel gehaald", SW_KIND_YESNO, SW_ROLE_STATUS, 0, 0},
+};
+
+static int provincie_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
+{
+    const tl_src *x = src;
+    size_t step = k / x->p->nprov;
+    const sw_progress_provincie *pv = &x->p->step[step].prov[k % x->p->nprov];
+    c[0] = sw__date(x->p->step[step].peildatum);
+    c[1] = sw__text(sw__pv(s, pv->code));
+    c[2] = sw__text(pv->naam);
+    c[3] = sw__count(pv->opgave);
+    c[4] = sw__count(pv->geteld);
+    c[5] = voortgang(pv);
+    c[6] = sw__yesno(pv->gehaald);
+    return 0;
+}
+
+/* ---- the course per province: first met, fell below again, last stand ---- */
+
+/* The first table keyed by province: the HTML page's answer, its SUMMARY
+ * columns at the top, opgave (TARGET) and the last count (ACHIEVED) drawn
+ * against the threshold. */
+static const sw_column verloop_cols[] = {
+    SW__PROVINCIE_COLUMNS,
+    {"opgave", "Opgave", SW_KIND_COUNT, SW_ROLE_TOTAL | SW_ROLE_TARGET | SW_ROLE_SUMMARY, 0, 0},
+    {"eerst_gehaald", "Eerst gehaald", SW_KIND_ANY, SW_ROLE_SUMMARY, 0, 0},
+    {"weer_onder", "Weer onder", SW_KIND_COUNT, SW_ROLE_SUMMARY, 0, 0},
+    {"geteld", "Geteld", SW_KIND_COUNT, SW_ROLE_TOTAL | SW_ROLE_ACHIEVED | SW_ROLE_SUMMARY, 0, 0},
+    {"voortgang_pct", "Voortgang", SW_KIND_PERCENT, SW_ROLE_PROGRESS | SW_ROLE_SUMMARY, 2,
+     SW_ROUND_DECIMAL_DOWN},
+    {"drempel_gehaald", "Drempel gehaald", SW_KIND_YESNO, SW_ROLE_STATUS | SW_ROLE_SUMMARY, 0, 0},
+    {"tekort_75", "Tekort tot drempel", SW_KIND_COUNT, SW_ROLE_TOTAL | SW_ROLE_SUMMARY, 0, 0},
+};
+
+static int verloop_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
+{
+    const tl_src *x = src;
+    const sw_progress *p = x->p;
+    const sw_progress_provincie *last = &p->step[p->nsteps - 1].prov[k];
+    long first = -1;
+    int64_t below = 0;
+    for (size_t st = 0; st < p->nsteps; st++) {
+        bool met = p->step[st].prov[k].gehaald;
+        if (met && first < 0)
+            first = (long)st;
+        else if (!met && first >= 0 && p->step[st - 1].prov[k].gehaald)
+            below++;
+    }
+    c[0] = sw__text(sw__pv(s, last->code));
+    c[1] = sw__text(last->naam);
+    c[2] = sw__count(last->opgave);
+    c[3] = first >= 0 ? sw__as(SW_KIND_DATE, 0, 0, sw__date(p->step[first].peildatum))
+                      : sw__as(SW_KIND_TEXT, 0, 0, sw__text("nog niet"));
+    c[4] = sw__count(below);
+    c[5] = sw__count(last->geteld);
+    c[6] = voortgang(last);
+    c[7] = sw__yesno(last->gehaald);
+    c[8] = sw__count(last->tekort_drempel);
+    return 0;
+}
+
+static const sw_column wissel_cols[] = {
+    {"provinciecode", "Code", SW_KIND_CODE, SW_ROLE_KEY | SW_ROLE_PROVINCE, 0, 0},
+    {"provincie", "Provincie", SW_KIND_NAME, SW_ROLE_KEY, 0, 0},
+    {"peildatum", "Peildatum", SW_KIND_DATE, SW_ROLE_KEY, 0, 0},
+    {"wisseling", "Drempel", SW_KIND_TEXT, 0, 0, 0},
+    {"geteld", "Geteld", SW_KIND_COUNT, 0, 0, 0},
+    VOORTGANG_COLUMN,
+};
+
+static int wissel_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
+{
+    static const char *const text[] = {
+        [EERSTE] = "gehaald op de eerste peildatum",
+        [VOOR_HET_EERST] = "voor het eerst gehaald",
+        [WEER_ONDER] = "weer onder de drempel",
+        [WEER_GEHAALD] = "weer gehaald",
+    };
+    const wissel_src *x = src;
+    const wissel *w = &x->w[k];
+    const sw_progress_provincie *pv = &x->p->step[w->step].prov[w->prov];
+    c[0] = sw__text(sw__pv(s, pv->code));
+    c[1] = sw__text(pv->naam);
+    c[2] = sw__date(x->p->step[w->step].peildatum);
+    c[3] = sw__text(text[w->kind]);
+    c[4] = sw__count(pv->geteld);
+    c[5] = voortgang(pv);
+    return 0;
+}
+
+/* Every change of every province's test, by province, then date. */
+static wissel *wissels(sw_report *r, const sw_progress *p, size_t *n)
+{
+    *n = 0;
+    for (size_t k = 0; k < p->nprov; k++)
+        for (size_t s = 0; s < p->nsteps; s++)
+            *n += p->step[s].prov[k].gehaald != (s > 0 && p->step[s - 1].prov[k].gehaald);
+    wissel *w = sw__alloc(r, *n, sizeof *w);
+    if (!w)
+        return NULL;
+    size_t m = 0;
+    for (size_t k = 0; k < p->nprov; k++) {
+        bool ever = false;
+        for (size_t s = 0; s < p->nsteps; s++) {
+            bool met = p->step[s].prov[k].gehaald, before = s > 0 && p->step[s - 1].prov[k].gehaald;
+            if (met == before)
+                continue;
+            w[m++] = (wissel){k, s,
+                              !met     ? WEER_ONDER
+                              : s == 0 ? EERSTE
+                              : ever   ? WEER_GEHAALD
+                                       : VOOR_HET_EERST};
+            ever = ever || met;
+        }
+    }
+    return w;
+}
+
+/* ---- parameters ---- */
+
+static const char *human_date(sw_report *r, sw_date d)
+{
+    return sw__printf(r, "%d-%d-%04d", d.d, d.m, d.y);
+}
+
+/* The run's "peildatum" becomes the timeline: the range as given, its step
+ * and how many dates it gave. */
+static void timeline_meta(sw_report *r, const sw_progress *p, const sw_timeline *t)
+{
+    sw_date van = t ? t->van : p->step[0].peildatum;
+    sw_date tot = t ? t->tot : p->step[p->nsteps - 1].peildatum;
+    char a[11], b[11], step[64];
+    sw_format_date(a, van);
+    sw_format_date(b, tot);
+    const char *machine = t ? sw__printf(r, "%s:%s:%lld%c", a, b, (long long)t->n, t->unit)
+                            : sw__printf(r, "%s:%s", a, b);
+    const char *human =
+        sw__printf(r, "%s t/m %s%s%s: %zu peildata", human_date(r, van), human_date(r, tot),
+                   t ? ", " : "", t ? sw_timeline_step_text(t, step, sizeof step) : "", p->nsteps);
+    for (size_t i = 0; i < r->nmeta; i++)
+        if (strcmp(r->meta[i].key, "peildatum") == 0)
+            r->meta[i] =
+                (sw_meta){"tijdlijn", "Tijdlijn", SW_KIND_TEXT, sw__text(machine), human, false};
+}
+
+/* ---- building ---- */
+
+static int compare_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The gemeenten of the gemeenten table: those asked for (in code order, each
+ * once), or every gemeente of the run. */
+static int gemeenten(sw_report *r, tl_src *x, const sw_timeline_report_options *o, sw_diag *diag)
+{
+    const sw_progress *p = x->p;
+    size_t want = o && o->ngemeenten ? o->ngemeenten : p->n;
+    x->rows = sw__alloc(r, want, sizeof *x->rows);
+    if (!x->rows)
+        return SW_ENOMEM;
+    if (!o || !o->ngemeenten) {
+        for (size_t i = 0; i < p->n; i++)
+            if (p->prov_of[i] >= 0)
+                x->rows[x->nrows++] = i;
+        return 0;
+    }
+    for (size_t k = 0; k < o->ngemeenten; k++) {
+        size_t i = o->gemeenten[k];
+        assert(i < p->n);
+        if (p->prov_of[i] < 0)
+            return sw_diag_add(diag, SW_EUSAGE, NULL, 0, 0, NULL,
+                               "--gemeente GM%04d: that gemeente does not take part in this run "
+                               "(it is not in the opgave file)",
+                               x->reg->gemeente[i].code);
+        x->rows[x->nrows++] = i;
+    }
+    qsort(x->rows, x->nrows, sizeof *x->rows, compare_size);
+    size_t m = 0;
+    for (size_t k = 0; k < x->nrows; k++)
+        if (m == 0 || x->rows[m - 1] != x->rows[k])
+            x->rows[m++] = x->rows[k];
+    x->nrows = m;
+    return 0;
+}
+
+/* One chart per province shown, placed by the HTML writer at its code. */
+static void charts(sw_report *r, const sw_progress *p, const sw_report_context *ctx)
+{
+    for (size_t k = 0; k < p->nprov && !sw__report_error(r); k++) {
+        if (ctx->provincie && p->prov[k].code != ctx->provincie)
+            continue;
+        sw_buf b = {0};
+        sw_chart_options co = {NULL, r->scenario};
+        if (sw_timeline_chart_svg(&b, p, k, &co) != 0) {
+            sw_buf_free(&b);
+            sw__report_fail(r, SW_ENOMEM);
+            return;
+        }
+        char where[8];
+        snprintf(where, sizeof where, "PV%02d", p->prov[k].code % 100);
+        sw__picture(r, where, sw__str(r, b.data));
+        sw_buf_free(&b);
+    }
+}
+
+int sw_report_timeline(sw_report **out, const sw_progress *p, const sw_allocation *a,
+                       const sw_register *reg, const sw_cycle *cy, const sw_report_context *ctx,
+                       const sw_timeline_report_options *opt, sw_diag *diag)
+{
+    assert(out && p && reg && cy && ctx && p->nsteps > 0);
+    *out = NULL;
+    sw_report *r = sw__report_new();
+    if (!r)
+        return SW_ENOMEM;
+    const sw_timeline *t = opt ? opt->tijdlijn : NULL;
+    sw_date van = p->step[0].peildatum, tot = p->step[p->nsteps - 1].peildatum;
+    r->title = sw__printf(r, "%sTijdlijn: voortgang per peildatum, cyclus %lld, %s t/m %s",
+                          p->scenario ? "SCENARIO - " : "", (long long)cy->jaar, human_date(r, van),
+                          human_date(r, tot));
+    r->scenario = sw__scenario_text(r, p, reg);
+    r->threshold_pct = p->drempel_pct;
+    sw__run_meta(r, p, NULL, a, reg, cy, ctx);
+    timeline_meta(r, p, t);
+    sw__run_notes(r, p, NULL, a, reg, cy, ctx);
+    sw__note(r, SW_NOTE_INFO,
+             "Elke peildatum is geteld zoals een run met --peildatum op die datum: dezelfde "
+             "opgave, dezelfde regels%s.",
+             p->scenario ? " en hetzelfde scenario" : "");
+
+    tl_src *x = sw__alloc(r, 1, sizeof *x);
+    int rc = x ? 0 : SW_ENOMEM;
+    if (rc == 0) {
+        *x = (tl_src){p, reg, NULL, 0, opt && opt->voor_mensen};
+        rc = gemeenten(r, x, opt, diag);
+    }
+    if (rc != 0) {
+        sw_report_free(r);
+        return rc;
+    }
+    char last[16];
+    snprintf(last, sizeof last, "%d-%d-%04d", tot.d, tot.m, tot.y);
+    sw_table *tb =
+        sw__table(r, "verloop", sw__printf(r, "Verloop per provincie, stand op %s", last),
+                  verloop_cols, NCOLS(verloop_cols), p->nprov, verloop_row, x);
+    if (tb) {
+        tb->totals = true;
+        sw__table_filter(r, tb, ctx->provincie);
+    }
+    size_t nw = 0;
+    wissel *w = wissels(r, p, &nw);
+    wissel_src *ws = sw__alloc(r, 1, sizeof *ws);
+    if (w && ws) {
+        *ws = (wissel_src){p, w};
+        tb = sw__table(r, "wisselingen", "Peildata waarop de drempel werd gehaald of weer niet",
+                       wissel_cols, NCOLS(wissel_cols), nw, wissel_row, ws);
+        if (tb) {
+            sw__table_filter(r, tb, ctx->provincie);
+            tb->title = sw__printf(r, "%s (%zu)", tb->title, tb->nrows);
+        }
+    }
+    tb = sw__table(r, "provincies", "Provincies per peildatum", provincie_cols,
+                   NCOLS(provincie_cols), p->nsteps * p->nprov, provincie_row, x);
+    if (tb)
+        sw__table_filter(r, tb, ctx->provincie);
+    tb = sw__table(r, "gemeenten", "Gemeenten per peildatum", gemeente_cols, NCOLS(gemeente_cols),
+                   p->nsteps * x->nrows, gemeente_row, x);
+    if (tb)
+        sw__table_filter(r, tb, ctx->provincie);
+    charts(r, p, ctx);
+    return sw__report_done(out, r);
+}
