@@ -110,6 +110,14 @@ void sw__allocation_meta(sw_report *r, const sw_allocation *a, const sw_register
     sw__meta_count(r, "totaal_opgave", "Som opgaven", a->totaal);
     sw__meta(r, "totaal_amv", "Som amv", SW_KIND_COUNT,
              a->has_amv ? sw__count(a->totaal_amv) : sw__empty(), a->has_amv ? NULL : "-");
+    for (size_t i = 0; a->mode == SW_MODE_PROVINCIAL && i < cy->nparam; i++)
+        if (strncmp(cy->param[i].naam, "provincie.", 10) == 0 &&
+            strstr(cy->param[i].naam, ".opgave")) {
+            sw__meta_text(
+                r, "provinciale_opgaven_bron", "Provinciale opgaven, bron",
+                sw__printf(r, "%s: %s", sw_status_name(cy->param[i].status), cy->param[i].bron));
+            break;
+        }
     from = r->nmeta;
     sw__meta_text(r, "cyclus_bestand", "Cyclusbestand", ctx->cycle_file);
     sw__meta_text(r, "gemeenten_bestand", "Gemeentenbestand", ctx->register_file);
@@ -200,11 +208,9 @@ void sw__allocation_notes(sw_report *r, const sw_allocation *a, const sw_cycle *
     figures_notes(r, ctx->ses, "De SES-WOA-scores komen");
     if (a->weging == SW_WEGING_INWONERS)
         sw__note(r, SW_NOTE_WARNING,
-                 "Verdeeld naar inwonertal alleen. De wettelijke verdeelsleutel corrigeert "
-                 "het inwonertal met de sociaaleconomische score SES-WOA van het CBS "
-                 "(gewicht = inwoners \xC3\x97 (1 + score)). Geef de scores met --ses BESTAND: "
-                 "een CSV-download van CBS StatLine-tabel 86092NED of 85900NED (kolom "
-                 "GemiddeldeScore), of een bestand gemeentecode,ses_woa.");
+                 "Zonder SES-WOA: verdeeld naar inwonertal alleen, niet naar de wettelijke "
+                 "sleutel inwoners \xC3\x97 (1 + score). Geef de scores met --ses BESTAND "
+                 "(CBS StatLine 86092NED of 85900NED, of gemeentecode,ses_woa).");
     if (a->ses_nul_count)
         sw__note(r, SW_NOTE_WARNING,
                  "%zu gemeenten hebben geen SES-WOA-score; volgens --ses-ontbrekend nul is "
@@ -239,20 +245,24 @@ void sw__allocation_notes(sw_report *r, const sw_allocation *a, const sw_cycle *
             if (cy->param[i].status == SW_STATUS_GERAPPORTEERD &&
                 strncmp(cy->param[i].naam, "provincie.", 10) == 0 &&
                 strstr(cy->param[i].naam, ".opgave")) {
+                /* The warning says what to doubt, the parameters say where the
+                 * figures come from. */
                 sw__note(r, SW_NOTE_WARNING,
-                         "De provinciale opgaven hebben status 'gerapporteerd': %s",
-                         cy->param[i].bron);
+                         "De provinciale opgaven zijn gerapporteerd, niet officieel; hun bron "
+                         "staat bij de parameters.");
                 break;
             }
 }
 
 static const struct {
     int index;
-    const char *key, *label;
+    const char *key, *label, *short_label;
 } tariffs[] = {
-    {SW_TARIEF_LID3_DUURZAAM, "tarief_lid3_duurzaam", "Tarief lid 3, duurzaam"},
-    {SW_TARIEF_LID3_NIET_DUURZAAM, "tarief_lid3_niet_duurzaam", "Tarief lid 3, niet duurzaam"},
-    {SW_TARIEF_LID2B_DUURZAAM, "tarief_lid2b_duurzaam", "Tarief lid 2 sub b, duurzaam"},
+    {SW_TARIEF_LID3_DUURZAAM, "tarief_lid3_duurzaam", "Tarief lid 3, duurzaam", "lid 3 duurzaam"},
+    {SW_TARIEF_LID3_NIET_DUURZAAM, "tarief_lid3_niet_duurzaam", "Tarief lid 3, niet duurzaam",
+     "lid 3 niet duurzaam"},
+    {SW_TARIEF_LID2B_DUURZAAM, "tarief_lid2b_duurzaam", "Tarief lid 2 sub b, duurzaam",
+     "lid 2 sub b"},
 };
 
 void sw__counting_meta(sw_report *r, const sw_progress *p)
@@ -387,14 +397,14 @@ void sw__run_notes(sw_report *r, const sw_progress *p, const sw_grants *g,
     for (size_t k = 0; g && k < sizeof tariffs / sizeof tariffs[0]; k++) {
         const sw_tariff *t = &cy->tarief[tariffs[k].index];
         if (t->param->status != SW_STATUS_OFFICIEEL)
-            unchecked = sw__printf(r, "%s%s%s %s (%s)", unchecked, unchecked[0] ? "; " : "",
-                                   tariffs[k].label, sw__money_text(r, t->cents),
-                                   sw_status_name(t->param->status));
+            unchecked = sw__printf(r, "%s%s%s %s", unchecked, unchecked[0] ? ", " : "",
+                                   tariffs[k].short_label, sw__money_text(r, t->cents));
     }
     if (unchecked[0])
         sw__note(r, SW_NOTE_WARNING,
-                 "Niet geverifieerd tegen de Regeling specifieke uitkeringen: %s per plaats. De "
-                 "bron van elk tarief staat bij de parameters.", unchecked);
+                 "Tarieven niet geverifieerd tegen de Regeling specifieke uitkeringen (status "
+                 "en bron bij de parameters): %s per plaats.",
+                 unchecked);
     if (g && g->grondslag == SW_GRONDSLAG_BUDGET)
         for (size_t k = 0; k < g->nprov; k++)
             if (!g->prov[k].has_budget)

@@ -146,12 +146,15 @@ int sw_write_markdown(const sw_sink *sink, const sw_report *r, const sw_write_op
             sw__out_puts(o, "\n");
         }
         notes(o, r, SW_NOTE_WARNING, "Let op:");
-        params(o, r, false);
     }
+    /* The answer first; how it was computed after it, as in the HTML
+     * page's appendix. */
     for (size_t k = 0; rc == 0 && k < r->ntables; k++)
         if (wanted(wo, r->table[k].key))
             rc = table(o, &r->table[k], cells, s);
     if (rc == 0) {
+        sw__out_puts(o, "\n## Parameters, bronnen en invoer\n");
+        params(o, r, false);
         notes(o, r, SW_NOTE_INFO, "Verder:");
         params(o, r, true);
     }

@@ -43,7 +43,10 @@ static size_t line_of(const char *s, size_t w, const char **next)
     size_t chars = 0, last_space = 0, i = 0;
     bool space_seen = false;
     while (s[i]) {
-        if (s[i] == ' ') {
+        /* "€ 1.500,00" and "74,99 %" are one word: never split a number
+         * from its unit. */
+        bool glued = (i >= 3 && memcmp(s + i - 3, "\xE2\x82\xAC", 3) == 0) || s[i + 1] == '%';
+        if (s[i] == ' ' && !glued) {
             last_space = i;
             space_seen = true;
         }
@@ -109,8 +112,9 @@ typedef struct grid {
 static size_t longest_word(const char *s)
 {
     size_t best = 0, cur = 0;
-    for (; *s; s++) {
-        if (*s == ' ') {
+    for (const char *start = s; *s; s++) {
+        bool glued = (s - start >= 3 && memcmp(s - 3, "\xE2\x82\xAC", 3) == 0) || s[1] == '%';
+        if (*s == ' ' && !glued) {
             cur = 0;
             continue;
         }
@@ -279,6 +283,59 @@ static int print_grid(sw_out *o, const sw_table *t, const grid *g, sw_value *cel
     return 0;
 }
 
+/* A few rows too wide for the screen read better as blocks, one a row:
+ * "Kolom: waarde" lines, the values aligned, like the parameters. */
+enum { RECORD_ROWS = 5 };
+
+static int record_table(sw_out *o, const sw_table *t, const grid *g, size_t room, sw_value *cells,
+                        sw_scratch *s, const sw_value *totals)
+{
+    size_t lw = 0;
+    for (size_t k = 0; k < g->n; k++)
+        if (width(t->col[g->col[k]].title) > lw)
+            lw = width(t->col[g->col[k]].title);
+    for (size_t i = 0; i <= t->nrows; i++) {
+        const sw_value *row = cells;
+        if (i == t->nrows) {
+            if (!totals)
+                break;
+            row = totals;
+        } else {
+            int rc = sw_table_row(t, i, cells, s);
+            if (rc != 0)
+                return rc;
+        }
+        if (i > 0)
+            sw__out_puts(o, "\n");
+        for (size_t k = 0; k < g->n; k++) {
+            const sw_column *c = &t->col[g->col[k]];
+            char tmp[128];
+            const char *v = i == t->nrows && k == 0
+                                ? "Totaal"
+                                : sw_format_human(tmp, sizeof tmp, c, &row[g->col[k]]);
+            if (!v[0] && i == t->nrows)
+                continue; /* a totals block shows only its totals */
+            sw__out_printf(o, "%s:", c->title);
+            pad(o, lw - width(c->title) + 1);
+            wrapped(o, v[0] ? v : "-", lw + 2, room);
+        }
+    }
+    return o->err;
+}
+
+/* Columns from..n of g, after the key columns, that fit `room` side by side
+ * at their natural widths (at least one); returns the end. */
+static size_t band_end(const grid *g, size_t keys, size_t from, size_t room)
+{
+    size_t w = 0;
+    for (size_t k = 0; k < keys; k++)
+        w += g->natural[k] + (k ? GAP : 0);
+    size_t k = from;
+    while (k < g->n && (k == from || w + GAP + g->natural[k] <= room))
+        w += GAP + g->natural[k++];
+    return k;
+}
+
 static int grid_table(sw_out *o, const sw_table *t, size_t room, sw_value *cells, sw_scratch *s)
 {
     size_t shown = 0;
@@ -293,8 +350,14 @@ static int grid_table(sw_out *o, const sw_table *t, size_t room, sw_value *cells
     g.right = sw__calloc(shown, sizeof *g.right);
     g.buf = sw__calloc(shown, sizeof *g.buf);
     sw_value *totals = t->totals ? sw__calloc(t->ncols, sizeof *totals) : NULL;
+    grid band = {0};
+    band.col = sw__calloc(shown, sizeof *band.col);
+    band.w = sw__calloc(shown, sizeof *band.w);
+    band.natural = sw__calloc(shown, sizeof *band.natural);
     int rc = g.col && g.w && g.natural && g.text && g.rest && g.right && g.buf &&
-                     (totals || !t->totals) ? 0 : SW_ENOMEM;
+                     (totals || !t->totals) && band.col && band.w && band.natural
+                 ? 0
+                 : SW_ENOMEM;
     for (size_t c = 0; rc == 0 && c < t->ncols && g.n < shown; c++)
         if (!(t->col[c].role & SW_ROLE_EXACT))
             g.col[g.n++] = c;
@@ -304,44 +367,46 @@ static int grid_table(sw_out *o, const sw_table *t, size_t room, sw_value *cells
         rc = measure(t, &g, cells, s, totals);
     if (rc == 0 && room)
         fit(t, &g, room);
-    /* What still does not fit continues in bands that repeat the key. */
     size_t keys = 0;
     while (keys < g.n && (t->col[g.col[keys]].role & SW_ROLE_KEY))
         keys++;
     if (keys == 0)
         keys = 1;
+    bool fits = !room || total_width(&g) <= room;
+    if (rc == 0 && !fits && t->nrows <= RECORD_ROWS) {
+        rc = record_table(o, t, &g, room, cells, s, totals);
+        fits = true; /* written */
+        g.n = 0;
+    }
+    /* Too wide even with its text wrapped: the columns continue in bands
+     * that repeat the key, each band at natural widths and then fitted on
+     * its own (a column is narrowed only as far as its own band needs). */
     size_t from = keys;
-    while (rc == 0) {
-        grid band = g;
-        size_t *cols = sw__calloc(g.n, sizeof *cols), *ws = sw__calloc(g.n, sizeof *ws);
-        if (!cols || !ws) {
-            free(cols);
-            free(ws);
-            rc = SW_ENOMEM;
-            break;
-        }
-        band.col = cols;
-        band.w = ws;
+    while (rc == 0 && g.n > 0) {
+        size_t end = fits ? g.n : band_end(&g, keys, from, room);
+        band.text = g.text;
+        band.rest = g.rest;
+        band.right = g.right;
+        band.buf = g.buf;
         band.n = 0;
-        for (size_t k = 0; k < keys && k < g.n; k++) {
-            cols[band.n] = g.col[k];
-            ws[band.n++] = g.w[k];
-        }
-        size_t k = from;
-        while (k < g.n && (!room || band.n == keys || total_width(&band) + GAP + g.w[k] <= room)) {
-            cols[band.n] = g.col[k];
-            ws[band.n++] = g.w[k];
-            k++;
-        }
+        for (size_t k = 0; k < g.n; k++)
+            if (k < keys || (k >= from && k < end)) {
+                band.col[band.n] = g.col[k];
+                band.natural[band.n] = g.natural[k];
+                band.w[band.n++] = fits ? g.w[k] : g.natural[k];
+            }
+        if (!fits)
+            fit(t, &band, room);
         if (from > keys)
             sw__out_puts(o, "\n(vervolg)\n");
         rc = print_grid(o, t, &band, cells, s, totals);
-        free(cols);
-        free(ws);
-        if (k >= g.n)
+        if (end >= g.n)
             break;
-        from = k;
+        from = end;
     }
+    free(band.col);
+    free(band.w);
+    free(band.natural);
     free(g.col);
     free(g.w);
     free(g.natural);
@@ -457,17 +522,21 @@ int sw_write_text(const sw_sink *sink, const sw_report *r, const sw_write_option
             sw__out_puts(o, "\n");
         }
         notes(o, r, SW_NOTE_WARNING, "Let op:", prose);
-        meta_lines(o, r, false, prose);
     }
+    /* The answer first; how it was computed after it, as in the HTML
+     * page's appendix. */
     for (size_t k = 0; rc == 0 && k < r->ntables; k++) {
         const sw_table *t = &r->table[k];
         if (!wanted(wo, t->key))
             continue;
-        sw__out_printf(o, "\n%s\n\n", t->title);
+        /* notes() ends with a blank line; a table after it needs no other */
+        sw__out_printf(o, "%s%s\n\n", k == 0 && (r->nnotes || r->scenario) ? "" : "\n", t->title);
         rc = t->layout == SW_LAYOUT_STEPS ? steps_table(o, t, prose, cells, s)
                                           : grid_table(o, t, wo->width, cells, s);
     }
     if (rc == 0) {
+        sw__out_puts(o, "\nParameters, bronnen en invoer\n-----------------------------\n\n");
+        meta_lines(o, r, false, prose);
         sw__out_puts(o, "\n");
         notes(o, r, SW_NOTE_INFO, "Verder:", prose);
         meta_lines(o, r, true, prose);

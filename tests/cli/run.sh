@@ -507,6 +507,26 @@ grep -q '^8,Amv Vijf,2,2,amv,toegezegd,2025-07-01,2030-07-01,ja,ja,telt mee,nee,
 "$bin" report $K --include-planned -f csv --tabel kso | grep -qx 'PV20,Alfa,1,1,2,1,1,40,15,125,20,5,125,316,39.56,include-planned' &&
     ok || ko "report: the kso table is the register as it is, in a scenario too"
 
+# The terminal at 80 columns, as a person sees it: no line wider, no number
+# split over two lines, and the answer on the first screen.
+if [ -x /usr/bin/python3 ]; then
+    W="--cycle 2024 --locaties ../../data/voorbeeld-locaties-2024.csv"
+    while IFS='|' read -r first args; do
+        # shellcheck disable=SC2086
+        /usr/bin/python3 pty80.py ${first:+--first-screen "$first"} -- "$bin" $args >"$tmp/pty" 2>&1 &&
+            ok || { ko "80 columns: $args"; cat "$tmp/pty"; }
+    done <<EOF
+Berekening|explain GM0664 $W
+Groningen|allocate
+Zeeland|progress $W --provincies
+Utrecht|grants $W --provincie Utrecht
+|kso --cycle 2024 --locaties fixtures/kso-locaties-2024.csv
+|progress $W --tijdlijn 2024-01-01:2025-07-01:3m
+|grants $W --vergelijk fixtures/kso-locaties-2024.csv
+|sweep --capaciteit 1000:1003
+EOF
+fi
+
 # A full disk: exit 74, and no file left behind.
 if [ -w /dev/full ]; then
     "$bin" allocate -f csv -o /dev/full >/dev/null 2>"$tmp/err"
