@@ -133,23 +133,25 @@ static size_t total_width(const grid *g)
     return w;
 }
 
+/* Row i of t (read into cells), the totals after the last row, then NULL;
+ * NULL too on an error, in *rc. */
+static const sw_value *row_at(const sw_table *t, size_t i, sw_value *cells, sw_scratch *s,
+                              const sw_value *totals, int *rc)
+{
+    if (i < t->nrows)
+        return (*rc = sw_table_row(t, i, cells, s)) == 0 ? cells : NULL;
+    return i == t->nrows ? totals : NULL;
+}
+
 /* Natural widths: the widest cell (and header word) of each column. */
 static int measure(const sw_table *t, grid *g, sw_value *cells, sw_scratch *s,
                    const sw_value *totals)
 {
     for (size_t k = 0; k < g->n; k++)
         g->natural[k] = longest_word(t->col[g->col[k]].title);
-    for (size_t i = 0; i <= t->nrows; i++) {
-        const sw_value *row = cells;
-        if (i == t->nrows) {
-            if (!totals)
-                break;
-            row = totals;
-        } else {
-            int rc = sw_table_row(t, i, cells, s);
-            if (rc != 0)
-                return rc;
-        }
+    int rc = 0;
+    const sw_value *row;
+    for (size_t i = 0; (row = row_at(t, i, cells, s, totals, &rc)); i++) {
         for (size_t k = 0; k < g->n; k++) {
             char tmp[128];
             const sw_column *c = &t->col[g->col[k]];
@@ -168,7 +170,7 @@ static int measure(const sw_table *t, grid *g, sw_value *cells, sw_scratch *s,
             g->natural[k] = tw;
         g->w[k] = g->natural[k];
     }
-    return 0;
+    return rc;
 }
 
 /* Narrows text columns, widest first, until the grid fits `room` or none can
@@ -254,18 +256,11 @@ static int print_grid(sw_out *o, const sw_table *t, const grid *g, sw_value *cel
     }
     grid_row(o, g);
     rule(o, g);
-    for (size_t i = 0; i <= t->nrows; i++) {
-        const sw_value *row = cells;
-        if (i == t->nrows) {
-            if (!totals)
-                break;
+    int rc = 0;
+    const sw_value *row;
+    for (size_t i = 0; (row = row_at(t, i, cells, s, totals, &rc)); i++) {
+        if (i == t->nrows)
             rule(o, g);
-            row = totals;
-        } else {
-            int rc = sw_table_row(t, i, cells, s);
-            if (rc != 0)
-                return rc;
-        }
         for (size_t k = 0; k < g->n; k++) {
             const sw_column *c = &t->col[g->col[k]];
             int places;
@@ -280,7 +275,7 @@ static int print_grid(sw_out *o, const sw_table *t, const grid *g, sw_value *cel
         if (o->err)
             return o->err;
     }
-    return 0;
+    return rc;
 }
 
 /* A few rows too wide for the screen read better as blocks, one a row:
@@ -294,17 +289,9 @@ static int record_table(sw_out *o, const sw_table *t, const grid *g, size_t room
     for (size_t k = 0; k < g->n; k++)
         if (width(t->col[g->col[k]].title) > lw)
             lw = width(t->col[g->col[k]].title);
-    for (size_t i = 0; i <= t->nrows; i++) {
-        const sw_value *row = cells;
-        if (i == t->nrows) {
-            if (!totals)
-                break;
-            row = totals;
-        } else {
-            int rc = sw_table_row(t, i, cells, s);
-            if (rc != 0)
-                return rc;
-        }
+    int rc = 0;
+    const sw_value *row;
+    for (size_t i = 0; (row = row_at(t, i, cells, s, totals, &rc)); i++) {
         if (i > 0)
             sw__out_puts(o, "\n");
         for (size_t k = 0; k < g->n; k++) {
@@ -320,7 +307,7 @@ static int record_table(sw_out *o, const sw_table *t, const grid *g, size_t room
             wrapped(o, v[0] ? v : "-", lw + 2, room);
         }
     }
-    return o->err;
+    return rc ? rc : o->err;
 }
 
 /* Columns from..n of g, after the key columns, that fit `room` side by side
