@@ -65,6 +65,11 @@ SW_API void sw_register_free(sw_register *reg);
 /** Index of the gemeente with code number `code`, or -1. */
 SW_API long sw_register_find(const sw_register *reg, int code);
 
+/** Index of the gemeente `text` names: a code as cells accept it (344,
+ * 0344, GM0344) or its name in any case ("amsterdam"); -1 when none does.
+ * A name shared by two gemeenten finds none (the code must say which). */
+SW_API long sw_register_lookup(const sw_register *reg, const char *text);
+
 /* Scores and population from separate files (StatLine downloads or plain
  * tables): see figures.h. */
 

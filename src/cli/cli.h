@@ -113,6 +113,13 @@ int cli_flush(FILE *f);
  * ": " and strerror(errno). Returns the exit code: EX_OSERR or `code`. */
 int cli_os_error(int code, const char *fmt, ...) SW_PRINTF(2, 3);
 
+/* Did you mean (suggest.c): the edit distance of two words (ASCII case
+ * ignored; SIZE_MAX for words over 40 bytes), and the gemeente or
+ * province name nearest to what was typed, or NULL when none is near. */
+size_t cli_distance(const char *a, const char *b);
+const char *cli_closest_gemeente(const sw_register *reg, const char *typed);
+const char *cli_closest_provincie(const sw_cycle *cy, const char *typed);
+
 /* Reports a library error: its messages, or "out of memory" and the like;
  * returns its exit code. */
 int cli_fail(int sw_error, const sw_diag *diag);
@@ -156,6 +163,10 @@ typedef struct cli_run {
     sw_figures *ses, *inwoners;
     int provincie; /* resolved --provincie, 0 = all */
 } cli_run;
+
+/* The years of the embedded cycles, "2024, 2026" (only those whose tariffs
+ * are known, when `paying`), or "none". */
+const char *cli_embedded_cycles(char *buf, size_t cap, bool paying);
 
 int cli_load_run(cli_run *run, const cli_options *o);
 void cli_run_free(cli_run *run);

@@ -47,11 +47,15 @@ int cmd_measure(const cli_options *o)
     int rc = cli_load_run(&run, o), e = 0;
     long gemeente = -1;
     if (rc == 0 && o->command == CMD_EXPLAIN) {
-        const char *why;
-        int code;
-        if (sw_parse_gemeentecode(&code, o->gemeente, strlen(o->gemeente), &why) != 0 ||
-            (gemeente = sw_register_find(run.reg, code)) < 0) {
-            cli_error("explain: '%s' is not a gemeente of the register", o->gemeente);
+        if ((gemeente = sw_register_lookup(run.reg, o->gemeente)) < 0) {
+            const char *near = cli_closest_gemeente(run.reg, o->gemeente);
+            if (near)
+                cli_error("explain: '%s' is not a gemeente of the register; did you mean %s?",
+                          o->gemeente, near);
+            else
+                cli_error("explain: '%s' is not a gemeente of the register (give its code, "
+                          "GMxxxx, or its name)",
+                          o->gemeente);
             rc = EX_USAGE;
         }
     }

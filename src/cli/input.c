@@ -128,7 +128,10 @@ int cli_read_input(cli_input *in, const char *path, const char *embedded_name)
                 memcpy(in->sha256, sw_embedded_files[i].sha256, sizeof in->sha256);
                 return 0;
             }
-        cli_error("no embedded file %s: this build has no data for that cycle", embedded_name);
+        char known[128];
+        cli_error("no embedded file %s: the cycles built in are %s; for another, give its "
+                  "files with --cycle-file (and --gemeenten)",
+                  embedded_name, cli_embedded_cycles(known, sizeof known, false));
         return EX_USAGE;
     }
     FILE *f;
@@ -187,6 +190,28 @@ void cli_input_free(cli_input *in)
 }
 
 /* The newest cycle this build embeds, as its year. */
+const char *cli_embedded_cycles(char *buf, size_t cap, bool paying)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < sw_embedded_count; i++) {
+        long y;
+        if (sscanf(sw_embedded_files[i].name, "cyclus-%ld.csv", &y) != 1)
+            continue;
+        if (paying) {
+            sw_cycle *cy = NULL;
+            bool pays = sw_cycle_load(&cy, sw_embedded_files[i].name, sw_embedded_files[i].data,
+                                      sw_embedded_files[i].len, NULL, NULL) == 0 &&
+                        sw_cycle_can_pay(cy, SW_UNSET);
+            sw_cycle_free(cy);
+            if (!pays)
+                continue;
+        }
+        n += (size_t)snprintf(buf + n, n < cap ? cap - n : 0, "%s%ld", n ? ", " : "", y);
+    }
+    return buf[0] ? buf : "none";
+}
+
 static const char *newest_cycle(char *buf, size_t cap)
 {
     long best = 0;
@@ -291,8 +316,22 @@ int cli_load_run(cli_run *run, const cli_options *o)
     if (rc == 0 && o->provincie) {
         int p = sw_cycle_lookup_provincie(run->cycle, o->provincie);
         if (p < 0) {
-            cli_error("--provincie: '%s' is not a province code or name of cycle %lld",
-                      o->provincie, (long long)run->cycle->jaar);
+            const char *near = cli_closest_provincie(run->cycle, o->provincie);
+            if (near)
+                cli_error("--provincie: '%s' is not a province of cycle %lld; did you mean %s?",
+                          o->provincie, (long long)run->cycle->jaar, near);
+            else {
+                char list[1024];
+                size_t n = 0;
+                list[0] = '\0';
+                for (size_t i = 0; i < run->cycle->nprov; i++)
+                    n += (size_t)snprintf(list + n, n < sizeof list ? sizeof list - n : 0,
+                                          "%sPV%02d %s", i ? ", " : "",
+                                          run->cycle->provincie[i].code,
+                                          run->cycle->provincie[i].naam);
+                cli_error("--provincie: '%s' is not a province code or name of cycle %lld: %s",
+                          o->provincie, (long long)run->cycle->jaar, list);
+            }
             return EX_USAGE;
         }
         run->provincie = p;

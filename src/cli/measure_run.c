@@ -53,5 +53,16 @@ int cli_measure_run(sw_measurement **m, cli_input *loc_in, const cli_options *o,
     }
     if (e == 0)
         e = sw_measurement_finish(*m);
-    return e ? cli_fail(e, diag) : 0;
+    if (e == 0)
+        return 0;
+    int rc = cli_fail(e, diag);
+    if (mo->with_grants && !sw_cycle_can_pay(run->cycle, mo->grants.grondslag)) {
+        /* The library says what is missing; the program knows which of its
+         * own cycles have it. */
+        char paying[64];
+        cli_embedded_cycles(paying, sizeof paying, true);
+        if (strcmp(paying, "none") != 0)
+            cli_error("the built-in cycles with their tariffs: %s (--cycle YEAR)", paying);
+    }
+    return rc;
 }

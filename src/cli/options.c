@@ -173,6 +173,49 @@ static const cli_option options[] = {
 };
 #define NOPTIONS (sizeof options / sizeof options[0])
 
+/* What an option means for one command, where the table's general text
+ * would say more than that command needs (or the wrong thing): `--help` of
+ * a command shows these instead. */
+static const struct {
+    unsigned commands;
+    const char *name, *help;
+} help_for[] = {
+    {CMD_PROGRESS | CMD_GRANTS | CMD_REPORT | CMD_KSO, "locaties",
+     "the reception locations (required): gemeentecode, locatie, plaatsen, amv_plaatsen, "
+     "soort, vanaf, tot, status, reden, kleinschalig"},
+    {CMD_EXPLAIN, "locaties",
+     "the reception locations, to explain how the gemeente's places count (without it only "
+     "the opgave is explained)"},
+    {CMD_MAP, "locaties", "the reception locations, to colour the map by counted places"},
+    {CMD_SWEEP, "capaciteit", "the capacities to divide, FROM:TO[:STEP] (required)"},
+    {CMD_EXPLAIN, "gemeente",
+     "the gemeente to explain, by code or name (also as the first "
+     "argument)"},
+    {CMD_PROGRESS | CMD_REPORT, "gemeente",
+     "with --tijdlijn: only this gemeente in the gemeenten table (repeatable)"},
+    {CMD_MAP, "provincie", "draw only this province, zoomed, with its gemeenten"},
+    {CMD_ALLOCATE | CMD_PROGRESS | CMD_GRANTS, "tabel",
+     "only the table NAME: gemeenten or provincies (a timeline: verloop, wisselingen; a "
+     "comparison: wijzigingen, locaties)"},
+    {CMD_EXPLAIN, "tabel", "only the table NAME: berekening or locaties"},
+    {CMD_REPORT, "tabel", "only the table NAME: provincies, gemeenten or kso (not with html)"},
+    {CMD_SWEEP, "tabel", "only the table NAME: sweep or paradoxen"},
+    {CMD_KSO, "tabel",
+     "only the table NAME: totaal, provincies, gemeenten, redenen, aandeel or "
+     "locaties (the small-scale rows themselves)"},
+    {CMD_REPORT, "format", "the form (default: html); xlsx needs -o"},
+    {CMD_ALLOCATE | CMD_PROGRESS | CMD_GRANTS | CMD_EXPLAIN | CMD_SWEEP | CMD_KSO, "format",
+     "the form (default: table); xlsx needs -o"},
+};
+
+static const char *help_of(const cli_option *op, enum cli_command command)
+{
+    for (size_t i = 0; i < sizeof help_for / sizeof help_for[0]; i++)
+        if ((help_for[i].commands & command) && strcmp(help_for[i].name, op->name) == 0)
+            return help_for[i].help;
+    return op->help;
+}
+
 /* Options a command refuses for a reason of its own, said instead of "not
  * an option of this command". */
 static const struct {
@@ -281,7 +324,7 @@ int cli_help(enum cli_command command, const char *name)
                 fprintf(f, "%*s", 31 - n, "");
                 n = 31;
             }
-            wrap(f, op->help, (size_t)n, 31);
+            wrap(f, help_of(op, command), (size_t)n, 31);
         }
     }
     fputs("\nExit codes:\n", f);
@@ -296,26 +339,8 @@ int cli_help(enum cli_command command, const char *name)
 
 /* ---- parsing ---- */
 
-/* How far apart two option names are (edits), for "did you mean". */
-static size_t distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 40 || lb > 40)
-        return 99;
-    size_t d[41][41];
-    for (size_t i = 0; i <= la; i++)
-        d[i][0] = i;
-    for (size_t j = 0; j <= lb; j++)
-        d[0][j] = j;
-    for (size_t i = 1; i <= la; i++)
-        for (size_t j = 1; j <= lb; j++) {
-            size_t sub = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-            size_t del = d[i - 1][j] + 1, ins = d[i][j - 1] + 1;
-            d[i][j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-        }
-    return d[la][lb];
-}
-
+/* The option of this command nearest to what was typed, for "did you
+ * mean". */
 static const cli_option *closest(const char *typed, unsigned command)
 {
     const cli_option *best = NULL;
@@ -323,7 +348,7 @@ static const cli_option *closest(const char *typed, unsigned command)
     for (size_t i = 0; i < NOPTIONS; i++) {
         if (!(options[i].commands & command))
             continue;
-        size_t d = distance(typed, options[i].name);
+        size_t d = cli_distance(typed, options[i].name);
         if (d < bd) {
             bd = d;
             best = &options[i];
@@ -378,7 +403,10 @@ static int set_value(cli_options *o, const cli_option *op, const char *arg)
     case A_COUNT: {
         int64_t v;
         if (sw_parse_count(&v, arg, strlen(arg), &why) != 0) {
-            cli_error("--%s: '%s' %s", op->name, arg, why);
+            /* 0,75 for 75 %: say what the option counts in */
+            bool pct = op->metavar && strcmp(op->metavar, "PCT") == 0;
+            cli_error("--%s: '%s' %s%s", op->name, arg, why,
+                      pct ? " (a whole percentage: 75 for 75 %)" : "");
             return EX_USAGE;
         }
         *(int64_t *)(void *)(base + op->offset) = v;

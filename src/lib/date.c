@@ -39,8 +39,8 @@ int sw_parse_date(sw_date *out, const char *s, size_t len, const char **why)
         /* 9/1/2023 is 1 September in an English spreadsheet and 9 January in
          * others: never guess. */
         *why = "is a date with '/', which spreadsheets in different languages read as "
-               "different days (9/1/2023 is 1 September or 9 January); write 2025-07-01 "
-               "or 1-7-2025";
+               "different days; write 2025-07-01 or 1-7-2025 (in Excel or LibreOffice: "
+               "cell format d-m-jjjj)";
         return SW_EDATA;
     }
     int y, m, d;

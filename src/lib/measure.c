@@ -4,6 +4,7 @@
 
 #include <assert.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "spreiding/number.h"
@@ -186,16 +187,20 @@ int sw_budget_parse(sw_budget *out, const sw_cycle *cy, const char *text, sw_dia
 int sw_what_if_parse(sw_what_if *out, const sw_register *reg, const char *text, sw_diag *diag)
 {
     assert(out && reg && text);
-    const char *eq = strchr(text, '=');
+    /* The last '=': a gemeente is named by its code or by its name. */
+    const char *eq = strrchr(text, '=');
     const char *why;
-    int code;
-    if (!eq || sw_parse_gemeentecode(&code, text, (size_t)(eq - text), &why) != 0)
+    if (!eq || eq == text)
         return sw_diag_add(diag, SW_EUSAGE, NULL, 0, 0, NULL,
                            "--what-if: '%s' is not GMxxxx=+N", text);
-    long g = sw_register_find(reg, code);
+    char who[128];
+    snprintf(who, sizeof who, "%.*s", (int)(eq - text), text);
+    long g = sw_register_lookup(reg, who);
     if (g < 0)
         return sw_diag_add(diag, SW_EUSAGE, NULL, 0, 0, NULL,
-                           "--what-if: GM%04d is not a gemeente of the register", code);
+                           "--what-if: '%s' is not a gemeente of the register (give its code, "
+                           "GMxxxx, or its name)",
+                           who);
     const char *n = eq[1] == '+' ? eq + 2 : eq + 1;
     int64_t v;
     if (sw_parse_count(&v, n, strlen(n), &why) != 0 || v == 0)

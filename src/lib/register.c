@@ -208,3 +208,20 @@ long sw_register_find(const sw_register *reg, int code)
         return -1;
     return reg->by_code[code];
 }
+
+long sw_register_lookup(const sw_register *reg, const char *text)
+{
+    assert(reg && text);
+    const char *why;
+    int code;
+    if (sw_parse_gemeentecode(&code, text, strlen(text), &why) == 0)
+        return sw_register_find(reg, code);
+    long found = -1;
+    for (size_t i = 0; i < reg->n; i++)
+        if (sw__same_name(reg->gemeente[i].naam, text)) {
+            if (found >= 0)
+                return -1;
+            found = (long)i;
+        }
+    return found;
+}

@@ -87,7 +87,7 @@ fails bad-policy 64 "spreiding: --mode: 'regional' is not one of national|provin
     allocate --mode regional
 fails bad-option 64 "spreiding: unknown option '--frobnicate' (try 'spreiding allocate --help')" -- \
     allocate --frobnicate
-fails bad-provincie 64 "spreiding: --provincie: 'Gamma' is not a province code or name of cycle 2024" -- \
+fails bad-provincie 64 "spreiding: --provincie: 'Gamma' is not a province code or name of cycle 2024: PV20 Alfa, PV21 Beta" -- \
     allocate $F --gemeenten fixtures/gemeenten.csv --provincie Gamma
 
 # A failed run leaves an existing report as it was.
@@ -132,8 +132,26 @@ grep -qx 'GM0363,Amsterdam,PV27,Noord-Holland,934526,,934526,4557.6460,4558,' "$
 "$bin" allocate | grep -q 'geen officiële provinciale' && ok || ko "cycle 2026 says what it lacks"
 "$bin" allocate --afronding largest-remainder -f json | grep -q '"totaal_opgave": 88000,' &&
     ok || ko "--afronding needs no --mode national when the cycle has no provincial opgaven"
-fails grants-2026 65 "spreiding: embedded:cyclus-2026.csv: cycle 2026 has no tarief.lid3.duurzaam, tarief.lid3.niet-duurzaam, tarief.lid2b.duurzaam, lid2b-minimum: the grants cannot be computed without them; write the cycle file with 'spreiding cycle --cycle 2026 -o cyclus.csv', fill them in once published, and give it with --cycle-file cyclus.csv" -- \
+fails grants-2026 65 "spreiding: embedded:cyclus-2026.csv: cycle 2026 has no tarief.lid3.duurzaam, tarief.lid3.niet-duurzaam, tarief.lid2b.duurzaam, lid2b-minimum: the grants cannot be computed without them; write the cycle file with 'spreiding cycle --cycle 2026 -o cyclus.csv', fill them in once published, and give it with --cycle-file cyclus.csv
+spreiding: the built-in cycles with their tariffs: 2024 (--cycle YEAR)" -- \
     grants --locaties ../../data/voorbeeld-locaties-2024.csv
+# Names as people type them: a province or gemeente slightly misspelt gets
+# a did-you-mean, a gemeente may be named instead of coded, a cycle not
+# built in lists the ones that are, a fraction for a percentage is said.
+fails provincie-typo 64 "spreiding: --provincie: 'Zeland' is not a province of cycle 2024; did you mean Zeeland?" -- \
+    progress --cycle 2024 --locaties ../../data/voorbeeld-locaties-2024.csv --provincie Zeland
+fails explain-typo 64 "spreiding: explain: 'Amsterdm' is not a gemeente of the register; did you mean Amsterdam?" -- \
+    explain Amsterdm --cycle 2024
+"$bin" explain amsterdam --cycle 2024 -f csv --tabel berekening >"$tmp/a" 2>&1 &&
+    "$bin" explain GM0363 --cycle 2024 -f csv --tabel berekening >"$tmp/b" 2>&1 && cmp -s "$tmp/a" "$tmp/b" &&
+    ok || ko "explain by name"
+"$bin" progress --cycle 2024 --locaties ../../data/voorbeeld-locaties-2024.csv --what-if Amsterdam=+50 -f csv >"$tmp/a" 2>&1 &&
+    grep -q '^GM0363,Amsterdam,PV27,Noord-Holland,5097,432,50,0,50,-5047,what-if GM0363=+50$' "$tmp/a" &&
+    ok || { ko "--what-if by name"; grep GM0363 "$tmp/a" | head -2; }
+fails cycle-not-built-in 64 "spreiding: no embedded file cyclus-2025.csv: the cycles built in are 2024, 2026; for another, give its files with --cycle-file (and --gemeenten)" -- \
+    allocate --cycle 2025
+fails drempel-fraction 64 "spreiding: --drempel: '0,75' is not a whole number (a whole percentage: 75 for 75 %)" -- \
+    progress --cycle 2024 --locaties ../../data/voorbeeld-locaties-2024.csv --drempel 0,75
 # spreiding cycle writes the embedded file; read back, it gives the same results.
 for y in 2024 2026; do
     "$bin" cycle --cycle $y -o "$tmp/c$y.csv" && "$bin" allocate --cycle-file "$tmp/c$y.csv" -f csv >"$tmp/a" &&
@@ -190,7 +208,7 @@ spreiding: fixtures/bad-locaties.csv:8:8: column 'status': value 'klaar' is not 
 fails no-locaties 64 "spreiding: progress needs --locaties FILE" -- progress $F
 fails opgave-and-mode 64 "spreiding: --opgave gives the opgave per gemeente, so allocation options (--mode, --weging, --afronding, --amv-afronding, --ses-ontbrekend, --capaciteit, --amv) have no effect with it" -- \
     progress $L --opgave fixtures/opgave.csv --mode national
-fails explain-unknown 64 "spreiding: explain: 'GM9999' is not a gemeente of the register" -- explain GM9999 $L
+fails explain-unknown 64 "spreiding: explain: 'GM9999' is not a gemeente of the register (give its code, GMxxxx, or its name)" -- explain GM9999 $L
 fails bad-budget 64 "spreiding: --budget: 'Gamma' is not a province code or name" -- grants $L --budget Gamma=5
 
 # Timelines (tests/README.md, "Timeline"): Beta crosses 75 % in April, falls

@@ -187,7 +187,7 @@ START_TEST(dates_are_real_iso_dates)
     ck_assert_str_eq(why, "is not a date that exists");
     /* a '/' date means different days in different locales: never read */
     ck_assert_int_eq(sw_parse_date(&d, "9/1/2023", 8, &why), SW_EDATA);
-    ck_assert_ptr_nonnull(strstr(why, "9/1/2023 is 1 September or 9 January"));
+    ck_assert_ptr_nonnull(strstr(why, "read as different days; write 2025-07-01 or 1-7-2025"));
     static const char *const bad[] = {"1-7-25", "2025-7-1", "1.7.2025", "20250701", "1-7-2025x",
                                       "123-7-2025", "1--7-2025", "2025/07/01", "", "juli 2025"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)

@@ -140,8 +140,8 @@ START_TEST(bad_ranges_are_usage_errors)
     parse_fails("2025-01-01:2025-02-30", "--tijdlijn: TO '2025-02-30' is not a date that exists");
     parse_fails("1/1/2025:2025-02-01",
                 "--tijdlijn: FROM '1/1/2025' is a date with '/', which spreadsheets in different "
-                "languages read as different days (9/1/2023 is 1 September or 9 January); write "
-                "2025-07-01 or 1-7-2025");
+                "languages read as different days; write 2025-07-01 or 1-7-2025 (in Excel or "
+                "LibreOffice: cell format d-m-jjjj)");
     const char *step = "--tijdlijn: STEP '%s' is not Nd, Nw or Nm (days, weeks or months, N from "
                        "1 to 10000)";
     const char *bad[] = {"0m", "m", "1y", "-1d", "1.5m", "10001d"};
