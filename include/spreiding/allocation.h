@@ -1,7 +1,7 @@
 /**
  * # Allocation: the opgave per gemeente and per province
  *
- * domain.md §3 and §7.1–7.4: weights, the modes `national` and
+ * rekenregels §3 and §7.1–7.4: weights, the modes `national` and
  * `provincial`, rounding, and the amv part. Integers and exact fractions only.
  */
 #ifndef SPREIDING_ALLOCATION_H
@@ -22,7 +22,7 @@ extern "C" {
 #endif
 
 /** What the user chose; SW_UNSET (0) everywhere means the defaults of
- * domain.md: mode `provincial` when the cycle has every provincial opgave,
+ * rekenregels §3, §7: mode `provincial` when the cycle has every provincial opgave,
  * weging by the scores present, afronding and ses-ontbrekend from the cycle,
  * amv-afronding by mode. */
 typedef struct sw_alloc_options {

@@ -23,7 +23,7 @@ extern "C" {
  * - `SW_ROUND_LARGEST_REMAINDER` (Hamilton): each part gets ⌊q_i⌋ with
  *   q_i = total·w_i/W; the places left go one each to the largest
  *   remainders; equal remainders go to the larger weight, then to the lower
- *   `code[i]` (domain.md §7.3). Σ out = total exactly.
+ *   `code[i]` (rekenregels §7.3). Σ out = total exactly.
  * - `SW_ROUND_HALF_UP`: out[i] = ⌊q_i + ½⌋, no correction.
  *
  * W = Σ weight must be > 0 unless total is 0. Returns 0, SW_EDATA when W is 0

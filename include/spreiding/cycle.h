@@ -13,7 +13,7 @@
  * `tarief.lid2b.duurzaam`, `tarief.lid3.duurzaam`, `tarief.lid3.niet-duurzaam`
  * (euros), `lid2b-minimum`, `beschikbaar-tot` (a date, or `geen`), and per
  * province `provincie.PVnn.opgave` and `provincie.PVnn.opgave_amv`. Policies
- * with the default domain.md gives them when absent: `afronding` (half-up),
+ * with the default rekenregels §7.18 gives them when absent: `afronding` (half-up),
  * `ses-ontbrekend` (fout), `aanmeld-telt` (ja), `telt-alleen-duurzaam` (nee),
  * `minimum-plaatsen` (0), `kso-max-plaatsen` (100), `lid3`
  * (provinciale-drempel), `lid3-grondslag` (per-plaats). Provinces are named
@@ -130,7 +130,7 @@ SW_API int sw_cycle_lookup_provincie(const sw_cycle *cycle, const char *text);
 SW_API long sw_cycle_param_line(const sw_cycle *cycle, const char *name);
 
 /** The row of parameter `name`, or NULL when the file does not give it (or
- * leaves it empty): then a default of domain.md, or nothing, applies. */
+ * leaves it empty): then a default of rekenregels §7.18, or nothing, applies. */
 SW_API const sw_param *sw_cycle_param(const sw_cycle *cycle, const char *name);
 
 

@@ -19,7 +19,7 @@ typedef struct sw_date {
     int y, m, d;
 } sw_date;
 
-/** Parses a date as people write it in a cell (domain.md §7.13): ISO
+/** Parses a date as people write it in a cell (rekenregels §7.13): ISO
  * `YYYY-MM-DD`, or `D-M-YYYY` as LibreOffice and Excel write it in a Dutch
  * locale (day and month with one or two digits). Years 1000..9999; the day
  * must exist (`2025-02-30` is SW_EDATA, `2024-02-29` is valid). A date with
@@ -31,7 +31,7 @@ SW_API int sw_parse_date(sw_date *out, const char *s, size_t len, const char **w
 SW_API int sw_date_cmp(sw_date a, sw_date b);
 
 /** The same month and day `years` later; 29 February becomes 28 February when
- * the target year is not a leap year (domain.md §7.7). */
+ * the target year is not a leap year (rekenregels §7.7). */
 SW_API sw_date sw_date_add_years(sw_date d, int years);
 
 /** `months` calendar months later (or earlier, when negative), the day

@@ -1,10 +1,10 @@
 /**
  * # Figures: one value per gemeente from a national table
  *
- * The register's SES-WOA scores (domain.md §7.4) and its population (§7.17)
+ * The register's SES-WOA scores (rekenregels §7.4) and its population (§7.17)
  * can each be replaced, as a whole column, by a file the user downloaded from
  * CBS StatLine or wrote by hand. One reader takes every shape of such a file
- * (domain.md §2, §7.12):
+ * (rekenregels §2, §7.12):
  *
  * - a plain file, `gemeentecode,ses_woa` or `gemeentecode,inwoners` (codes
  *   `344`, `0344`, `GM0344`);

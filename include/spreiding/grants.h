@@ -1,7 +1,7 @@
 /**
  * # Grants: art. 9, lid 3 and lid 2 sub b
  *
- * domain.md §5 and §7.8. Money is in integer euro cents.
+ * rekenregels §5 and §7.8. Money is in integer euro cents.
  *
  * Lid 3, policy `lid3`: `provinciale-drempel` (once a province meets the
  * threshold every contributing gemeente is eligible, pro rata) or

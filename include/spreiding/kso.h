@@ -1,7 +1,7 @@
 /**
  * # Small-scale reception (kleinschalige opvang, KSO)
  *
- * The overview the minister promised the Chambers (domain.md §4b): how
+ * The overview the minister promised the Chambers (rekenregels §4b): how
  * small-scale reception develops, and which planned small-scale locations
  * could not be realised, with the reasons.
  *

@@ -1,7 +1,7 @@
 /**
  * # Locations: the reception places a gemeente provides
  *
- * A locations file has one row per reception location (domain.md §4, §4b):
+ * A locations file has one row per reception location (rekenregels §4, §4b):
  * `gemeentecode`, `plaatsen`, `soort`, `vanaf` (required) and `locatie`,
  * `amv_plaatsen`, `tot`, `status`, `reden`, `kleinschalig` (optional), in any
  * order. A file with one row per gemeente and no `locatie` column is the same

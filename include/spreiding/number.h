@@ -2,7 +2,7 @@
  * # Numbers: exact parsing and formatting
  *
  * Every rule of the law is computed in integers and exact fractions. This
- * module turns CSV cells into integers (domain.md §7.5) and exact fractions
+ * module turns CSV cells into integers (rekenregels §7.5) and exact fractions
  * back into decimal text. Nothing here uses floating point or the locale.
  */
 #ifndef SPREIDING_NUMBER_H
@@ -48,7 +48,7 @@ SW_API int sw_parse_count(int64_t *out, const char *s, size_t len, const char **
  * separator. */
 SW_API int sw_parse_micro(int64_t *out, const char *s, size_t len, const char **why);
 
-/** An amount of money in euros, stored in cents (domain.md §7.5): digits,
+/** An amount of money in euros, stored in cents (rekenregels §7.5): digits,
  * optionally grouped in threes by one separator (`.`, `,`, a space or a
  * no-break space), optionally followed by exactly two decimals after the
  * other separator: `1500`, `1.500`, `1 500`, `1.500,50`, `1500,50`,
@@ -64,7 +64,7 @@ SW_API int sw_parse_cents(int64_t *out, const char *s, size_t len, const char **
 /** How a decimal is rounded to its last place. */
 typedef enum sw_rounding {
     SW_ROUND_DECIMAL_HALF_UP = 1, /**< halves away from zero: 0.125 → 0.13 */
-    SW_ROUND_DECIMAL_DOWN         /**< toward zero: 74.999 → 74.99 (domain.md §7.11) */
+    SW_ROUND_DECIMAL_DOWN         /**< toward zero: 74.999 → 74.99 (rekenregels §7.11) */
 } sw_rounding;
 
 /** `num / den` (den > 0) rounded to `places` decimals (0..18), `.` as

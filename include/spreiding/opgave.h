@@ -5,7 +5,7 @@
  * the allocation of the same run, or an official per-gemeente opgave read
  * from a file (`gemeentecode,opgave[,opgave_amv]`), which is what a PRT holds
  * after the verdeelbesluit. An opgave file defines the run: only the
- * gemeenten it lists take part (domain.md §7.10).
+ * gemeenten it lists take part (rekenregels §7.10).
  */
 #ifndef SPREIDING_OPGAVE_H
 #define SPREIDING_OPGAVE_H
@@ -47,7 +47,7 @@ SW_API int sw_opgave_from_allocation(sw_opgave **out, const sw_allocation *a);
  * duplicate code, a bad count or an amv part above the opgave is SW_EDATA.
  * A file without an `opgave_amv` column gets its amv parts computed as the
  * national rule does, ⌊T × A / C + ½⌋ with the amv part A and capacity C of
- * `cy` (domain.md §7.14), when `cy` is given and knows A. */
+ * `cy` (rekenregels §7.14), when `cy` is given and knows A. */
 SW_API int sw_opgave_load(sw_opgave **out, const sw_register *reg, const sw_cycle *cy,
                           const char *name, const char *data, size_t len,
                           const sw_csv_options *opt, sw_diag *diag);

@@ -1,9 +1,9 @@
 /**
  * # Policies: the choices the law leaves open
  *
- * Each policy of domain.md has a name and values spelt as in the domain text
- * (`half-up`, `provinciale-drempel`, ...). Value 0 of every enum means "not
- * chosen": the cycle file's default, or the rule of domain.md §7, applies.
+ * Each policy of the rules (docs/rekenregels.md §3, §5, §7) has a name and
+ * values spelt as there (`half-up`, `provinciale-drempel`, ...). Value 0 of every enum means "not
+ * chosen": the cycle file's default, or the rule of rekenregels §7, applies.
  */
 #ifndef SPREIDING_POLICY_H
 #define SPREIDING_POLICY_H

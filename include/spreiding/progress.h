@@ -1,7 +1,7 @@
 /**
  * # Progress: counted places against the opgave, and the 75 % test
  *
- * domain.md §4. A location counts (`telt mee`) on the peildatum when all of
+ * rekenregels §4. A location counts (`telt mee`) on the peildatum when all of
  * these hold: it is not `nood`; it is `aanmeld` only when the cycle lets
  * those count; its status is gerealiseerd or toegezegd (gepland only in a
  * scenario; afgewezen and ingetrokken never); `vanaf ≤ peildatum` and (`tot`

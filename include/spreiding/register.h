@@ -1,7 +1,7 @@
 /**
  * # Register: the gemeenten of a run
  *
- * The register defines which gemeenten exist (domain.md §7.6): every other
+ * The register defines which gemeenten exist (rekenregels §7.6): every other
  * input names gemeenten by code and must name one of these. A register is
  * read from a CSV file with the columns `gemeentecode`, `gemeentenaam`,
  * `provinciecode`, `inwoners` and optionally `ses_woa`, in any order; other

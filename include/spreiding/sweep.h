@@ -2,7 +2,7 @@
  * # Sweep: the allocation over a range of capacities
  *
  * For every capacity C in FROM..TO (step STEP) the national allocation of
- * domain.md §3, per province and optionally per gemeente, plus the rounding
+ * rekenregels §3, per province and optionally per gemeente, plus the rounding
  * paradoxes in the range: a gemeente or province whose opgave goes down when
  * the capacity goes up (the Alabama paradox of largest remainder).
  *

@@ -1,7 +1,7 @@
 /**
  * # Writers: one document, several forms
  *
- * Machine forms keep the units of domain.md §7.9 (CSV: one bare table; JSON:
+ * Machine forms keep the units of rekenregels §7.9 (CSV: one bare table; JSON:
  * everything, with exact values beside the rounded ones). Human forms
  * (terminal table, Markdown, HTML) write numbers the Dutch way and put the
  * warnings first (§7.16). A writer formats from each column's kind and role

@@ -31,7 +31,8 @@ static int usage(FILE *f)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fputs("\n'spreiding COMMAND --help' lists the options of a command; 'man spreiding'\n"
-          "explains every rule.\n",
+          "and docs/rekenregels.md (installed as share/doc/spreiding/rekenregels.md)\n"
+          "explain every rule.\n",
           f);
     return cli_flush(f);
 }

@@ -2,7 +2,7 @@
  * it belongs to, its help text and where its value goes. The table drives
  * getopt, every command's --help, the "not an option of this command" errors
  * and the man page's option list (a test checks the two agree). Option names
- * follow domain.md §7.20: commands in English, the law's nouns in Dutch. */
+ * follow rekenregels §7.20: commands in English, the law's nouns in Dutch. */
 #include <getopt.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -41,7 +41,7 @@ typedef struct cli_option {
 
 #define AT(field) offsetof(cli_options, field)
 #define S_IN "Inputs"
-#define S_ALLOC "Allocation (domain: verdeling)"
+#define S_ALLOC "Allocation (verdeling)"
 #define S_COUNT "Counting places"
 #define S_GRANT "Grants (art. 9)"
 #define S_OUT "Output"

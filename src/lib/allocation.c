@@ -1,4 +1,4 @@
-/* domain.md §3: weights, national and provincial division, the amv part. */
+/* rekenregels §3: weights, national and provincial division, the amv part. */
 #include "spreiding/allocation.h"
 
 #include <assert.h>

@@ -20,7 +20,7 @@ enum kind { K_COUNT, K_PERCENT, K_DATE, K_DATE_OR_GEEN, K_POLICY, K_TARIFF };
 #define NO_FLAG SIZE_MAX
 
 /* Each parameter: where it goes, whether a file must give it, and the
- * default domain.md gives a policy when the file does not. Figures without a
+ * default rekenregels §7.18 gives a policy when the file does not. Figures without a
  * default (amv, tariffs) are simply unknown when absent: their `flag` (a
  * bool in sw_cycle) stays false. */
 static const struct spec {
@@ -29,7 +29,7 @@ static const struct spec {
     size_t offset; /* of the field in sw_cycle; for K_TARIFF the tariff index */
     sw_policy policy;
     bool required;
-    const char *fallback; /* the default of domain.md, or NULL */
+    const char *fallback; /* the default of rekenregels §7.18, or NULL */
     size_t flag;          /* offset of its has_ bool, or NO_FLAG */
     int64_t max;          /* K_COUNT: the largest value, 0 for none */
 } specs[] = {

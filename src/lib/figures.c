@@ -1,6 +1,6 @@
 /* One figure per gemeente (SES-WOA score or population) from a national table
  * as the user has it: a plain file, StatLine's typed CSV or the StatLine web
- * page's download (domain.md §2, §7.4, §7.12, §7.17). See figures.h for the
+ * page's download (rekenregels §2, §7.4, §7.12, §7.17). See figures.h for the
  * rules.
  *
  * The file is read twice. The first pass looks at the header and at every

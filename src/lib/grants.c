@@ -1,4 +1,4 @@
-/* domain.md §5, §7.8: the art. 9 grants in cents. */
+/* rekenregels §5, §7.8: the art. 9 grants in cents. */
 #include "spreiding/grants.h"
 
 #include <assert.h>

@@ -1,4 +1,4 @@
-/* Small-scale reception (domain.md §4b): which rows are kleinschalig, their
+/* Small-scale reception (rekenregels §4b): which rows are kleinschalig, their
  * class on the peildatum, and the overview per gemeente, province and
  * reason. Every row is also counted by a progress of the kso's own, so that
  * the share of KSO in the counted places follows the rules of progress.c and

@@ -1,4 +1,4 @@
-/* Reading reception locations (domain.md §4, §4b, §7.7, §7.10, §7.13), as a
+/* Reading reception locations (rekenregels §4, §4b, §7.7, §7.10, §7.13), as a
  * stream of checked rows. */
 #include "spreiding/locations.h"
 

@@ -1,4 +1,4 @@
-/* Exact parsing of CSV cells (domain.md §7.5) and exact decimal formatting.
+/* Exact parsing of CSV cells (rekenregels §7.5) and exact decimal formatting.
  * No floating point, no locale: the same bytes in give the same value on every
  * platform. */
 #include "spreiding/number.h"
@@ -182,7 +182,7 @@ int sw_parse_micro(int64_t *out, const char *s, size_t len, const char **why)
     return 0;
 }
 
-/* A grouping separator of an amount (domain.md §7.5): the count's ones, and
+/* A grouping separator of an amount (rekenregels §7.5): the count's ones, and
  * ',' (1,500.50). Returns its length at s, 0 if none. */
 static size_t money_sep_len(const char *s, size_t len)
 {

@@ -6,7 +6,7 @@
 #include "spreiding/diag.h"
 
 /* Index 0 is the "not chosen" slot; values start at 1. Labels are the Dutch
- * words a report uses for people (domain.md §7.16). */
+ * words a report uses for people (rekenregels §7.16). */
 static const struct {
     const char *values[3];
     const char *choices;

@@ -1,4 +1,4 @@
-/* domain.md §4: what counts, per gemeente and per province, and the exact
+/* rekenregels §4: what counts, per gemeente and per province, and the exact
  * threshold test, at one date or along a timeline.
  *
  * Only the dates decide whether a location counts at one step or another:

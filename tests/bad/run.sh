@@ -68,7 +68,7 @@ same tab-delimited cli/expected/allocate.csv allocate $C --gemeenten odd/reg-tab
 same cr-line-ends cli/expected/allocate.csv allocate $C --gemeenten odd/reg-cr-only.csv -f csv
 same ses-semicolon-decimal-comma odd/expected-ses.csv allocate $C $G --ses odd/ses-semicolon-decimal-comma.csv -f csv
 # A code not in the register (GM0370 Beemster, merged in 2022) is skipped
-# (domain.md §7.12): the output is that of the same file without it.
+# (rekenregels §7.12): the output is that of the same file without it.
 same ses-former-gemeente odd/expected-ses.csv allocate $C $G --ses odd/ses-former-gemeente.csv -f csv
 # What Dutch Excel saves ("CSV (puntkomma)": Windows-1252, ';', CRLF, 1-9-2023
 # dates, codes as numbers, rows of only delimiters below the table) and its

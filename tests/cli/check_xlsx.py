@@ -41,7 +41,7 @@ if kind == "allocate":
 elif kind == "progress":
     check("Zeeland geteld", zeeland[3].value, 1650)
     check("voortgang is a percentage", zeeland[4].number_format, "0.00%")
-    # 1650/2109 = 78.236...%, shown rounded down (domain 7.11): 78.23 %
+    # 1650/2109 = 78.236...%, shown rounded down (rekenregels §7.11): 78.23 %
     check("voortgang value (78.23 %, 2 decimals)", round(zeeland[4].value, 10), 0.7823)
 elif kind == "grants":
     check("Zeeland lid 3", zeeland[7].value, 5350000)

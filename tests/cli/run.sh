@@ -72,7 +72,7 @@ spreiding: fixtures/bad-ragged.csv:4:4: column 'inwoners': value '1e5' is not a 
     allocate $F --gemeenten fixtures/bad-ragged.csv
 fails duplicate 65 "spreiding: fixtures/bad-duplicate.csv:6:1: column 'gemeentecode': gemeentecode GM0001 appears twice: on line 2 and on line 6" -- \
     allocate $F --gemeenten fixtures/bad-duplicate.csv
-# A code that is not in the register is skipped (domain.md §7.12).
+# A code that is not in the register is skipped (rekenregels §7.12).
 same ses-unknown-skipped expected/allocate-ses.csv -- allocate $F --gemeenten fixtures/gemeenten.csv \
     --ses fixtures/ses-unknown-code.csv -f csv
 fails empty 65 "spreiding: fixtures/empty.csv:1:1: file is empty" -- \
@@ -96,7 +96,7 @@ echo keep >"$tmp/keep.csv"
 [ $? -eq 65 ] && [ "$(cat "$tmp/keep.csv")" = keep ] && ok || ko "failed run kept the old report"
 
 # The embedded cycle 2024: 342 gemeenten whose opgaven add up to the official
-# provincial figures (domain.md §6) and to 96 000.
+# provincial figures (rekenregels §6) and to 96 000.
 "$bin" allocate --cycle 2024 -f json >"$tmp/json" 2>&1 && ok || ko "embedded allocate"
 "$bin" allocate --cycle 2024 -f csv --provincies >"$tmp/prov" 2>&1
 printf '%s\n' "provinciecode,provincie,gemeenten,inwoners,opgave,opgave_amv" \
@@ -119,7 +119,7 @@ rows=$("$bin" allocate --cycle 2024 -f csv | wc -l)
 "$bin" allocate --cycle 2024 --mode national --afronding largest-remainder -f json |
     grep -q '"totaal_opgave": 96000,' && ok || ko "national largest-remainder sums to 96000"
 
-# Cycle 2026 is the default (domain.md 7.18): no provincial opgaven, so the
+# Cycle 2026 is the default (rekenregels §7.18): no provincial opgaven, so the
 # national mode; C = 88 000 over the population of 1-1-2025 (18 044 027),
 # half-up. Worked out from data/gemeenten-2026.csv with exact fractions:
 # Amsterdam 934 526 → 4 557.646 → 4 558; Schiermonnikoog 971 → 4.736 → 5;

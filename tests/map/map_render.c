@@ -82,7 +82,7 @@ static const char *nl(char *buf, long long v)
     return buf;
 }
 
-/* 100 × geteld / opgave, truncated to two decimals (domain.md §7.11), as
+/* 100 × geteld / opgave, truncated to two decimals (rekenregels §7.11), as
  * "78,24 %". */
 static const char *pct(char *buf, long long geteld, long long opgave)
 {

@@ -1,4 +1,4 @@
-/* Allocation (domain.md §3, §7): hand-worked cases, the published amv
+/* Allocation (rekenregels §3, §7): hand-worked cases, the published amv
  * figures, policies, and properties over random registers. The expected
  * numbers are worked out in tests/README.md. */
 #include <stdio.h>

@@ -103,7 +103,7 @@ END_TEST
 
 START_TEST(figures_not_known_yet_are_absent_and_policies_default)
 {
-    /* A cycle with only what cycle 2026 knows (domain.md §7.18). */
+    /* A cycle with only what cycle 2026 knows (rekenregels §7.18). */
     sw_cycle *cy = load_cycle("parameter,waarde,status,bron\n"
                               "jaar,2026,gerapporteerd,x\ncapaciteitsraming,88000,gerapporteerd,x\n"
                               "peildatum,2027-07-01,gerapporteerd,x\ndrempel,75,officieel,x\n"
@@ -119,7 +119,7 @@ START_TEST(figures_not_known_yet_are_absent_and_policies_default)
     ck_assert_ptr_null(cy->tarief[SW_TARIEF_LID3_DUURZAAM].param);
     ck_assert(!sw_cycle_can_pay(cy, 0));
     ck_assert_ptr_null(sw_cycle_param(cy, "amv"));
-    /* domain.md's defaults for what the file does not say */
+    /* the defaults of rekenregels §7.18 for what the file does not say */
     ck_assert_int_eq(cy->afronding, SW_ROUND_HALF_UP);
     ck_assert_int_eq(cy->ses_ontbrekend, SW_SES_FOUT);
     ck_assert_int_eq(cy->aanmeld_telt, SW_JA);

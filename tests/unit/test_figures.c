@@ -1,6 +1,6 @@
 /* Figures from national tables: SES-WOA scores and population, from a plain
  * file, StatLine's typed CSV and the StatLine web download, with and without
- * codes (domain.md §2, §7.4, §7.12, §7.17). The fixtures are in
+ * codes (rekenregels §2, §7.4, §7.12, §7.17). The fixtures are in
  * tests/statline/ (see its README); every expected value below is written by
  * hand from those files. */
 #include "support.h"

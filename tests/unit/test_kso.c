@@ -1,4 +1,4 @@
-/* Small-scale reception (domain.md §4b): the classification, the grouping of
+/* Small-scale reception (rekenregels §4b): the classification, the grouping of
  * reasons, the overview of the hand-worked fixture (tests/README.md,
  * "Kleinschalige opvang") and properties on random registers. */
 #include <stdio.h>

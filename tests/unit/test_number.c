@@ -1,4 +1,4 @@
-/* Cells to numbers (domain.md §7.5) and exact formatting. */
+/* Cells to numbers (rekenregels §7.5) and exact formatting. */
 #include "support.h"
 
 static int64_t count_ok(const char *s)
@@ -33,7 +33,7 @@ START_TEST(counts_accept_plain_and_grouped_digits)
 }
 END_TEST
 
-START_TEST(counts_reject_what_domain_7_5_rejects)
+START_TEST(counts_reject_what_rekenregels_7_5_rejects)
 {
     ck_assert_int_eq(count_err("12.5"), SW_EDATA);
     ck_assert_int_eq(count_err("1.234.56"), SW_EDATA);
@@ -76,7 +76,7 @@ START_TEST(decimals_are_exact_fixed_point)
 }
 END_TEST
 
-START_TEST(cents_follow_the_money_rule_of_domain_7_5)
+START_TEST(cents_follow_the_money_rule_of_rekenregels_7_5)
 {
     static const struct {
         const char *text;
@@ -211,9 +211,9 @@ int main(void)
     Suite *s = suite_create("number");
     TCase *tc = tcase_create("parse");
     tcase_add_test(tc, counts_accept_plain_and_grouped_digits);
-    tcase_add_test(tc, counts_reject_what_domain_7_5_rejects);
+    tcase_add_test(tc, counts_reject_what_rekenregels_7_5_rejects);
     tcase_add_test(tc, decimals_are_exact_fixed_point);
-    tcase_add_test(tc, cents_follow_the_money_rule_of_domain_7_5);
+    tcase_add_test(tc, cents_follow_the_money_rule_of_rekenregels_7_5);
     tcase_add_test(tc, decimals_of_any_128_bit_fraction_are_exact);
     tcase_add_test(tc, fractions_round_half_up);
     tcase_add_test(tc, dates_are_real_iso_dates);

@@ -1,4 +1,4 @@
-/* Locations, counting and the threshold (domain.md §4, §7.7), and the grants
+/* Locations, counting and the threshold (rekenregels §4, §7.7), and the grants
  * (§5, §7.8): hand-worked cases and properties. */
 #include <stdio.h>
 
