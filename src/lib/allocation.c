@@ -30,10 +30,15 @@ static int resolve_options(sw_allocation *a, const sw_cycle *cy, const sw_alloc_
                                "opgaven); add --mode national");
         for (size_t i = 0; i < cy->nprov; i++)
             if (!cy->provincie[i].has_opgave)
-                return sw_diag_add(diag, SW_EUSAGE, cy->file, cy->provincie[i].line, 1,
+                /* A figure the cycle lacks, not a wrong option: data (65),
+                 * said with where to supply it. */
+                return sw_diag_add(diag, SW_EDATA, cy->file, cy->provincie[i].line, 1,
                                    "parameter", "mode provincial needs the official opgave "
-                                   "of every province, and PV%02d has none; use --mode "
-                                   "national", cy->provincie[i].code);
+                                   "of every province, and PV%02d has none: fill "
+                                   "provincie.PV%02d.opgave in a cycle file ('spreiding cycle "
+                                   "--cycle %lld -o cyclus.csv') and give it with --cycle-file, "
+                                   "or use --mode national", cy->provincie[i].code,
+                                   cy->provincie[i].code, (long long)cy->jaar);
         a->afronding = SW_ROUND_LARGEST_REMAINDER;
     } else {
         a->afronding = o->afronding ? o->afronding : cy->afronding;

@@ -135,6 +135,9 @@ grep -qx 'GM0363,Amsterdam,PV27,Noord-Holland,934526,,934526,4557.6460,4558,' "$
 fails grants-2026 65 "spreiding: embedded:cyclus-2026.csv: cycle 2026 has no tarief.lid3.duurzaam, tarief.lid3.niet-duurzaam, tarief.lid2b.duurzaam, lid2b-minimum: the grants cannot be computed without them; write the cycle file with 'spreiding cycle --cycle 2026 -o cyclus.csv', fill them in once published, and give it with --cycle-file cyclus.csv
 spreiding: the built-in cycles with their tariffs: 2024 (--cycle YEAR)" -- \
     grants --locaties ../../data/voorbeeld-locaties-2024.csv
+# A figure the cycle lacks is a data error (65) that says where to supply it.
+fails provincial-2026 65 "spreiding: embedded:cyclus-2026.csv:21:1: column 'parameter': mode provincial needs the official opgave of every province, and PV20 has none: fill provincie.PV20.opgave in a cycle file ('spreiding cycle --cycle 2026 -o cyclus.csv') and give it with --cycle-file, or use --mode national" -- \
+    allocate --mode provincial
 # Names as people type them: a province or gemeente slightly misspelt gets
 # a did-you-mean, a gemeente may be named instead of coded, a cycle not
 # built in lists the ones that are, a fraction for a percentage is said.
