@@ -285,10 +285,14 @@ LC_ALL=C "$bin" grants $V -f json >"$tmp/a" 2>&1 &&
 
 # -f xlsx, read back with openpyxl where Debian's python3-openpyxl is there.
 if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null && "$bin" --version >/dev/null; then
-    for kind in allocate progress grants; do
-        case $kind in allocate) la="--cycle 2024" ;; *) la=$V ;; esac
+    for kind in allocate progress grants scenario; do
+        case $kind in
+        allocate) cmd="allocate --cycle 2024" ;;
+        scenario) cmd="grants $V --what-if GM0014=+50" ;;
+        *) cmd="$kind $V" ;;
+        esac
         # shellcheck disable=SC2086
-        "$bin" $kind $la -f xlsx -o "$tmp/$kind.xlsx" 2>"$tmp/err" &&
+        "$bin" $cmd -f xlsx -o "$tmp/$kind.xlsx" 2>"$tmp/err" &&
             /usr/bin/python3 check_xlsx.py "$kind" "$tmp/$kind.xlsx" >/dev/null 2>&1 &&
             ok || { ko "xlsx $kind"; cat "$tmp/err"; /usr/bin/python3 check_xlsx.py "$kind" "$tmp/$kind.xlsx"; }
     done
