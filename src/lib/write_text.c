@@ -17,6 +17,12 @@
 /* Prose (notes, parameters) wraps here when there is no terminal. */
 enum { PROSE = 78, MIN_TEXT = 12, GAP = 2 };
 
+/* A parameter's value too long for its place beside the label starts a line
+ * of its own, this far in (under the label, not mistaken for one); and so
+ * does every value when the labels leave less than BESIDE characters of a
+ * narrow terminal. */
+enum { WORD_INDENT = 4, BESIDE = 30, LABEL_INDENT = 2 /* a label's second line */ };
+
 static size_t width(const char *s)
 {
     size_t w = 0;
@@ -35,24 +41,51 @@ static void pad(sw_out *o, size_t n)
     }
 }
 
-/* The next line of s that fits `w` characters, broken at a space (a word
- * longer than w is cut). Returns its length in bytes; *next is where the
- * following line starts. */
-static size_t line_of(const char *s, size_t w, const char **next)
+/* "€ 1.500,00" and "74,99 %" are one word: a number is never split from
+ * its unit. */
+static bool glued(const char *s, size_t i)
 {
-    size_t chars = 0, last_space = 0, i = 0;
-    bool space_seen = false;
+    return (i >= 3 && memcmp(s + i - 3, "\xE2\x82\xAC", 3) == 0) || s[i + 1] == '%';
+}
+
+/* A letter, for breaking after a hyphen: ASCII or any byte of a UTF-8
+ * sequence (Fryslân). */
+static bool letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80;
+}
+
+/* A line may end after the hyphen at s[i] between two letters
+ * ("Noord-|Holland"), never inside a number or a date ("2024-2025"). */
+static bool hyphen_break(const char *s, size_t i)
+{
+    return s[i] == '-' && i > 0 && letter(s[i - 1]) && letter(s[i + 1]);
+}
+
+/* The next line of s that fits `w` characters, broken at a space. In a
+ * `cell` of a table also after a hyphen between letters, and a word longer
+ * than w is cut (the column is no wider); in prose a word longer than w
+ * stands whole on its line (a digest, a file's name: to be copied), and a
+ * hyphen stays ("largest-remainder" is a value to type). Returns the line's
+ * length in bytes; *next is where the following line starts. */
+static size_t line_of(const char *s, size_t w, bool cell, const char **next)
+{
+    size_t chars = 0, i = 0, end = 0, resume = 0;
+    bool can_break = false;
     while (s[i]) {
-        /* "€ 1.500,00" and "74,99 %" are one word: never split a number
-         * from its unit. */
-        bool glued = (i >= 3 && memcmp(s + i - 3, "\xE2\x82\xAC", 3) == 0) || s[i + 1] == '%';
-        if (s[i] == ' ' && !glued) {
-            last_space = i;
-            space_seen = true;
+        if (s[i] == ' ' && !glued(s, i)) {
+            end = resume = i;
+            can_break = true;
         }
         if (chars == w) {
-            size_t end = space_seen ? last_space : i;
-            const char *n = s + end;
+            if (!can_break && cell)
+                end = resume = i;
+            else if (!can_break) {
+                while (s[i] && (s[i] != ' ' || glued(s, i)))
+                    i++;
+                end = resume = i;
+            }
+            const char *n = s + resume;
             while (*n == ' ')
                 n++;
             *next = n;
@@ -60,6 +93,10 @@ static size_t line_of(const char *s, size_t w, const char **next)
         }
         size_t k;
         sw__utf8_next(s + i, strlen(s + i), &k);
+        if (cell && hyphen_break(s, i)) {
+            end = resume = i + k;
+            can_break = true;
+        }
         i += k;
         chars++;
     }
@@ -67,23 +104,30 @@ static size_t line_of(const char *s, size_t w, const char **next)
     return i;
 }
 
-/* Prose wrapped at w, continuation lines indented. */
-static void wrapped(sw_out *o, const char *s, size_t indent, size_t w)
+/* Prose wrapped at w, continuation lines indented, `tail` (":") after its
+ * last word. */
+static void wrapped_with(sw_out *o, const char *s, size_t indent, size_t w, const char *tail)
 {
     size_t room = w > indent + 10 ? w - indent : 10;
+    room -= width(tail);
     bool first = true;
     while (*s) {
         const char *next;
-        size_t n = line_of(s, room, &next);
+        size_t n = line_of(s, room, false, &next);
         if (!first)
             pad(o, indent);
         sw__out_put(o, s, n);
-        sw__out_puts(o, "\n");
+        sw__out_printf(o, "%s\n", *next ? "" : tail);
         first = false;
         s = next;
     }
     if (first)
-        sw__out_puts(o, "\n");
+        sw__out_printf(o, "%s\n", tail);
+}
+
+static void wrapped(sw_out *o, const char *s, size_t indent, size_t w)
+{
+    wrapped_with(o, s, indent, w, "");
 }
 
 static bool numeric(sw_kind k)
@@ -104,23 +148,28 @@ typedef struct grid {
     size_t *col;    /* their indices */
     size_t *w;      /* their widths */
     size_t *natural;
+    size_t *least; /* the narrowest a column is made: its longest word */
     const char **text, **rest;
     bool *right;
     char (*buf)[128];
 } grid;
 
-static size_t longest_word(const char *s)
+/* The widest piece of s that line_of never breaks (with `hyphens`, as in a
+ * cell; a title is measured without, so that it breaks there only when its
+ * column is narrower than it). */
+static size_t longest_word(const char *s, bool hyphens)
 {
     size_t best = 0, cur = 0;
-    for (const char *start = s; *s; s++) {
-        bool glued = (s - start >= 3 && memcmp(s - 3, "\xE2\x82\xAC", 3) == 0) || s[1] == '%';
-        if (*s == ' ' && !glued) {
+    for (size_t i = 0; s[i]; i++) {
+        if (s[i] == ' ' && !glued(s, i)) {
             cur = 0;
             continue;
         }
-        cur += ((unsigned char)*s & 0xC0) != 0x80;
+        cur += ((unsigned char)s[i] & 0xC0) != 0x80;
         if (cur > best)
             best = cur;
+        if (hyphens && hyphen_break(s, i))
+            cur = 0;
     }
     return best;
 }
@@ -143,21 +192,54 @@ static const sw_value *row_at(const sw_table *t, size_t i, sw_value *cells, sw_s
     return i == t->nrows ? totals : NULL;
 }
 
-/* Natural widths: the widest cell (and header word) of each column. */
-static int measure(const sw_table *t, grid *g, sw_value *cells, sw_scratch *s,
+/* What measure() learns of a column beside its widths. */
+typedef struct column_seen {
+    bool any;  /* a value in some row */
+    bool same; /* the same text in every row (the first row's is in buf) */
+} column_seen;
+
+/* The narrowest a wrapping column is made: its title's longest word, and
+ * MIN_TEXT; a name or a short text is never cut inside a word, so its
+ * cells' longest word too (long prose, WIDE, wraps at MIN_TEXT). */
+static size_t narrowest(const sw_column *c, size_t cell_word)
+{
+    size_t title = longest_word(c->title, false);
+    size_t least = title > MIN_TEXT ? title : MIN_TEXT;
+    if (!(c->role & SW_ROLE_WIDE) && cell_word > least)
+        least = cell_word;
+    return least;
+}
+
+/* Natural widths: the widest cell (and header word) of each column; the
+ * least widths; and whether a column holds anything, and always the same. */
+static int measure(const sw_table *t, grid *g, column_seen *seen, sw_value *cells, sw_scratch *s,
                    const sw_value *totals)
 {
-    for (size_t k = 0; k < g->n; k++)
-        g->natural[k] = longest_word(t->col[g->col[k]].title);
+    for (size_t k = 0; k < g->n; k++) {
+        g->natural[k] = longest_word(t->col[g->col[k]].title, false);
+        g->least[k] = 0;
+        seen[k] = (column_seen){.any = false, .same = true};
+    }
     int rc = 0;
     const sw_value *row;
     for (size_t i = 0; (row = row_at(t, i, cells, s, totals, &rc)); i++) {
         for (size_t k = 0; k < g->n; k++) {
             char tmp[128];
             const sw_column *c = &t->col[g->col[k]];
-            size_t cw = width(sw_format_human(tmp, sizeof tmp, c, &row[g->col[k]]));
+            const char *text = sw_format_human(tmp, sizeof tmp, c, &row[g->col[k]]);
+            size_t cw = width(text);
             if (cw > g->natural[k])
                 g->natural[k] = cw;
+            if (i == t->nrows)
+                continue; /* the totals row */
+            size_t word = longest_word(text, true);
+            if (word > g->least[k])
+                g->least[k] = word;
+            seen[k].any = seen[k].any || row[g->col[k]].set;
+            if (i == 0)
+                snprintf(g->buf[k], sizeof g->buf[k], "%s", text);
+            else if (strcmp(text, g->buf[k]) != 0)
+                seen[k].same = false;
         }
     }
     if (totals && g->n > 0 && g->natural[0] < 6)
@@ -165,33 +247,32 @@ static int measure(const sw_table *t, grid *g, sw_value *cells, sw_scratch *s,
     for (size_t k = 0; k < g->n; k++) {
         /* A header wraps at its spaces; give it a second line rather than
          * make a narrow number column wide. */
-        size_t tw = width(t->col[g->col[k]].title);
+        const sw_column *c = &t->col[g->col[k]];
+        size_t tw = width(c->title);
         if (tw <= g->natural[k] + 4 && tw > g->natural[k])
             g->natural[k] = tw;
         g->w[k] = g->natural[k];
+        g->least[k] = wraps(c) ? narrowest(c, g->least[k]) : g->natural[k];
+        if (g->least[k] > g->natural[k])
+            g->least[k] = g->natural[k];
     }
     return rc;
 }
 
 /* Narrows text columns, widest first, until the grid fits `room` or none can
- * give more. */
-static void fit(const sw_table *t, grid *g, size_t room)
+ * give more: none below its least width. */
+static void fit(grid *g, size_t room)
 {
     while (total_width(g) > room) {
         size_t best = SIZE_MAX;
-        for (size_t k = 0; k < g->n; k++) {
-            const sw_column *c = &t->col[g->col[k]];
-            size_t floor = longest_word(c->title) > MIN_TEXT ? longest_word(c->title) : MIN_TEXT;
-            if (wraps(c) && g->w[k] > floor && (best == SIZE_MAX || g->w[k] > g->w[best]))
+        for (size_t k = 0; k < g->n; k++)
+            if (g->w[k] > g->least[k] && (best == SIZE_MAX || g->w[k] > g->w[best]))
                 best = k;
-        }
         if (best == SIZE_MAX)
             return;
         size_t over = total_width(g) - room;
-        const sw_column *c = &t->col[g->col[best]];
-        size_t floor = longest_word(c->title) > MIN_TEXT ? longest_word(c->title) : MIN_TEXT;
-        size_t cut = g->w[best] - floor < over ? g->w[best] - floor : over;
-        g->w[best] -= cut ? cut : 1;
+        size_t give = g->w[best] - g->least[best];
+        g->w[best] -= give < over ? give : over;
     }
 }
 
@@ -208,7 +289,7 @@ static void grid_row(sw_out *o, const grid *g)
         size_t pending = 0;
         for (size_t k = 0; k < g->n; k++) {
             const char *next;
-            size_t n = line_of(rest[k], g->w[k], &next);
+            size_t n = line_of(rest[k], g->w[k], true, &next);
             size_t cw = 0;
             for (size_t i = 0; i < n; i++)
                 cw += ((unsigned char)rest[k][i] & 0xC0) != 0x80;
@@ -246,14 +327,19 @@ static void rule(sw_out *o, const grid *g)
     sw__out_puts(o, "\n");
 }
 
-/* Prints rows 0..nrows of t (and the totals) in the columns of g. */
+/* Prints rows 0..nrows of t (and the totals, when a column of g has one) in
+ * the columns of g. */
 static int print_grid(sw_out *o, const sw_table *t, const grid *g, sw_value *cells,
                       sw_scratch *s, const sw_value *totals)
 {
+    bool any_total = false;
     for (size_t k = 0; k < g->n; k++) {
         g->text[k] = t->col[g->col[k]].title;
         g->right[k] = numeric(t->col[g->col[k]].kind);
+        any_total = any_total || (totals && totals[g->col[k]].set);
     }
+    if (!any_total)
+        totals = NULL;
     grid_row(o, g);
     rule(o, g);
     int rc = 0;
@@ -323,6 +409,81 @@ static size_t band_end(const grid *g, size_t keys, size_t from, size_t room)
     return k;
 }
 
+/* What a reader looks for first when a table continues in bands: the
+ * target, what counts, the verdict, progress and the answer; then the
+ * figures that total; then the rest. */
+static int importance(const sw_column *c)
+{
+    if (c->role &
+        (SW_ROLE_TARGET | SW_ROLE_ACHIEVED | SW_ROLE_STATUS | SW_ROLE_PROGRESS | SW_ROLE_SUMMARY))
+        return 0;
+    return c->role & SW_ROLE_TOTAL ? 1 : 2;
+}
+
+static void swap(size_t *v, size_t a, size_t b)
+{
+    size_t x = v[a];
+    v[a] = v[b];
+    v[b] = x;
+}
+
+/* Columns from..n of g in order (stable: an insertion sort, a table has few
+ * columns): `by_importance` for choosing the bands, else the table's own
+ * order, within one. */
+static void order_columns(const sw_table *t, grid *g, size_t from, bool by_importance)
+{
+    for (size_t i = from + 1; i < g->n; i++)
+        for (size_t k = i; k > from; k--) {
+            const sw_column *a = &t->col[g->col[k - 1]], *b = &t->col[g->col[k]];
+            bool after = by_importance ? importance(a) > importance(b) : g->col[k - 1] > g->col[k];
+            if (!after)
+                break;
+            swap(g->col, k - 1, k);
+            swap(g->w, k - 1, k);
+            swap(g->natural, k - 1, k);
+            swap(g->least, k - 1, k);
+        }
+}
+
+/* At a terminal, a column that says nothing row by row is left out: one
+ * without a value in any row (the budget under the per-plaats grondslag),
+ * and, in a table of selected rows (--provincie), a code or name that is
+ * the same in every row ("PV26 Utrecht"), said once above the table
+ * instead. Keys stay. */
+static void leave_out(sw_out *o, const sw_table *t, grid *g, const column_seen *seen, size_t room)
+{
+    char said[512];
+    size_t used = 0, kept = 0;
+    said[0] = '\0';
+    for (size_t k = 0; k < g->n; k++) {
+        const sw_column *c = &t->col[g->col[k]];
+        bool key = c->role & SW_ROLE_KEY;
+        bool names =
+            c->kind == SW_KIND_CODE || c->kind == SW_KIND_NAME || (c->role & SW_ROLE_PROVINCE);
+        if (!key && t->index && names && seen[k].any && seen[k].same) {
+            int n = snprintf(said + used, sizeof said - used, "%s%s %s", used ? ", " : "", c->title,
+                             g->buf[k]);
+            if (n > 0 && (size_t)n < sizeof said - used) {
+                used += (size_t)n;
+                continue;
+            }
+            said[used] = '\0'; /* no room to say it: the column stays */
+        } else if (!key && !seen[k].any) {
+            continue;
+        }
+        g->col[kept] = g->col[k];
+        g->w[kept] = g->w[k];
+        g->natural[kept] = g->natural[k];
+        g->least[kept++] = g->least[k];
+    }
+    g->n = kept;
+    if (used) {
+        sw__out_puts(o, "In elke rij: ");
+        wrapped(o, said, 2, room);
+        sw__out_puts(o, "\n");
+    }
+}
+
 static int grid_table(sw_out *o, const sw_table *t, size_t room, sw_value *cells, sw_scratch *s)
 {
     size_t shown = 0;
@@ -332,17 +493,20 @@ static int grid_table(sw_out *o, const sw_table *t, size_t room, sw_value *cells
     g.col = sw__calloc(shown, sizeof *g.col);
     g.w = sw__calloc(shown, sizeof *g.w);
     g.natural = sw__calloc(shown, sizeof *g.natural);
+    g.least = sw__calloc(shown, sizeof *g.least);
     g.text = sw__calloc(shown, sizeof *g.text);
     g.rest = sw__calloc(shown, sizeof *g.rest);
     g.right = sw__calloc(shown, sizeof *g.right);
     g.buf = sw__calloc(shown, sizeof *g.buf);
+    column_seen *seen = sw__calloc(shown, sizeof *seen);
     sw_value *totals = t->totals ? sw__calloc(t->ncols, sizeof *totals) : NULL;
     grid band = {0};
     band.col = sw__calloc(shown, sizeof *band.col);
     band.w = sw__calloc(shown, sizeof *band.w);
     band.natural = sw__calloc(shown, sizeof *band.natural);
-    int rc = g.col && g.w && g.natural && g.text && g.rest && g.right && g.buf &&
-                     (totals || !t->totals) && band.col && band.w && band.natural
+    band.least = sw__calloc(shown, sizeof *band.least);
+    int rc = g.col && g.w && g.natural && g.least && g.text && g.rest && g.right && g.buf && seen &&
+                     (totals || !t->totals) && band.col && band.w && band.natural && band.least
                  ? 0
                  : SW_ENOMEM;
     for (size_t c = 0; rc == 0 && c < t->ncols && g.n < shown; c++)
@@ -351,9 +515,15 @@ static int grid_table(sw_out *o, const sw_table *t, size_t room, sw_value *cells
     if (rc == 0 && totals)
         rc = sw_table_totals(t, totals, s);
     if (rc == 0)
-        rc = measure(t, &g, cells, s, totals);
+        rc = measure(t, &g, seen, cells, s, totals);
+    /* A column without a value in any row has no total (not "€ 0,00"). */
+    for (size_t k = 0; rc == 0 && totals && t->nrows > 0 && k < g.n; k++)
+        if (!seen[k].any)
+            totals[g.col[k]].set = false;
+    if (rc == 0 && room && t->nrows > 0)
+        leave_out(o, t, &g, seen, room);
     if (rc == 0 && room)
-        fit(t, &g, room);
+        fit(&g, room);
     size_t keys = 0;
     while (keys < g.n && (t->col[g.col[keys]].role & SW_ROLE_KEY))
         keys++;
@@ -366,8 +536,12 @@ static int grid_table(sw_out *o, const sw_table *t, size_t room, sw_value *cells
         g.n = 0;
     }
     /* Too wide even with its text wrapped: the columns continue in bands
-     * that repeat the key, each band at natural widths and then fitted on
-     * its own (a column is narrowed only as far as its own band needs). */
+     * that repeat the key, the most important first so that the answer is
+     * in the first band; each band at natural widths and then fitted on its
+     * own (a column is narrowed only as far as its own band needs), its
+     * columns in the table's order. */
+    if (!fits)
+        order_columns(t, &g, keys, true);
     size_t from = keys;
     while (rc == 0 && g.n > 0) {
         size_t end = fits ? g.n : band_end(&g, keys, from, room);
@@ -380,10 +554,13 @@ static int grid_table(sw_out *o, const sw_table *t, size_t room, sw_value *cells
             if (k < keys || (k >= from && k < end)) {
                 band.col[band.n] = g.col[k];
                 band.natural[band.n] = g.natural[k];
+                band.least[band.n] = g.least[k];
                 band.w[band.n++] = fits ? g.w[k] : g.natural[k];
             }
-        if (!fits)
-            fit(t, &band, room);
+        if (!fits) {
+            order_columns(t, &band, keys, false);
+            fit(&band, room);
+        }
         if (from > keys)
             sw__out_puts(o, "\n(vervolg)\n");
         rc = print_grid(o, t, &band, cells, s, totals);
@@ -394,13 +571,16 @@ static int grid_table(sw_out *o, const sw_table *t, size_t room, sw_value *cells
     free(band.col);
     free(band.w);
     free(band.natural);
+    free(band.least);
     free(g.col);
     free(g.w);
     free(g.natural);
+    free(g.least);
     free(g.text);
     free(g.rest);
     free(g.right);
     free(g.buf);
+    free(seen);
     free(totals);
     return rc;
 }
@@ -444,19 +624,51 @@ static bool wanted(const sw_write_options *o, const char *key)
     return false;
 }
 
+static const char *meta_value(const sw_meta *m, char *tmp, size_t cap)
+{
+    sw_column c = {.kind = m->kind, .places = -1};
+    return m->human ? m->human : sw_format_human(tmp, cap, &c, &m->value);
+}
+
+/* A value with a word longer than the room after labels `lw` wide (a
+ * SHA-256 digest, a file's name) starts on a line of its own, where the word
+ * is written whole, to be copied and compared, even past the width. */
+static bool own_line(const char *label, const char *v, size_t lw, size_t room)
+{
+    return width(label) > lw || longest_word(v, false) + lw + 2 > room;
+}
+
 static void meta_lines(sw_out *o, const sw_report *r, bool appendix, size_t room)
 {
-    size_t lw = 0;
+    /* The values line up after the longest label, of those whose value
+     * stays beside it. */
+    size_t all = 0, lw = 0;
     for (size_t i = 0; i < r->nmeta; i++)
-        if (r->meta[i].appendix == appendix && width(r->meta[i].label) > lw)
-            lw = width(r->meta[i].label);
+        if (r->meta[i].appendix == appendix && width(r->meta[i].label) > all)
+            all = width(r->meta[i].label);
+    for (size_t i = 0; i < r->nmeta; i++) {
+        char tmp[128];
+        const sw_meta *m = &r->meta[i];
+        if (m->appendix == appendix && width(m->label) > lw &&
+            !own_line(m->label, meta_value(m, tmp, sizeof tmp), all, room))
+            lw = width(m->label);
+    }
+    bool stacked = lw + 2 + BESIDE > room;
     for (size_t i = 0; i < r->nmeta; i++) {
         const sw_meta *m = &r->meta[i];
         if (m->appendix != appendix)
             continue;
         char tmp[128];
-        sw_column c = {.kind = m->kind, .places = -1};
-        const char *v = m->human ? m->human : sw_format_human(tmp, sizeof tmp, &c, &m->value);
+        const char *v = meta_value(m, tmp, sizeof tmp);
+        if (stacked || own_line(m->label, v, lw, room)) {
+            wrapped_with(o, m->label, LABEL_INDENT, room, ":");
+            pad(o, WORD_INDENT);
+            if (strchr(v, ' '))
+                wrapped(o, v, WORD_INDENT, room);
+            else
+                sw__out_printf(o, "%s\n", v[0] ? v : "-");
+            continue;
+        }
         sw__out_printf(o, "%s:", m->label);
         pad(o, lw - width(m->label) + 1);
         wrapped(o, v[0] ? v : "-", lw + 2, room);
@@ -499,8 +711,9 @@ int sw_write_text(const sw_sink *sink, const sw_report *r, const sw_write_option
     sw_scratch *s = malloc(sizeof *s);
     int rc = o && cells && s ? 0 : SW_ENOMEM;
     if (rc == 0) {
-        sw__out_printf(o, "%s\n", r->title);
-        for (size_t k = width(r->title); k > 0; k--)
+        wrapped(o, r->title, 0, prose);
+        size_t under = width(r->title) < prose ? width(r->title) : prose;
+        for (size_t k = under; k > 0; k--)
             sw__out_puts(o, "=");
         sw__out_puts(o, "\n\n");
         if (r->scenario) {
@@ -512,12 +725,15 @@ int sw_write_text(const sw_sink *sink, const sw_report *r, const sw_write_option
     }
     /* The answer first; how it was computed after it, as in the HTML
      * page's appendix. */
+    bool first = true;
     for (size_t k = 0; rc == 0 && k < r->ntables; k++) {
         const sw_table *t = &r->table[k];
         if (!wanted(wo, t->key))
             continue;
-        /* notes() ends with a blank line; a table after it needs no other */
-        sw__out_printf(o, "%s%s\n\n", k == 0 && (r->nnotes || r->scenario) ? "" : "\n", t->title);
+        /* the title, the scenario and notes() end with a blank line; the
+         * first table shown needs no other */
+        sw__out_printf(o, "%s%s\n\n", first ? "" : "\n", t->title);
+        first = false;
         rc = t->layout == SW_LAYOUT_STEPS ? steps_table(o, t, prose, cells, s)
                                           : grid_table(o, t, wo->width, cells, s);
     }

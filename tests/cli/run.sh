@@ -306,10 +306,14 @@ LC_ALL=C "$bin" grants $V -f json >"$tmp/a" 2>&1 &&
 
 # -f xlsx, read back with openpyxl where Debian's python3-openpyxl is there.
 if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null && "$bin" --version >/dev/null; then
-    for kind in allocate progress grants; do
-        case $kind in allocate) la="--cycle 2024" ;; *) la=$V ;; esac
+    for kind in allocate progress grants scenario; do
+        case $kind in
+        allocate) cmd="allocate --cycle 2024" ;;
+        scenario) cmd="grants $V --what-if GM0014=+50" ;;
+        *) cmd="$kind $V" ;;
+        esac
         # shellcheck disable=SC2086
-        "$bin" $kind $la -f xlsx -o "$tmp/$kind.xlsx" 2>"$tmp/err" &&
+        "$bin" $cmd -f xlsx -o "$tmp/$kind.xlsx" 2>"$tmp/err" &&
             /usr/bin/python3 check_xlsx.py "$kind" "$tmp/$kind.xlsx" >/dev/null 2>&1 &&
             ok || { ko "xlsx $kind"; cat "$tmp/err"; /usr/bin/python3 check_xlsx.py "$kind" "$tmp/$kind.xlsx"; }
     done
@@ -529,19 +533,25 @@ grep -q '^8,Amv Vijf,2,2,amv,toegezegd,2025-07-01,2030-07-01,ja,ja,telt mee,nee,
     ok || ko "report: the kso table is the register as it is, in a scenario too"
 
 # The terminal at 80 columns, as a person sees it: no line wider, no number
-# split over two lines, and the answer on the first screen.
+# split over two lines, no name cut inside a word (after a hyphen it may
+# wrap), and where asked: the answer on the first screen and in the first
+# band of a wide table, a column said once instead of in every row, a
+# digest whole on one line.
 if [ -x /usr/bin/python3 ]; then
     W="--cycle 2024 --locaties ../../data/voorbeeld-locaties-2024.csv"
-    while IFS='|' read -r first args; do
+    N="--names ../../data/gemeenten-2024.csv"
+    sha=$(sha256sum ../../data/voorbeeld-locaties-2024.csv | cut -c1-64)
+    while IFS='|' read -r checks args; do
         # shellcheck disable=SC2086
-        /usr/bin/python3 pty80.py ${first:+--first-screen "$first"} -- "$bin" $args >"$tmp/pty" 2>&1 &&
-            ok || { ko "80 columns: $args"; cat "$tmp/pty"; }
+        /usr/bin/python3 pty80.py $N $checks -- "$bin" $args >"$tmp/pty" 2>&1 &&
+            ok || { ko "80 columns: $checks $args"; cat "$tmp/pty"; }
     done <<EOF
-Berekening|explain GM0664 $W
-Groningen|allocate
-Zeeland|progress $W --provincies
-Utrecht|grants $W --provincie Utrecht
-|kso --cycle 2024 --locaties fixtures/kso-locaties-2024.csv
+--first-screen Berekening|explain GM0664 $W
+--first-screen Groningen --first-header Opgave|allocate
+--first-screen Zeeland|progress $W --provincies
+--first-screen Utrecht --absent ^GM[0-9]{4}.*PV26 --whole Vijfheerenlanden --whole $sha|grants $W --provincie Utrecht
+--whole Noord-Holland --whole Noord-Brabant|kso --cycle 2024 --locaties fixtures/kso-locaties-2024.csv
+--width 44 --first-header aanmerking|grants $W
 |progress $W --tijdlijn 2024-01-01:2025-07-01:3m
 |grants $W --vergelijk fixtures/kso-locaties-2024.csv
 |sweep --capaciteit 1000:1003
