@@ -168,8 +168,8 @@ def check_svgs(out, src):
         seen, by_code = shapes(root)
         if sorted(seen) != [f"PV{n}" for n in range(20, 32)]:
             fail(f"{path}: codes {seen}")
-        # 1650 / 2109 = 78.236 %: met; shown truncated (domain.md §7.11).
         # The threshold palette: orange hatched, green, dark green.
+        # 1650 / 2109 = 78.236 %: met; shown truncated (rekenregels §7.11).
         expect_fill(path, by_code, "PV29", "sw-k1", "#7fbf7b",
                     "Zeeland \u2014 opgave 2.109, geteld 1.650, 78,23 %")
         # 4743 / 6325 = 74.988 %: below, though it rounds to 75,0.
