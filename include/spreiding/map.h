@@ -222,16 +222,24 @@ typedef struct sw_map_palette {
     sw_map_style geen;         /**< the style of SW_MAP_GEEN */
 } sw_map_palette;
 
-/** Five sequential classes, light to dark (ColorBrewer YlGnBu, colour-blind
- * safe and ordered in lightness, so that they read in greyscale); `geen` is
- * light grey, hatched. For a measure where more is more (voortgang, opgave,
- * bedrag). */
+/* The palettes below are after ColorBrewer (colour-blind safe, print
+ * friendly); each has a hue of its own and no two share a colour, so that
+ * maps side by side on one page never give one colour two meanings. Each
+ * steps in lightness, so that it reads in greyscale too. `geen` is the same
+ * in all: white, hatched in grey. */
+
+/** Five sequential classes, light to dark blue (ColorBrewer Blues). For a
+ * measure where more is more: voortgang in bands, opgave, geteld. */
 SW_API extern const sw_map_palette sw_map_palette_sequential;
 
 /** Three classes for the test against the threshold: 0 below it (orange,
- * hatched: stands out, in greyscale too), 1 threshold met (light
- * blue-green), 2 at least 100 % (dark blue); `geen` as above. */
+ * hatched: stands out, in greyscale too), 1 threshold met (green), 2 at
+ * least 100 % (dark green). */
 SW_API extern const sw_map_palette sw_map_palette_threshold;
+
+/** Five classes for money, light yellow to brown (ColorBrewer YlOrBr): 0 for
+ * no money at all ("geen uitkering"), 1 to 4 for amounts from low to high. */
+SW_API extern const sw_map_palette sw_map_palette_bedrag;
 
 /** What to draw for one shape, by code. A shape without an item is drawn
  * as SW_MAP_GEEN, titled with its name; an item whose code has no shape is
@@ -246,6 +254,8 @@ typedef struct sw_map_item {
                              priority is drawn (ties: the larger shape, then the lower code) */
 } sw_map_item;
 
+/** One line of the legend. It is drawn only when a drawn shape has its
+ * class: the legend says what the colours on the map mean. */
 typedef struct sw_map_legend_entry {
     int klasse;       /**< 0 .. palette->n - 1, or SW_MAP_GEEN */
     const char *text; /**< "75 % tot 100 %" */
@@ -271,7 +281,7 @@ typedef struct sw_map_options {
     const char *id_prefix;         /**< prefix of the ids inside the SVG (letters, digits,
                                         '-'), different for each map on one HTML page;
                                         NULL: "sw-kaart" */
-    bool standalone;               /**< start with an XML declaration (a .svg file) */
+    bool standalone;               /**< a .svg file: an XML declaration, and a size in mm */
 } sw_map_options;
 
 /** What `sw_map_svg` did, for a caller that wants to say so. */
@@ -288,18 +298,22 @@ typedef struct sw_map_svg_info {
  * `sw-geen`), its fill and a `<title>`; province borders over a gemeente map;
  * labels; the legend; the caption lines and, always, `map->attribution`.
  *
- * The SVG scales to its container (a `viewBox` in units of 10 m, no fixed
- * size), north up; text, line widths and hatching are sized relative to the
- * map, so it reads from 400 px to A4. Water (IJsselmeer, Wadden Sea, the
- * Zeeland waters) is whatever is not a shape: it is not filled.
+ * The drawing is a `viewBox` in units of 10 m, north up; text, line widths
+ * and hatching are sized relative to the map, so it reads from 400 px to
+ * A4. A standalone SVG has a `width` and `height` in millimetres with the
+ * viewBox's proportions, as large as fits 170 × 250 mm (an A4 page less its
+ * margins), so that a slide or a drawing program sizes it right. Otherwise
+ * it has no fixed size and fills the width of its container (an HTML page).
+ * Water (IJsselmeer, Wadden Sea, the Zeeland waters) is whatever is not a
+ * shape: it is not filled.
  *
  * Labels are placed in order of priority. A label goes where its box
  * (estimated from its text for DejaVu Sans) lies wholly inside its shape,
  * as near the shape's label point as possible, else on the label point
  * itself (always inside the shape); a label that would overlap one placed
- * before, the legend, or the edge of the map is dropped. The legend goes
- * in the first place, corners first, that no shape touches; else below the
- * map.
+ * before, the legend, or the edge of the map is dropped. The legend lists
+ * the entries whose class a drawn shape has, and goes in the first place,
+ * corners first, that no shape touches; else below the map.
  *
  * `info` may be NULL. Returns 0, SW_ENOMEM, or SW_EDATA when there is
  * nothing to draw: `opt->provincie` has no shapes on this map, or the map

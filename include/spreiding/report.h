@@ -240,13 +240,18 @@ typedef struct sw_map_request {
     sw_map_maat maat;
     const char *title;     /**< above the map, or NULL */
     const char *id_prefix; /**< ids inside the SVG: distinct for each map of one page */
-    bool standalone;       /**< a .svg file of its own (XML declaration) */
+    bool standalone;       /**< a .svg file of its own (XML declaration, a size in mm) */
 } sw_map_request;
 
 /** A map of a run as SVG, appended to `out`. Provinces by voortgang are
  * coloured by the exact test against the threshold (below, met, at least
- * 100 %); gemeenten by voortgang in quarters of their opgave; opgave, geteld
- * and bedrag in five equal bins from 0 to the largest. Each shape's title
+ * 100 %: `sw_map_palette_threshold`); gemeenten by voortgang in quarters of
+ * their opgave (`sw_map_palette_sequential`); opgave and geteld in at most
+ * five bands of a round width (1, 2, 2,5 or 5 times a power of ten) from 0
+ * to past the largest; bedrag (`sw_map_palette_bedrag`) with € 0 ("geen
+ * uitkering") a class of its own and the amounts in at most four such bands
+ * of whole euros. The legend says what each colour drawn holds ("€ 2.500.000
+ * tot € 5.000.000"), and lists no class that no shape has. Each shape's title
  * carries its figures; the caption the cycle, the peildatum and whether the
  * opgave is official or computed; a scenario is marked. `p` is NULL without
  * locations (only SW_MAAT_OPGAVE then), `g` NULL without grants (no

@@ -75,6 +75,14 @@ int cmd_map(const cli_options *o)
         rc = e ? cli_fail(e, &diag) : cli_measure_run(&m, &loc_in, o, &run, NULL, &mo, &diag);
     }
     q.provincie = run.provincie;
+    /* One province is drawn by its gemeenten, unless --niveau asks for the
+     * province itself: then say what that shows. */
+    if (rc == 0 && run.provincie && !o->niveau)
+        q.level = SW_MAP_GEMEENTEN;
+    else if (rc == 0 && run.provincie && q.level == SW_MAP_PROVINCIES)
+        cli_error("note: --niveau provincie: the map shows %s as one shape, its neighbours in "
+                  "outline; without --niveau it shows its gemeenten",
+                  sw_cycle_find_provincie(run.cycle, run.provincie)->naam);
     sw_buf svg = {0};
     if (rc == 0) {
         int e = sw_report_map(&svg, map, o->locaties ? m->progress : NULL, m->grants, m->opgave,

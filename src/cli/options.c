@@ -150,7 +150,7 @@ static const cli_option options[] = {
      "a province's lid-3 budget (code or name; 1.500.000 or 1500000,00); repeatable"},
 
     {"niveau", 0, A_TEXT, "provincie|gemeente", CMD_MAP, S_OUT, AT(niveau), NONE, 0,
-     "draw the provinces (default) or the gemeenten"},
+     "draw the provinces or the gemeenten (default: provincie; with --provincie, gemeente)"},
     {"maat", 0, A_TEXT, "opgave|geteld|voortgang|bedrag", CMD_MAP, S_OUT, AT(maat), NONE, 0,
      "what the colours show (default: voortgang with --locaties, else opgave; bedrag is the "
      "art. 9 totaal)"},

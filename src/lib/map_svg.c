@@ -12,27 +12,50 @@
 /* ## Palettes
  *
  * Colours after ColorBrewer 2.0 (Cynthia A. Brewer, Pennsylvania State
- * University; Apache License 2.0): YlGnBu for the sequential classes, PuOr's
- * orange for "below the threshold". Both are marked colour-blind safe and
- * print friendly there, and each palette is ordered in lightness. */
+ * University; Apache License 2.0), each scheme marked colour-blind safe and
+ * print friendly there. Every palette has a hue of its own and no palette
+ * shares a colour with another, because one report page holds a map by
+ * threshold next to maps by voortgang: a colour means one thing on a page.
+ * Within a palette the classes step in lightness (CIE L* given), so that
+ * they read in greyscale too; where two are about as light, a hatch tells
+ * them apart. */
+
+/* Blues, five classes. */
 static const sw_map_style seq5[] = {
-    {"#ffffcc", NULL, "lichtgeel"},
-    {"#a1dab4", NULL, "lichtgroen"},
-    {"#41b6c4", NULL, "blauwgroen"},
-    {"#2c7fb8", NULL, "blauw"},
-    {"#253494", NULL, "donkerblauw"},
+    {"#eff3ff", NULL, "zeer lichtblauw"}, /* L* 96 */
+    {"#bdd7e7", NULL, "lichtblauw"},      /* 85 */
+    {"#6baed6", NULL, "middenblauw"},     /* 68 */
+    {"#3182bd", NULL, "blauw"},           /* 52 */
+    {"#08519c", NULL, "donkerblauw"},     /* 35 */
 };
 
+/* Below the threshold PuOr's orange, hatched in its dark orange so that it
+ * stands out in greyscale too; met and 100 % PRGn's greens. */
 static const sw_map_style threshold3[] = {
-    {"#fdb863", "#b35806", "oranje, gearceerd"},
-    {"#a1dab4", NULL, "lichtgroen"},
-    {"#2c7fb8", NULL, "blauw"},
+    {"#fdb863", "#b35806", "oranje, gearceerd"}, /* L* 80, the hatch 48 */
+    {"#7fbf7b", NULL, "groen"},                  /* 72 */
+    {"#1b7837", NULL, "donkergroen"},            /* 44 */
+};
+
+/* YlOrBr, five classes; the first is for no money at all. */
+static const sw_map_style bedrag5[] = {
+    {"#ffffd4", NULL, "lichtgeel"},    /* L* 99 */
+    {"#fed98e", NULL, "geel"},         /* 88 */
+    {"#fe9929", NULL, "oranje"},       /* 72 */
+    {"#d95f0e", NULL, "donkeroranje"}, /* 55 */
+    {"#993404", NULL, "bruin"},        /* 36 */
 };
 
 #define GEEN_STYLE {"#ffffff", "#969696", "wit, grijs gearceerd"}
 
 const sw_map_palette sw_map_palette_sequential = {5, seq5, GEEN_STYLE};
 const sw_map_palette sw_map_palette_threshold = {3, threshold3, GEEN_STYLE};
+const sw_map_palette sw_map_palette_bedrag = {5, bedrag5, GEEN_STYLE};
+
+/* The largest drawing of a standalone map, in tenths of a millimetre: an
+ * A4 page (210 × 297 mm) less margins of 20 mm at the sides and about 23 mm
+ * at the top and bottom. */
+enum { PAGE_W_TENTHS_MM = 1700, PAGE_H_TENTHS_MM = 2500 };
 
 /* ## Text */
 
@@ -150,6 +173,7 @@ typedef struct svg {
     int64_t W, H;     /* the drawing */
     int64_t F;        /* the text size of legend and caption */
     box frame;        /* the map's area in the drawing */
+    const bool *used; /* by class + 1 (SW_MAP_GEEN at 0): a drawn shape has it */
 } svg;
 
 static int64_t dx_of(const svg *s, sw_map_point p) { return unit(p.x) - s->ux0 + s->ox; }
@@ -433,21 +457,34 @@ typedef struct legend_box {
     int64_t w, h, pad, line, f; /* f: its text size */
 } legend_box;
 
+/* A legend entry is shown when a drawn shape has its class: the legend
+ * says what the colours on the map mean, and no more. */
+static bool entry_shown(const svg *s, size_t i)
+{
+    int k = s->o->legend[i].klasse;
+    assert(k == SW_MAP_GEEN || (k >= 0 && (size_t)k < s->pal->n));
+    return s->used[k + 1];
+}
+
 static legend_box legend_size(const svg *s)
 {
     const sw_map_options *o = s->o;
     int64_t f = s->F * 5 / 6;
     legend_box L = {0, 0, f / 2, f * 3 / 2, f};
-    if (!o->nlegend && !o->legend_title)
-        return L;
+    size_t shown = 0;
     int64_t w = o->legend_title ? text_width(o->legend_title, f, true) : 0;
     for (size_t i = 0; i < o->nlegend; i++) {
+        if (!entry_shown(s, i))
+            continue;
+        shown++;
         int64_t t = f + f / 2 + text_width(o->legend[i].text, f, false);
         if (t > w)
             w = t;
     }
+    if (!shown && !o->legend_title)
+        return L;
     L.w = w + 2 * L.pad;
-    L.h = (int64_t)(o->nlegend + (o->legend_title ? 1 : 0)) * L.line + 2 * L.pad - f / 2;
+    L.h = (int64_t)(shown + (o->legend_title ? 1 : 0)) * L.line + 2 * L.pad - f / 2;
     return L;
 }
 
@@ -465,6 +502,8 @@ static void draw_legend(const svg *s, const legend_box *L, int64_t x, int64_t y)
         ty += L->line;
     }
     for (size_t i = 0; i < o->nlegend; i++) {
+        if (!entry_shown(s, i))
+            continue;
         sw_buf_printf(s->b, "<rect x=\"%lld\" y=\"%lld\" width=\"%lld\" height=\"%lld\" fill=\"",
                       (long long)(x + L->pad), (long long)(ty + f / 8), (long long)f,
                       (long long)f);
@@ -548,8 +587,11 @@ int sw_map_svg(sw_buf *out, sw_map_svg_info *info, const sw_map *map, const sw_m
     if (!info)
         info = &dummy;
     memset(info, 0, sizeof *info);
-    svg s = {out, map, opt, opt->palette ? opt->palette : &sw_map_palette_sequential,
-             opt->id_prefix ? opt->id_prefix : "sw-kaart", 0, 0, 0, 0, 0, 0, 0, {0, 0, 0, 0}};
+    svg s = {.b = out,
+             .m = map,
+             .o = opt,
+             .pal = opt->palette ? opt->palette : &sw_map_palette_sequential,
+             .pre = opt->id_prefix ? opt->id_prefix : "sw-kaart"};
     const sw_map_layer *L = &map->layer[opt->level];
 
     /* The shapes to draw, with their items. */
@@ -557,8 +599,10 @@ int sw_map_svg(sw_buf *out, sw_map_svg_info *info, const sw_map *map, const sw_m
     const sw_map_item **item_of = calloc(L->n ? L->n : 1, sizeof *item_of);
     label *labels = sw__array(L->n, sizeof *labels);
     box *placed = malloc((L->n + 1) * sizeof *placed); /* the legend too */
+    bool *used = calloc(s.pal->n + 1, sizeof *used);
+    s.used = used;
     int rc = 0;
-    if (!drawn || !item_of || !labels || !placed) {
+    if (!drawn || !item_of || !labels || !placed || !used) {
         rc = SW_ENOMEM;
         goto done;
     }
@@ -574,6 +618,10 @@ int sw_map_svg(sw_buf *out, sw_map_svg_info *info, const sw_map *map, const sw_m
         if (sh->nrings == 0 || (opt->provincie && sh->provincie != opt->provincie))
             continue;
         drawn[ndrawn++] = sh;
+        const sw_map_item *it = item_of[i];
+        int k = it ? it->klasse : SW_MAP_GEEN;
+        assert(k == SW_MAP_GEEN || (k >= 0 && (size_t)k < s.pal->n));
+        used[k + 1] = true;
         if (sh->min.x < lo.x)
             lo.x = sh->min.x;
         if (sh->min.y < lo.y)
@@ -650,10 +698,23 @@ int sw_map_svg(sw_buf *out, sw_map_svg_info *info, const sw_map *map, const sw_m
     sw_buf *b = out;
     if (opt->standalone)
         sw_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    sw_buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %lld %lld\" "
-                     "class=\"sw-kaart\" role=\"img\" style=\"display:block;width:100%%;"
-                     "height:auto;font-family:'DejaVu Sans',Verdana,sans-serif\" aria-label=\"",
+    sw_buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %lld %lld\" ",
                   (long long)W, (long long)H);
+    if (opt->standalone) {
+        /* A size on paper, so that a slide or a drawing program places it
+         * as it is meant: as wide as the page allows, or as high. */
+        int64_t wt = PAGE_W_TENTHS_MM, ht = (PAGE_W_TENTHS_MM * H * 2 + W) / (2 * W);
+        if (ht > PAGE_H_TENTHS_MM) {
+            ht = PAGE_H_TENTHS_MM;
+            wt = (PAGE_H_TENTHS_MM * W * 2 + H) / (2 * H);
+        }
+        sw_buf_printf(b, "width=\"%lld.%lldmm\" height=\"%lld.%lldmm\" ", (long long)(wt / 10),
+                      (long long)(wt % 10), (long long)(ht / 10), (long long)(ht % 10));
+    }
+    sw_buf_printf(b,
+                  "class=\"sw-kaart\" role=\"img\" style=\"display:block;%s"
+                  "font-family:'DejaVu Sans',Verdana,sans-serif\" aria-label=\"",
+                  opt->standalone ? "" : "width:100%;height:auto;");
     map_name(&s);
     sw_buf_puts(b, "\">\n<title>");
     map_name(&s);
@@ -675,11 +736,13 @@ int sw_map_svg(sw_buf *out, sw_map_svg_info *info, const sw_map *map, const sw_m
         sw_buf_puts(b, "</g>\n");
     }
 
-    /* Around a province: the land next to it, as outlines. */
+    /* Around a province: the land next to it, as outlines only, so that
+     * no fill of it could be read as a class (the lightest blue is about
+     * as light as any grey that would still show). */
     if (opt->provincie) {
         const sw_map_layer *P = &map->layer[SW_MAP_PROVINCIES];
         box view = {0, 0, W, H};
-        sw_buf_puts(b, "<g class=\"sw-omgeving\" fill=\"#f2f2f2\" stroke=\"#b0b0b0\" "
+        sw_buf_puts(b, "<g class=\"sw-omgeving\" fill=\"none\" stroke=\"#a0a0a0\" "
                        "stroke-linejoin=\"round\" aria-hidden=\"true\">\n");
         for (size_t i = 0; i < P->n; i++) {
             const sw_map_shape *sh = &P->shape[i];
@@ -696,10 +759,11 @@ int sw_map_svg(sw_buf *out, sw_map_svg_info *info, const sw_map *map, const sw_m
         sw_buf_puts(b, "</g>\n");
     }
 
-    /* The shapes. */
+    /* The shapes: gemeenten bordered in mid grey, which shows on the
+     * lightest class and on the darkest alike. */
     bool gem = opt->level == SW_MAP_GEMEENTEN;
     sw_buf_printf(b, "<g class=\"sw-vlakken\" stroke=\"%s\" stroke-linejoin=\"round\">\n",
-                  gem ? "#ffffff" : "#404040");
+                  gem ? "#8c8c8c" : "#404040");
     for (size_t d = 0; d < ndrawn; d++) {
         const sw_map_shape *sh = drawn[d];
         const sw_map_item *it = item_of[sh - L->shape];
@@ -788,6 +852,7 @@ done:
     free(item_of);
     free(labels);
     free(placed);
+    free(used);
     return rc;
 }
 

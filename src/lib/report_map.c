@@ -42,6 +42,19 @@ static const char *money_text(char *buf, size_t cap, int64_t cents)
     return sw_format_human(buf, cap, &c, &v);
 }
 
+/* Money is in cents; a euro is this many. */
+enum { CENTS = 100 };
+
+/* An edge of a money band, in whole euros ("€ 2.500.000"): the bands are
+ * whole euros wide. */
+static const char *euro_text(char *buf, size_t cap, int64_t cents)
+{
+    assert(cents % CENTS == 0);
+    char n[96];
+    snprintf(buf, cap, "\xE2\x82\xAC %s", count_text(n, sizeof n, cents / CENTS));
+    return buf;
+}
+
 /* The threshold classes of the threshold palette: 0 below (100·R < d·O),
  * 1 met, 2 at least 100 %. */
 static int threshold_class(const figure *f, int64_t drempel)
@@ -62,14 +75,38 @@ static int quarter_class(const figure *f)
     return r < o ? 0 : r < 2 * o ? 1 : r < 3 * o ? 2 : r < 4 * o ? 3 : 4;
 }
 
-/* Equal bins of [0, max]: class k holds values v with k·(max+1) ≤ 5·v <
- * (k+1)·(max+1). */
-static int bin_class(int64_t v, int64_t max)
+/* Bands of a measure, with round edges: band b holds the values v with
+ * b·step ≤ v < (b+1)·step, for b = 0 .. n - 1, the last holding the
+ * largest value. */
+typedef struct bands {
+    int64_t step;
+    int n;
+} bands;
+
+/* The bands of [0, max] for at most `most` bands: the step is the smallest
+ * of 1, 2, 2,5 and 5 times a power of ten `unit`s (1 for places, CENTS
+ * for money: whole euros) with most·step > max. Neighbouring steps differ by a
+ * factor of at most 2 (2,5 from 2 to 5 units), so there are at least 3
+ * bands of 4 or 5 once the largest value is 25 units or more. */
+static bands bands_of(int64_t max, int most, int64_t unit)
 {
-    if (max <= 0)
+    for (sw_i128 p = unit;; p *= 10) {
+        /* 2,5 × p only as a whole number of units: 25 places, € 25, not € 2,50 */
+        const sw_i128 c[4] = {p, 2 * p, p % 2 == 0 && p / 2 * 5 % unit == 0 ? p / 2 * 5 : 0, 5 * p};
+        for (int i = 0; i < 4; i++)
+            if (c[i] > 0 && c[i] * most > max)
+                return (bands){(int64_t)c[i], (int)(max / c[i]) + 1};
+    }
+}
+
+/* The class of band b of n on `classes` classes: spread over all of them,
+ * so that the first band is the lightest and the last the darkest. */
+static int band_class(const bands *B, int64_t v, int classes)
+{
+    int64_t b = v < 0 ? 0 : v / B->step; /* counts and amounts are not negative */
+    if (B->n <= 1)
         return 0;
-    sw_i128 k = (sw_i128)5 * v / ((sw_i128)max + 1);
-    return k > 4 ? 4 : (int)k;
+    return (int)((2 * b * (classes - 1) + (B->n - 1)) / (2 * (B->n - 1)));
 }
 
 static int64_t measure_of(const figure *f, sw_map_maat maat)
@@ -146,6 +183,13 @@ int sw_report_map(sw_buf *out, const sw_map *map, const sw_progress *p, const sw
         if (f[k].in_run && measure_of(&f[k], maat) > max)
             max = measure_of(&f[k], maat);
     bool threshold = maat == SW_MAAT_VOORTGANG && q->level == SW_MAP_PROVINCIES;
+    bool money = maat == SW_MAAT_BEDRAG;
+    const sw_map_palette *pal = threshold ? &sw_map_palette_threshold
+                                : money   ? &sw_map_palette_bedrag
+                                          : &sw_map_palette_sequential;
+    /* Money: class 0 is no money at all, the bands share the others. */
+    int nbands = (int)pal->n - (money ? 1 : 0);
+    bands B = bands_of(max, nbands, money ? CENTS : 1);
     size_t m = 0;
     for (size_t k = 0; k < n; k++) {
         if (!f[k].in_run || (q->provincie && q->level == SW_MAP_GEMEENTEN &&
@@ -161,7 +205,7 @@ int sw_report_map(sw_buf *out, const sw_map *map, const sw_progress *p, const sw
                      f[k].opgave ? pct_text(c, sizeof c, f[k].geteld, f[k].opgave) : "");
         } else {
             int64_t v = measure_of(&f[k], maat);
-            klasse = bin_class(v, max);
+            klasse = money && v == 0 ? 0 : band_class(&B, v, nbands) + (money ? 1 : 0);
             snprintf(title[m], sizeof title[m], "%s \xE2\x80\x94 %s %s", f[k].naam,
                      maat == SW_MAAT_OPGAVE ? "opgave" : maat == SW_MAAT_GETELD ? "geteld"
                                                                             : "totaal",
@@ -177,16 +221,20 @@ int sw_report_map(sw_buf *out, const sw_map *map, const sw_progress *p, const sw
         }
         m++;
     }
-    /* Legends in Dutch, with the bins' bounds. */
-    sw_map_legend_entry legend[7];
-    char bounds[5][96];
+    /* Legends in Dutch, each entry saying exactly what its colour holds;
+     * the drawing leaves out the entries no shape has. */
+    sw_map_legend_entry legend[8];
+    char bounds[6][128];
     size_t nl = 0;
     const char *legend_title;
     if (threshold) {
-        snprintf(bounds[0], sizeof bounds[0], "onder de drempel (%lld %%)", (long long)drempel);
+        snprintf(bounds[0], sizeof bounds[0], "minder dan %lld %% (onder de drempel)",
+                 (long long)drempel);
+        snprintf(bounds[1], sizeof bounds[1], "%lld %% tot 100 %% (drempel gehaald)",
+                 (long long)drempel);
         legend[nl++] = (sw_map_legend_entry){0, bounds[0]};
-        legend[nl++] = (sw_map_legend_entry){1, "drempel gehaald"};
-        legend[nl++] = (sw_map_legend_entry){2, "100 % of meer"};
+        legend[nl++] = (sw_map_legend_entry){1, bounds[1]};
+        legend[nl++] = (sw_map_legend_entry){2, "100 % of meer (opgave gehaald)"};
         legend_title = "Voortgang tegen de drempel";
     } else if (maat == SW_MAAT_VOORTGANG) {
         static const char *const q4[5] = {"minder dan 25 %", "25 % tot 50 %", "50 % tot 75 %",
@@ -195,18 +243,26 @@ int sw_report_map(sw_buf *out, const sw_map *map, const sw_progress *p, const sw
             legend[nl++] = (sw_map_legend_entry){k, q4[k]};
         legend_title = "Voortgang (geteld / opgave)";
     } else {
-        for (int k = 0; k < 5; k++) {
-            /* class k: values from ⌈k·(max+1)/5⌉ to ⌈(k+1)·(max+1)/5⌉ − 1 */
-            sw_i128 lo = ((sw_i128)k * (max + 1) + 4) / 5,
-                    hi = ((sw_i128)(k + 1) * (max + 1) + 4) / 5 - 1;
+        if (money)
+            legend[nl++] = (sw_map_legend_entry){0, "geen uitkering (\xE2\x82\xAC 0)"};
+        for (int b = 0; b < B.n; b++) {
+            int64_t lo = b * B.step, hi = lo + B.step;
             char x[96], y[96];
-            if (maat == SW_MAAT_BEDRAG)
-                snprintf(bounds[k], sizeof bounds[k], "%s tot %s",
-                         money_text(x, sizeof x, (int64_t)lo), money_text(y, sizeof y, (int64_t)hi));
+            if (money && b == 0)
+                snprintf(bounds[b], sizeof bounds[b], "meer dan \xE2\x82\xAC 0 tot %s",
+                         euro_text(y, sizeof y, hi));
+            else if (money)
+                snprintf(bounds[b], sizeof bounds[b], "%s tot %s", euro_text(x, sizeof x, lo),
+                         euro_text(y, sizeof y, hi));
+            else if (B.step == 1)
+                snprintf(bounds[b], sizeof bounds[b], "%s", count_text(x, sizeof x, lo));
+            else if (b == 0)
+                snprintf(bounds[b], sizeof bounds[b], "minder dan %s", count_text(y, sizeof y, hi));
             else
-                snprintf(bounds[k], sizeof bounds[k], "%s tot en met %s",
-                         count_text(x, sizeof x, (int64_t)lo), count_text(y, sizeof y, (int64_t)hi));
-            legend[nl++] = (sw_map_legend_entry){k, bounds[k]};
+                snprintf(bounds[b], sizeof bounds[b], "%s tot %s", count_text(x, sizeof x, lo),
+                         count_text(y, sizeof y, hi));
+            legend[nl++] =
+                (sw_map_legend_entry){(money ? 1 : 0) + band_class(&B, lo, nbands), bounds[b]};
         }
         legend_title = maat == SW_MAAT_OPGAVE ? "Opgave (plaatsen)"
                        : maat == SW_MAAT_GETELD ? "Geteld (plaatsen)"
@@ -233,7 +289,7 @@ int sw_report_map(sw_buf *out, const sw_map *map, const sw_progress *p, const sw
     sw_map_options mo = {
         .level = q->level,
         .provincie = q->provincie,
-        .palette = threshold ? &sw_map_palette_threshold : &sw_map_palette_sequential,
+        .palette = pal,
         .item = items,
         .nitems = m,
         .legend_title = legend_title,

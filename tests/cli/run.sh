@@ -359,40 +359,114 @@ fails sweep-provincial 64 "spreiding: a sweep divides each capacity of its range
     sweep --capaciteit 1:5 --mode provincial
 
 # spreiding map: a valid SVG with every shape once by its code, coloured by
-# the exact test. In the shipped example Zeeland counts 1 650 of 2 109:
-# 100 × 1 650 = 165 000 ≥ 75 × 2 109 = 158 175 and 1 650 < 2 109, so class 1
-# (threshold met); Groningen 1 200 of 2 715: 120 000 < 203 625, class 0;
-# Fryslân 0 of 3 391, class 0. Gemeenten by quarters of their opgave:
-# Middelburg 600 > its opgave, class 4 (100 % of meer); Schouwen-Duiveland 0,
-# class 0.
+# the exact test, each kind of map in a palette of its own (the threshold:
+# orange hatched, green #7fbf7b, dark green #1b7837; voortgang per gemeente:
+# Blues #eff3ff #bdd7e7 #6baed6 #3182bd #08519c; money: YlOrBr #ffffd4
+# #fed98e #fe9929 #d95f0e #993404), and a legend of only the classes drawn.
+# In the shipped example Zeeland counts 1 650 of 2 109: 100 × 1 650 = 165 000
+# ≥ 75 × 2 109 = 158 175 and 1 650 < 2 109, so class 1 (threshold met);
+# Groningen 1 200 of 2 715: 120 000 < 203 625, class 0; Fryslân 0 of 3 391,
+# class 0; no province reaches 100 %. Gemeenten by quarters of their opgave
+# (4 × geteld against opgave): Groningen 400 of 1 101, 1 600 ≥ 1 101 and
+# < 2 202, class 1 (36 %, not the threshold's green); Terneuzen 250 of 297,
+# 1 000 ≥ 891 and < 1 188, class 3; Middelburg 600 > 269, class 4;
+# Schouwen-Duiveland 0, class 0; none from 50 to 75 %.
+# Money (art. 9 totaal; tariffs € 4 000 duurzaam, € 1 500 other, lid 2b
+# € 2 500 a place, only Zeeland met): Zeeland 1 950 000 + 3 900 000 +
+# 1 625 000 + 750 000 = 8 225 000, Groningen 1 000 000 + 2 000 000, Utrecht
+# 875 000 + 1 125 000, the others 0. Bands of a round step, the smallest of
+# 1, 2, 2,5 and 5 × 10^k euros with 4 × step > 8 225 000: 2 500 000, four
+# bands; Zeeland band 3 (class 4), Groningen band 1 (class 2), Utrecht band 0
+# (class 1), € 0 its own class 0; no province in band 2. Per gemeente the
+# largest is Middelburg, 3 900 000: step 1 000 000; Westerwolde 2 000 000 band
+# 2 (class 3), Groningen exactly 1 000 000 band 1 (class 2), Vlissingen
+# 750 000 band 0 (class 1). The opgave of cycle 2024 (without locations): the
+# largest is Zuid-Holland's 19 776, 5 × 5 000 > 19 776, so four bands of
+# 5 000 spread over the five blues as classes 0, 1, 3, 4 (band b: class
+# ⌊(8b + 3) / 6⌋): Zuid-Holland band 3 (class 4), Gelderland 11 704 band 2
+# (class 3), Utrecht 8 207 band 1 (class 1), Zeeland 2 109 band 0 (class 0).
 if command -v python3 >/dev/null 2>&1; then
     "$bin" map $V -o "$tmp/nl.svg" 2>"$tmp/err" &&
         "$bin" map $V --niveau gemeente -o "$tmp/gm.svg" 2>>"$tmp/err" &&
-        "$bin" map --cycle 2024 --niveau gemeente --provincie Zeeland $V -o "$tmp/pv29.svg" 2>>"$tmp/err" &&
-        python3 - "$tmp/nl.svg" "$tmp/gm.svg" "$tmp/pv29.svg" <<'PY' && ok || { ko "spreiding map"; cat "$tmp/err"; }
-import collections, sys, xml.etree.ElementTree as ET
+        "$bin" map $V --provincie Zeeland -o "$tmp/pv29.svg" 2>>"$tmp/err" &&
+        "$bin" map $V --maat bedrag -o "$tmp/bedrag.svg" 2>>"$tmp/err" &&
+        "$bin" map $V --maat bedrag --niveau gemeente -o "$tmp/bedrag-gm.svg" 2>>"$tmp/err" &&
+        "$bin" map --cycle 2024 -o "$tmp/opgave.svg" 2>>"$tmp/err" &&
+        python3 - "$tmp" <<'PY' && ok || { ko "spreiding map"; cat "$tmp/err"; }
+import collections, re, sys, xml.etree.ElementTree as ET
 ns = "{http://www.w3.org/2000/svg}"
-def shapes(path):
+def shapes(name):
+    root = ET.parse(f"{sys.argv[1]}/{name}").getroot()
     codes = collections.Counter()
-    cls = {}
-    for el in ET.parse(path).iter():
+    fill = {}
+    for el in root.iter():
         code = el.get("data-code")
         if code:
             codes[code] += 1
-            cls[code] = el.get("class")
-    return codes, cls
-nl, ncls = shapes(sys.argv[1])
+            fill[code] = (el.get("class"), el.get("fill"))
+    # The legend's entries, after its title.
+    legend = ["".join(t.itertext()) for g in root.iter(ns + "g")
+              if g.get("class") == "sw-legenda" for t in g.iter(ns + "text")][1:]
+    return root, codes, fill, legend
+def expect(got, want):
+    assert got == want, (got, want)
+# Standalone: a size on paper in the viewBox's proportions, 170 mm wide or 250 mm high.
+root, nl, f, legend = shapes("nl.svg")
+_, _, vw, vh = map(int, root.get("viewBox").split())
+w, h = (float(re.fullmatch(r"(\d+\.\d)mm", root.get(k)).group(1)) for k in ("width", "height"))
+assert (w == 170.0 and h <= 250.0) or (h == 250.0 and w <= 170.0), (w, h)
+assert abs(w / h - vw / vh) < 0.002, (w, h, vw, vh)
 assert sorted(nl) == ["PV%d" % p for p in range(20, 32)] and set(nl.values()) == {1}, nl
-assert ncls["PV29"] == "sw-k1" and ncls["PV20"] == "sw-k0" and ncls["PV21"] == "sw-k0", ncls
-gm, gcls = shapes(sys.argv[2])
+expect(f["PV29"], ("sw-k1", "#7fbf7b"))
+expect(f["PV20"], ("sw-k0", "url(#sw-kaart-p-k0)"))
+expect(f["PV21"], ("sw-k0", "url(#sw-kaart-p-k0)"))
+pattern = {p.get("id"): [r.get("fill") for r in p.iter(ns + "rect")] for p in root.iter(ns + "pattern")}
+expect(pattern["sw-kaart-p-k0"], ["#fdb863", "#b35806"])
+expect(legend, ["minder dan 75 % (onder de drempel)", "75 % tot 100 % (drempel gehaald)"])
+_, gm, f, legend = shapes("gm.svg")
 assert len(gm) == 342 and set(gm.values()) == {1}, len(gm)
-assert gcls["GM0687"] == "sw-k4" and gcls["GM1676"] == "sw-k0", (gcls["GM0687"], gcls["GM1676"])
-z, _ = shapes(sys.argv[3])
-assert len(z) == 13 and "GM0687" in z, len(z)
-text = open(sys.argv[1], encoding="utf-8").read()
+expect(f["GM0014"], ("sw-k1", "#bdd7e7"))
+expect(f["GM0715"], ("sw-k3", "#3182bd"))
+expect(f["GM0687"], ("sw-k4", "#08519c"))
+expect(f["GM1676"], ("sw-k0", "#eff3ff"))
+expect(legend, ["minder dan 25 %", "25 % tot 50 %", "75 % tot 100 %", "100 % of meer"])
+# --provincie alone draws the province's gemeenten.
+_, z, f, _ = shapes("pv29.svg")
+assert len(z) == 13 and all(c.startswith("GM") for c in z) and "GM0687" in z, z
+expect(f["GM0715"], ("sw-k3", "#3182bd"))
+# Money: € 0 a class of its own, round band edges, no "geen opgave".
+_, b, f, legend = shapes("bedrag.svg")
+expect(f["PV29"], ("sw-k4", "#993404"))
+expect(f["PV20"], ("sw-k2", "#fe9929"))
+expect(f["PV26"], ("sw-k1", "#fed98e"))
+expect(f["PV21"], ("sw-k0", "#ffffd4"))
+expect(legend, ["geen uitkering (\u20ac 0)", "meer dan \u20ac 0 tot \u20ac 2.500.000",
+                "\u20ac 2.500.000 tot \u20ac 5.000.000", "\u20ac 7.500.000 tot \u20ac 10.000.000"])
+_, b, f, legend = shapes("bedrag-gm.svg")
+expect(f["GM0687"], ("sw-k4", "#993404"))
+expect(f["GM1950"], ("sw-k3", "#d95f0e"))
+expect(f["GM0014"], ("sw-k2", "#fe9929"))
+expect(f["GM0718"], ("sw-k1", "#fed98e"))
+expect(f["GM1676"], ("sw-k0", "#ffffd4"))
+expect(legend, ["geen uitkering (\u20ac 0)", "meer dan \u20ac 0 tot \u20ac 1.000.000",
+                "\u20ac 1.000.000 tot \u20ac 2.000.000", "\u20ac 2.000.000 tot \u20ac 3.000.000",
+                "\u20ac 3.000.000 tot \u20ac 4.000.000"])
+_, o, f, legend = shapes("opgave.svg")
+expect(f["PV28"], ("sw-k4", "#08519c"))
+expect(f["PV25"], ("sw-k3", "#3182bd"))
+expect(f["PV26"], ("sw-k1", "#bdd7e7"))
+expect(f["PV29"], ("sw-k0", "#eff3ff"))
+expect(legend, ["minder dan 5.000", "5.000 tot 10.000", "10.000 tot 15.000", "15.000 tot 20.000"])
+text = open(f"{sys.argv[1]}/nl.svg", encoding="utf-8").read()
 for word in ("Bron: CBS, Kadaster", "Cyclus 2024, peildatum 1-7-2025", "officiële provinciale"):
     assert word in text, word
 PY
+    # --niveau provincie with --provincie: the province as one shape, and a
+    # note that says so.
+    "$bin" map $V --provincie Zeeland --niveau provincie -o "$tmp/pv29p.svg" 2>"$tmp/err" &&
+        [ "$(grep -c 'data-code=' "$tmp/pv29p.svg")" -eq 1 ] && grep -q 'data-code="PV29" class="sw-k1"' "$tmp/pv29p.svg" &&
+        [ "$(cat "$tmp/err")" = "spreiding: note: --niveau provincie: the map shows Zeeland as one shape, its neighbours in outline; without --niveau it shows its gemeenten" ] &&
+        ok || { ko "map --provincie --niveau provincie"; cat "$tmp/err"; }
     "$bin" map --cycle 2024 $V --what-if GM0363=+50 -o "$tmp/s.svg" && grep -q 'SCENARIO: what-if GM0363=+50' "$tmp/s.svg" &&
         ok || ko "a scenario map is marked"
     "$bin" map -o "$tmp/o.svg" && grep -q 'Opgave berekend (landelijk)' "$tmp/o.svg" && ok || ko "cycle 2026 map of the opgave"

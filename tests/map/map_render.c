@@ -1,7 +1,8 @@
 /* Test driver for tests/map/render.sh: draws the maps a report would, from
  * the shipped tables and from the shipped GeoJSON read at run time, with
  * classes worked out here from hand-made figures (the library computes
- * none), and writes them as SVG files into OUT-DIR.
+ * none), and writes them as SVG files into OUT-DIR: NAME.svg standalone (a
+ * file with a size on paper), NAME-inline.svg as a page holds it.
  *
  * Usage: map_render OUT-DIR SOURCE-DIR */
 #include <stdio.h>
@@ -50,22 +51,34 @@ static void check(int rc, const sw_diag *d, const char *what)
     exit(1);
 }
 
-static void write_svg(const char *dir, const char *name, const sw_map *m, const sw_map_options *o)
+static void write_one(const char *dir, const char *name, const char *suffix, const sw_map *m,
+                      const sw_map_options *o)
 {
     sw_buf b = {0};
     sw_diag d = {0};
     sw_map_svg_info info;
     check(sw_map_svg(&b, &info, m, o, &d), &d, name);
     char path[1024];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
+    snprintf(path, sizeof path, "%s/%s%s.svg", dir, name, suffix);
     FILE *f = fopen(path, "wb");
     if (!f || fwrite(b.data, 1, b.len, f) != b.len || fclose(f) != 0) {
         perror(path);
         exit(1);
     }
-    printf("%s: %zu bytes, %zu shapes, %zu labels (%zu dropped), legend %s\n", name, b.len,
-           info.shapes, info.labels, info.labels_dropped, info.legend_below ? "below" : "inside");
+    printf("%s%s.svg: %zu bytes, %zu shapes, %zu labels (%zu dropped), legend %s\n", name, suffix,
+           b.len, info.shapes, info.labels, info.labels_dropped,
+           info.legend_below ? "below" : "inside");
     sw_buf_free(&b);
+}
+
+/* NAME.svg standalone and NAME-inline.svg for a page. */
+static void write_svg(const char *dir, const char *name, const sw_map *m, const sw_map_options *o)
+{
+    sw_map_options page = *o;
+    page.standalone = true;
+    write_one(dir, name, "", m, &page);
+    page.standalone = false;
+    write_one(dir, name, "-inline", m, &page);
 }
 
 /* Dutch notation: 16290 as "16.290". */
@@ -180,11 +193,10 @@ int main(int argc, char **argv)
     o.caption = caption;
     o.ncaption = 3;
     o.id_prefix = "prov";
-    o.standalone = true;
-    write_svg(out, "provincies.svg", m, &o);
+    write_svg(out, "provincies", m, &o);
     o.title = "Opvangplaatsen per provincie";
     o.scenario = "SCENARIO: what-if GM0664=+50; include-planned";
-    write_svg(out, "scenario.svg", m, &o);
+    write_svg(out, "scenario", m, &o);
 
     /* 2. Every gemeente, by its population (a figure with a spread). */
     const sw_map_layer *G = &m->layer[SW_MAP_GEMEENTEN];
@@ -215,8 +227,7 @@ int main(int argc, char **argv)
     o.caption = caption;
     o.ncaption = 1;
     o.id_prefix = "gem";
-    o.standalone = true;
-    write_svg(out, "gemeenten.svg", m, &o);
+    write_svg(out, "gemeenten", m, &o);
 
     /* 3. One province, zoomed: Zeeland's gemeenten by made-up progress,
      * every one labelled, the larger first. */
@@ -229,7 +240,7 @@ int main(int argc, char **argv)
         long long opgave = reg->gemeente[r].inwoners * 2109 / 392000;
         long long geteld = (s->code * 37 % 130) * opgave / 100;
         char a[32], b[32], c[32];
-        if (s->code == 716) { /* Reimerswaal: no opgave */
+        if (s->code == 716) { /* Tholen: no opgave */
             snprintf(titles[n], sizeof titles[n], "%s \xE2\x80\x94 geen opgave", s->naam);
             items[n] = (sw_map_item){s->code, SW_MAP_GEEN, titles[n], s->naam, 0};
         } else {
@@ -257,8 +268,7 @@ int main(int argc, char **argv)
     o.caption = caption;
     o.ncaption = 3;
     o.id_prefix = "pv29";
-    o.standalone = true;
-    write_svg(out, "zeeland.svg", m, &o);
+    write_svg(out, "zeeland", m, &o);
 
     /* 4. The same boundaries read at run time, as --kaart would, with the
      * provinces dissolved from the gemeenten. */
@@ -271,7 +281,6 @@ int main(int argc, char **argv)
     o.level = SW_MAP_PROVINCIES;
     o.palette = &sw_map_palette_threshold;
     o.id_prefix = "kaart";
-    o.standalone = true;
     n = 0;
     for (size_t i = 0; i < cy->nprov; i++) {
         items[n] = (sw_map_item){cy->provincie[i].code, (int)(i % 3), NULL,
@@ -280,7 +289,7 @@ int main(int argc, char **argv)
     }
     o.item = items;
     o.nitems = n;
-    write_svg(out, "dissolved.svg", user, &o);
+    write_svg(out, "dissolved", user, &o);
 
     sw_map_free(user);
     sw_map_free(m);

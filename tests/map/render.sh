@@ -2,9 +2,11 @@
 # The maps in a real XML parser and a real browser: map_render draws them
 # from the shipped tables (and from the shipped GeoJSON read at run time),
 # check_svg.py parses every SVG and checks codes, classes and texts worked
-# out by hand; headless Chromium renders three of them at 1280 and at 400 px
-# (PNG size and colour count checked) and lays out their labels (no two may
-# overlap). tidy checks them inline in an HTML page. Skips (77) without python3, and after the XML checks without
+# out by hand; headless Chromium renders three of them: the standalone file
+# at its size on paper (not stretched to the window), and inline in a page
+# at 1280 and at 400 px (as wide as the page); PNG size, colour count and
+# drawn width checked. It lays out their labels (no two may overlap). tidy
+# checks them inline in an HTML page. Skips (77) without python3, and after the XML checks without
 # chromium. The PNGs stay in OUT-DIR for a person to look at.
 # Usage: render.sh MAP_RENDER SOURCE-DIR [OUT-DIR]
 set -u
@@ -18,7 +20,8 @@ check() { python3 "$src/tests/map/check_svg.py" "$@"; }
 check svg "$out" "$src" || exit 1
 # Inline in an HTML page, as the report will hold them: tidy finds no fault.
 if command -v tidy >/dev/null 2>&1; then
-    check page "$out/kaarten.html" "$out/provincies.svg" "$out/gemeenten.svg" "$out/zeeland.svg"
+    check page "$out/kaarten.html" "$out/provincies-inline.svg" "$out/gemeenten-inline.svg" \
+        "$out/zeeland-inline.svg"
     tidy -errors -q "$out/kaarten.html" || { echo "FAIL: tidy found faults in inline SVG"; exit 1; }
 fi
 command -v chromium >/dev/null 2>&1 || { echo "SKIP: no chromium (the XML checks passed)"; exit 77; }
@@ -35,15 +38,30 @@ chrome() {
     return $rc
 }
 for map in provincies gemeenten zeeland; do
+    # The file on its own: its width in mm (96 px to the inch), whatever the
+    # window; the shapes take most of it.
+    # shellcheck disable=SC2046
+    set -- $(check natural "$out/$map.svg")
+    png="$out/$map.png"
+    rm -f "$png"
+    chrome --window-size="1280,$(($2 + 20))" --screenshot="$png" "file://$out/$map.svg" >/dev/null
+    if [ -s "$png" ]; then
+        check png "$png" 1280 $(($2 + 20)) $(($1 * 8 / 10)) "$1" || status=1
+    else
+        echo "FAIL: chromium rendered nothing for $map.svg"
+        status=1
+    fi
+    # In a page: as wide as the page.
+    check page "$out/$map-page.html" "$out/$map-inline.svg"
     for width in 1280 400; do
-        height=$(check size "$out/$map.svg" "$width")
+        height=$(check size "$out/$map-inline.svg" "$width")
         png="$out/$map-$width.png"
         rm -f "$png"
-        chrome --window-size="$width,$height" --screenshot="$png" "file://$out/$map.svg" >/dev/null
+        chrome --window-size="$width,$height" --screenshot="$png" "file://$out/$map-page.html" >/dev/null
         [ -s "$png" ] || { echo "FAIL: chromium rendered nothing for $map at $width px"; status=1; continue; }
-        check png "$png" "$width" "$height" || status=1
+        check png "$png" "$width" "$height" $((width * 85 / 100)) "$width" || status=1
     done
-    check harness "$out/$map.svg" "$out/$map-labels.html"
+    check harness "$out/$map-inline.svg" "$out/$map-labels.html"
     chrome --window-size=1280,2200 --dump-dom "file://$out/$map-labels.html" >"$out/$map-labels.dom"
     check labels "$out/$map-labels.dom" || status=1
 done

@@ -553,14 +553,16 @@ START_TEST(svg_carries_codes_titles_classes_and_the_credit)
         {2, 4, "B\x01 \xff\xc3(", NULL, 0}, /* a control character, bytes not UTF-8 */
         {7, 1, "not on the map", NULL, 0},
     };
-    sw_map_legend_entry legend[] = {{0, "laag"}, {4, "hoog"}, {SW_MAP_GEEN, "geen opgave"}};
+    /* "midden" is a class no shape has: the legend leaves it out. */
+    sw_map_legend_entry legend[] = {
+        {0, "laag"}, {2, "midden"}, {4, "hoog"}, {SW_MAP_GEEN, "geen opgave"}};
     const char *caption[] = {"Cyclus 2024, peildatum 1 juli 2025"};
     sw_map_options o = {0};
     o.level = SW_MAP_GEMEENTEN;
     o.item = items;
     o.nitems = 3;
     o.legend = legend;
-    o.nlegend = 3;
+    o.nlegend = 4;
     o.legend_title = "Voortgang";
     o.caption = caption;
     o.ncaption = 1;
@@ -576,8 +578,13 @@ START_TEST(svg_carries_codes_titles_classes_and_the_credit)
     ck_assert_uint_eq(count(s, "data-code=\"GM0002\""), 1);
     ck_assert_uint_eq(count(s, "data-code=\"GM0003\""), 1);
     ck_assert_uint_eq(count(s, "data-code="), 3);
-    ck_assert_ptr_nonnull(strstr(s, "class=\"sw-k0\" fill=\"#ffffcc\""));
-    ck_assert_ptr_nonnull(strstr(s, "class=\"sw-k4\" fill=\"#253494\""));
+    ck_assert_ptr_nonnull(strstr(s, "class=\"sw-k0\" fill=\"#eff3ff\""));
+    ck_assert_ptr_nonnull(strstr(s, "class=\"sw-k4\" fill=\"#08519c\""));
+    ck_assert_ptr_nonnull(strstr(s, ">laag</text>"));
+    ck_assert_ptr_nonnull(strstr(s, ">hoog</text>"));
+    ck_assert_ptr_nonnull(strstr(s, ">geen opgave</text>")); /* GM0003 has no item */
+    ck_assert_ptr_null(strstr(s, ">midden</text>"));
+    ck_assert_ptr_null(strstr(s, "sw-k2"));
     ck_assert_ptr_nonnull(strstr(s, "class=\"sw-geen\" fill=\"url(#k1-p-geen)\""));
     ck_assert_ptr_nonnull(strstr(s, "<pattern id=\"k1-p-geen\""));
     ck_assert_ptr_nonnull(strstr(s, "<title>A \xE2\x80\x94 opgave 10 &amp; &quot;meer&quot; "
@@ -587,8 +594,20 @@ START_TEST(svg_carries_codes_titles_classes_and_the_credit)
     ck_assert_ptr_null(strstr(s, "Bron:")); /* a user's file: the caller credits it */
     ck_assert_ptr_nonnull(strstr(s, ">SCENARIO: what-if GM0001=+50</text>"));
     ck_assert_ptr_nonnull(strstr(s, ">Cyclus 2024, peildatum 1 juli 2025</text>"));
-    ck_assert_ptr_nonnull(strstr(s, "viewBox=\"0 0 "));
-    ck_assert_ptr_null(strstr(s, " width=\"100")); /* no fixed size */
+    /* A standalone file has a size on paper with the viewBox's proportions,
+     * as large as fits 170 × 250 mm. */
+    long long vw, vh;
+    double wmm, hmm;
+    const char *root = strstr(s, "<svg ");
+    ck_assert_ptr_nonnull(root);
+    ck_assert_int_eq(sscanf(root,
+                            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %lld "
+                            "%lld\" width=\"%lfmm\" height=\"%lfmm\"",
+                            &vw, &vh, &wmm, &hmm),
+                     4);
+    ck_assert(wmm <= 170.0 && hmm <= 250.0 && (wmm == 170.0 || hmm == 250.0));
+    ck_assert_double_eq_tol(wmm / hmm, (double)vw / (double)vh, 0.002);
+    ck_assert_ptr_null(strstr(s, "width:100%")); /* the attributes rule, not a style */
     ck_assert_uint_eq(info.shapes, 3);
     ck_assert_uint_eq(info.labels, 1);
     ck_assert_ptr_nonnull(strstr(s, "</svg>\n"));
@@ -597,8 +616,68 @@ START_TEST(svg_carries_codes_titles_classes_and_the_credit)
     ck_assert_int_eq(sw_map_svg(&again, NULL, m, &o, &d), 0);
     ck_assert_str_eq(again.data, b.data);
     sw_buf_free(&again);
+    /* On a page: no size of its own, the width of its container. */
+    o.standalone = false;
+    ck_assert_int_eq(sw_map_svg(&again, NULL, m, &o, &d), 0);
+    ck_assert(strncmp(again.data, "<svg ", 5) == 0);
+    char tag[512];
+    snprintf(tag, sizeof tag, "%.*s", (int)strcspn(again.data, ">"), again.data);
+    ck_assert_ptr_null(strstr(tag, " width="));
+    ck_assert_ptr_null(strstr(tag, " height="));
+    ck_assert_ptr_nonnull(strstr(tag, "style=\"display:block;width:100%;height:auto;"));
+    sw_buf_free(&again);
     sw_buf_free(&b);
     sw_map_free(m);
+}
+END_TEST
+
+/* The brightness of "#rrggbb" as greyscale print renders it (ITU-R BT.601
+ * luma), 0 to 255000. */
+static long luma(const char *hex)
+{
+    unsigned r, g, b;
+    ck_assert_int_eq(sscanf(hex, "#%02x%02x%02x", &r, &g, &b), 3);
+    return 299L * r + 587L * g + 114L * b;
+}
+
+START_TEST(palettes_share_no_colour_and_step_in_lightness)
+{
+    const sw_map_palette *pal[] = {&sw_map_palette_threshold, &sw_map_palette_sequential,
+                                   &sw_map_palette_bedrag};
+    enum { NPAL = sizeof pal / sizeof pal[0] };
+    ck_assert_uint_eq(sw_map_palette_threshold.n, 3);
+    ck_assert_uint_eq(sw_map_palette_sequential.n, 5);
+    ck_assert_uint_eq(sw_map_palette_bedrag.n, 5);
+    for (int a = 0; a < NPAL; a++) {
+        /* "geen" is white, hatched in grey, on every map; no class looks
+         * like it. */
+        ck_assert_str_eq(pal[a]->geen.fill, "#ffffff");
+        ck_assert_ptr_nonnull(pal[a]->geen.hatch);
+        for (size_t i = 0; i < pal[a]->n; i++) {
+            const sw_map_style *x = &pal[a]->klasse[i];
+            ck_assert_str_ne(x->fill, pal[a]->geen.fill);
+            /* Darker from class to class, by at least a tenth of the
+             * scale, so that each step shows in greyscale; the first class
+             * of the threshold is hatched as well. */
+            if (i > 0)
+                ck_assert_msg(luma(pal[a]->klasse[i - 1].fill) - luma(x->fill) >= 25500,
+                              "%s then %s: too alike in greyscale", pal[a]->klasse[i - 1].fill,
+                              x->fill);
+            /* No colour, fill or hatch, in two palettes: one colour means one
+             * thing on a page that holds maps of both. */
+            for (int b = 0; b < NPAL; b++)
+                for (size_t j = 0; b != a && j < pal[b]->n; j++) {
+                    const sw_map_style *y = &pal[b]->klasse[j];
+                    ck_assert_str_ne(x->fill, y->fill);
+                    if (x->hatch)
+                        ck_assert_str_ne(x->hatch, y->fill);
+                    if (y->hatch)
+                        ck_assert_str_ne(x->fill, y->hatch);
+                }
+        }
+    }
+    /* Below the threshold is hatched: it stands out in greyscale too. */
+    ck_assert_ptr_nonnull(sw_map_palette_threshold.klasse[0].hatch);
 }
 END_TEST
 
@@ -684,6 +763,7 @@ int main(void)
     tcase_add_test(tc, geojson_in_rd_metres_with_a_crs_and_multipolygons_read);
     tcase_add_test(tc, tables_that_contradict_themselves_are_refused);
     tcase_add_test(tc, svg_carries_codes_titles_classes_and_the_credit);
+    tcase_add_test(tc, palettes_share_no_colour_and_step_in_lightness);
     tcase_add_test(tc, svg_drops_the_lower_label_of_two_that_overlap);
     tcase_add_test(tc, svg_of_one_province_shows_only_its_gemeenten);
     suite_add_tcase(s, tc);
