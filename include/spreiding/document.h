@@ -43,16 +43,22 @@ typedef enum sw_kind {
 
 /** What part a column plays (flags). */
 enum {
-    SW_ROLE_KEY = 1 << 0,      /**< identifies the row */
-    SW_ROLE_TOTAL = 1 << 1,    /**< human forms sum it in a totals row */
-    SW_ROLE_STATUS = 1 << 2,   /**< the row's verdict (threshold met, eligible): shown as a status */
+    SW_ROLE_KEY = 1 << 0,    /**< identifies the row */
+    SW_ROLE_TOTAL = 1 << 1,  /**< human forms sum it in a totals row */
+    SW_ROLE_STATUS = 1 << 2, /**< the row's verdict (threshold met, eligible): shown as a status */
     SW_ROLE_PROGRESS = 1 << 3, /**< a percentage read against the threshold */
     SW_ROLE_EXACT = 1 << 4,    /**< the exact twin of a rounded column: JSON only */
     SW_ROLE_PROVINCE = 1 << 5, /**< the row's province code: --provincie filters on it */
     SW_ROLE_WIDE = 1 << 6,     /**< long text: wraps in narrow human forms */
     SW_ROLE_SUMMARY = 1 << 7,  /**< shown in the answer at the top of a page (HTML) */
     SW_ROLE_TARGET = 1 << 8,   /**< the target a row is measured against (the opgave) */
-    SW_ROLE_ACHIEVED = 1 << 9  /**< what counts toward the target (geteld) */
+    SW_ROLE_ACHIEVED = 1 << 9, /**< what counts toward the target (geteld) */
+    /** What a row would get once its verdict holds, not what it gets
+     * (potentieel lid 3): HTML shows it after the money a row gets. */
+    SW_ROLE_POTENTIAL = 1 << 10,
+    /** The row's province by name, beside its SW_ROLE_PROVINCE code: HTML
+     * leaves both out where a heading names the province. */
+    SW_ROLE_PROVINCE_NAME = 1 << 11
 };
 
 typedef struct sw_column {
@@ -73,6 +79,13 @@ typedef struct sw_value {
     sw_kind kind;       /**< in a column of kind ANY: the value's own kind */
     int places;         /**< in a column of kind ANY */
     sw_rounding rounding;
+    /** What people read instead of the value ("niet gerealiseerd" for the
+     * class niet_gerealiseerd, "tussen 30-12-2024 en 6-1-2025" for a date
+     * between two steps), valid as long as `s`; NULL: the value, formatted
+     * (sw_format_human). Machine forms write the value. */
+    const char *human;
+    /** A figure the run's scenario (--what-if) changed: HTML marks it. */
+    bool scenario;
 } sw_value;
 
 /** Where a row's strings live until the next row is filled. */
@@ -104,6 +117,15 @@ typedef struct sw_table {
     bool sequential;
     bool totals;       /**< human forms end with a totals row */
     sw_layout layout;
+    /** The title without a count ("Gemeenten"): HTML captions the rows of one
+     * province "Gemeenten in Zeeland (13)". NULL: the title. */
+    const char *noun;
+    /** What people read where a province has none of the rows, before " in
+     * Drenthe" ("Geen kleinschalige opvang"); NULL: such a part is left out. */
+    const char *none;
+    /** The totals row's label; NULL: the report's scope ("Nederland",
+     * "Zeeland"), or the province of a part. */
+    const char *totals_label;
 } sw_table;
 
 /** A parameter of the run. JSON writes `key` with `value`; people read
@@ -134,6 +156,14 @@ typedef struct sw_picture {
     const char *svg;   /**< a complete <svg> element */
 } sw_picture;
 
+/** A sentence for people that HTML places by `where`: "kop" (under the
+ * title), "overzicht" (under the answer) or a province code "PV29" (in its
+ * section). Other forms have its figures in their tables and parameters. */
+typedef struct sw_remark {
+    const char *where;
+    const char *text;
+} sw_remark;
+
 typedef struct sw_report_doc sw_report_doc;
 
 typedef struct sw_report {
@@ -150,9 +180,15 @@ typedef struct sw_report {
     size_t ntables;
     sw_picture *picture;
     size_t npictures;
+    sw_remark *remark;
+    size_t nremarks;
     /** The threshold in force, in whole percent, that TARGET and ACHIEVED
      * columns are read against (charts draw it); 0 when none. */
     int64_t threshold_pct;
+    /** What the tables cover, for people: "Nederland", or the province of
+     * --provincie ("Zeeland"). Labels totals and the sentence under the
+     * answer. NULL: "Nederland". */
+    const char *scope;
     sw_report_doc *doc; /**< private storage */
 } sw_report;
 
@@ -172,6 +208,11 @@ SW_API int sw_table_row(const sw_table *t, size_t k, sw_value *cells, sw_scratch
  * shown rows (other cells empty). SW_EOVERFLOW when a sum does not fit. */
 SW_API int sw_table_totals(const sw_table *t, sw_value *cells, sw_scratch *scratch);
 
+/** The totals of the shown rows whose SW_ROLE_PROVINCE column is
+ * `provincie` ("PV29"), as sw_table_totals; NULL: every shown row. */
+SW_API int sw_table_totals_in(const sw_table *t, const char *provincie, sw_value *cells,
+                              sw_scratch *scratch);
+
 /** The kind, places and rounding that apply to a cell of column `c`. */
 SW_API sw_kind sw_value_kind(const sw_column *c, const sw_value *v, int *places,
                              sw_rounding *rounding);
@@ -186,7 +227,8 @@ SW_API const char *sw_format_machine(char *out, size_t cap, const sw_column *c,
                                      const sw_value *v, char decimal);
 
 /** Dutch notation for people (§7.16): 1.234, € 1.600.000,00, 74,99 %, 0,3636,
- * 1-7-2025, ja/nee. As sw_format_machine otherwise. */
+ * 1-7-2025, ja/nee; a value's `human` text when it has one. As
+ * sw_format_machine otherwise. */
 SW_API const char *sw_format_human(char *out, size_t cap, const sw_column *c,
                                    const sw_value *v);
 

@@ -7,6 +7,12 @@
  * as a terminal table, CSV, JSON, Markdown or HTML. No builder prints, and
  * none computes a rule of the law: every figure comes from the result.
  *
+ * A report of one province (`ctx->provincie`) says so in its title ("... in
+ * Zeeland, cyclus 2024 ...") and its scope. Figures a what-if changed are
+ * marked (sw_value.scenario). Sentences for one province's section of the
+ * HTML page are remarks (document.h): the money per province (grants,
+ * overview), the share of KSO, the gemeenten a timeline leaves out.
+ *
  * Builders return 0, SW_ENOMEM, or SW_EDATA / SW_EUSAGE with a message in
  * `diag` for input they cannot report on; on error *out is NULL. A report
  * copies what it shows from its inputs only as pointers into them where
@@ -100,7 +106,9 @@ SW_API int sw_report_overview(sw_report **out, const sw_progress *p, const sw_gr
                               const sw_register *reg, const sw_cycle *cy,
                               const sw_report_context *ctx, sw_diag *diag);
 
-/** Small-scale reception (`spreiding kso`, kso.h). Tables, in this order:
+/** Small-scale reception (`spreiding kso`, kso.h). People read the classes
+ * in words ("niet gerealiseerd"); the HTML answer holds `provincies` and
+ * `aandeel`, and the national share. Tables, in this order:
  * - `totaal`: per class (klasse, locaties, plaatsen, betekenis) for the
  *   country, or for the province of ctx->provincie;
  * - `provincies`: provinciecode, provincie, locaties_gepland,
@@ -135,7 +143,14 @@ typedef struct sw_timeline_report_options {
     size_t ngemeenten;
     /** For people (terminal table, Markdown, HTML): the gemeenten table by
      * code, then peildatum, so that each gemeente's series reads as one
-     * block; otherwise (CSV, JSON, XLSX) by peildatum, then code. */
+     * block, and the changes only: `provincies` at the first date and each
+     * date at which a province's count or verdict changes; `gemeenten` (when
+     * no gemeente is asked for) only the gemeenten whose count (geteld or
+     * duurzaam) changes, at the first date and each change, the others
+     * counted per province in a remark; and `eerst_gehaald` in words
+     * ("tussen 30-12-2024 en 6-1-2025": the step before and the step at which
+     * the test held). Otherwise (CSV, JSON, XLSX) every row, by peildatum,
+     * then code. */
     bool voor_mensen;
 } sw_timeline_report_options;
 
@@ -201,7 +216,9 @@ typedef struct sw_compare_report_options {
  *   side empty and differs by all its places).
  * `F_verschil` is nieuw − oud of the exact values (money in cents, JSON also
  * `F_verschil_cent`); `voortgang_pct_verschil` the difference of the two
- * shown percentages; a yes/no figure's `gewonnen`, `verloren` or empty. */
+ * shown percentages; a yes/no figure's `gewonnen`, `verloren` or empty.
+ * Counts and money are totalled on every side. A remark under the title says
+ * what is compared: "Oud: FILE (peildatum ...) → Nieuw: FILE (peildatum ...)". */
 SW_API int sw_report_compare(sw_report **out, const sw_comparison *c, const sw_report_context *ctx,
                              const sw_compare_report_options *opt, sw_diag *diag);
 

@@ -2,8 +2,10 @@
  * # Timelines: progress at a series of peildata
  *
  * `--tijdlijn FROM:TO[:STEP]` counts the places at FROM, FROM + STEP,
- * FROM + 2·STEP ... up to and including TO when a step lands on it (the last
- * step is the last date not after TO). STEP is `Nd` (days), `Nw` (weeks) or
+ * FROM + 2·STEP ... while they are before TO, and always at TO itself as the
+ * last date, also when no step lands on it (1-1-2024:1-7-2025:1w ends 30-6-2025,
+ * 1-7-2025: the range ends where it says, often a cycle's peildatum, and the
+ * last interval is then shorter than STEP). STEP is `Nd` (days), `Nw` (weeks) or
  * `Nm` (calendar months; `1m` when left out). Month steps count from FROM
  * with the day clamped to the end of the month: 31-1-2025, 28-2-2025,
  * 31-3-2025, 30-4-2025 ... (step k is FROM + k months, never the previous
@@ -63,9 +65,12 @@ typedef struct sw_chart_options {
  * peildatum, with the threshold in force and 100 % drawn and labelled, axes
  * in Dutch dates and percentages, a filled point where the exact test holds
  * and a hollow one where it does not, and the first date the test held (or
- * "nog niet") and the last stand in words. One self-contained <svg> element
- * (no scripts, links or fonts outside it) that scales to the width of its
- * container, with a <title> and an aria-label; laid out in integers, so
+ * "nog niet") and the last stand in words. Steps are samples, so the first
+ * date is said as "tussen" the step before and the step at which the test
+ * held ("al ... op de eerste peildatum" when it held from the start). One
+ * self-contained <svg> element (no scripts, links or fonts outside it) that
+ * scales to the width of its container up to 640 px, where its text is
+ * 14 px, with a <title> and an aria-label; laid out in integers, so
  * the bytes are the same on every build. Returns 0, or SW_ENOMEM (also
  * left in out->err). */
 SW_API int sw_timeline_chart_svg(sw_buf *out, const sw_progress *p, size_t k,

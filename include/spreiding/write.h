@@ -62,8 +62,10 @@ SW_API int sw_write_json(const sw_sink *out, const sw_report *r, const sw_write_
 SW_API int sw_write_markdown(const sw_sink *out, const sw_report *r, const sw_write_options *o);
 /** A self-contained HTML page in Dutch: the answer first (warnings, the
  * provinces' status against the threshold, the money), then a section per
- * province, then the parameters and sources. Readable at 400 px, printable
- * on A4. No scripts, fonts or links to anything outside the page. */
+ * province (its chart, sentences and map kept together on paper, its part of
+ * every table with its own totals), then the parameters and sources.
+ * Readable at 400 px (each row a card), printable on A4. No scripts, fonts
+ * or links to anything outside the page. */
 SW_API int sw_write_html(const sw_sink *out, const sw_report *r, const sw_write_options *o);
 
 #ifdef __cplusplus

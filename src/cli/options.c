@@ -132,8 +132,9 @@ static const cli_option options[] = {
      0, "count planned places too (a scenario)"},
     {"tijdlijn", 0, A_TEXT, "FROM:TO[:STEP]", CMD_PROGRESS | CMD_REPORT, S_COUNT, AT(tijdlijn_text),
      NONE, 0,
-     "count at every date from FROM to TO, STEP apart: Nd, Nw or Nm (default 1m; months "
-     "counted from FROM, the day clamped to the month's end)"},
+     "count at every date from FROM, STEP apart, and at TO as the last date even when no "
+     "step lands on it: STEP is Nd, Nw or Nm (default 1m; months counted from FROM, the day "
+     "clamped to the month's end)"},
     {"vergelijk-peildatum", 0, A_DATE, "DATE", CMD_PROGRESS | CMD_GRANTS, S_COUNT,
      AT(vergelijk_peildatum), AT(has_vergelijk_peildatum), 0,
      "compare with the same run at DATE (the old side; with --vergelijk the old file at DATE)"},

@@ -34,6 +34,8 @@ void sw__meta_appendix(sw_report *r, size_t from);
 
 void sw__note(sw_report *r, sw_note_kind kind, const char *fmt, ...) SW_PRINTF(3, 4);
 void sw__picture(sw_report *r, const char *where, const char *svg);
+/* A sentence for people placed by `where` (sw_remark). */
+void sw__remark(sw_report *r, const char *where, const char *fmt, ...) SW_PRINTF(3, 4);
 
 /* A table whose rows come from `fill` over `nrows` source rows. */
 sw_table *sw__table(sw_report *r, const char *key, const char *title, const sw_column *cols,
@@ -52,6 +54,11 @@ static inline sw_value sw__count(int64_t v) { return (sw_value){.set = true, .i 
 static inline sw_value sw__money(int64_t cents) { return (sw_value){.set = true, .i = cents}; }
 static inline sw_value sw__yesno(bool v) { return (sw_value){.set = true, .i = v}; }
 static inline sw_value sw__text(const char *s) { return (sw_value){.set = true, .s = s}; }
+/* A text that people read in other words (`human`). */
+static inline sw_value sw__text_as(const char *s, const char *human)
+{
+    return (sw_value){.set = true, .s = s, .human = human};
+}
 static inline sw_value sw__fraction(sw_i128 num, sw_i128 den)
 {
     return (sw_value){.set = true, .num = num, .den = den};

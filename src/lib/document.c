@@ -14,7 +14,7 @@
 struct sw_report_doc {
     void **owned;
     size_t nowned, capowned;
-    size_t capmeta, capnotes, captables, cappictures;
+    size_t capmeta, capnotes, captables, cappictures, capremarks;
     int err;
 };
 
@@ -156,6 +156,17 @@ void sw__picture(sw_report *r, const char *where, const char *svg)
     r->picture[r->npictures++] = (sw_picture){sw__str(r, where), svg};
 }
 
+void sw__remark(sw_report *r, const char *where, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    const char *text = vprintf_owned(r, fmt, ap);
+    va_end(ap);
+    if (!room(r, (void **)&r->remark, r->nremarks, &r->doc->capremarks, sizeof *r->remark))
+        return;
+    r->remark[r->nremarks++] = (sw_remark){sw__str(r, where), text};
+}
+
 sw_table *sw__table(sw_report *r, const char *key, const char *title, const sw_column *cols,
                     size_t ncols, size_t nrows, sw_fill_fn fill, const void *src)
 {
@@ -237,6 +248,7 @@ void sw_report_free(sw_report *r)
     free(r->note);
     free(r->table);
     free(r->picture);
+    free(r->remark);
     free(r);
 }
 
@@ -269,12 +281,24 @@ int sw_table_row(const sw_table *t, size_t k, sw_value *cells, sw_scratch *scrat
 
 int sw_table_totals(const sw_table *t, sw_value *cells, sw_scratch *scratch)
 {
+    return sw_table_totals_in(t, NULL, cells, scratch);
+}
+
+int sw_table_totals_in(const sw_table *t, const char *provincie, sw_value *cells,
+                       sw_scratch *scratch)
+{
     assert(t && cells && scratch);
+    long pc = -1;
+    for (size_t c = 0; provincie && c < t->ncols && pc < 0; c++)
+        if (t->col[c].role & SW_ROLE_PROVINCE)
+            pc = (long)c;
     sw_i128 *sum = calloc(t->ncols ? t->ncols : 1, sizeof *sum);
     sw_value *row = sw__array(t->ncols, sizeof *row);
     int rc = sum && row ? 0 : SW_ENOMEM;
     for (size_t k = 0; rc == 0 && k < t->nrows; k++) {
         rc = sw_table_row(t, k, row, scratch);
+        if (rc == 0 && provincie && (pc < 0 || !row[pc].set || strcmp(row[pc].s, provincie) != 0))
+            continue;
         for (size_t c = 0; rc == 0 && c < t->ncols; c++)
             if ((t->col[c].role & SW_ROLE_TOTAL) && row[c].set)
                 sum[c] += row[c].i; /* at most 2^63 rows of 2^63: fits 128 bits */
@@ -434,6 +458,8 @@ const char *sw_format_human(char *out, size_t cap, const sw_column *c, const sw_
     out[0] = '\0';
     if (!v->set)
         return out;
+    if (v->human)
+        return v->human;
     int places;
     sw_rounding rounding;
     char plain[96];

@@ -72,7 +72,8 @@ int sw_report_allocation(sw_report **out, const sw_allocation *a, const sw_regis
     sw_report *r = sw__report_new();
     if (!r)
         return SW_ENOMEM;
-    r->title = sw__printf(r, "Opgave per gemeente, cyclus %lld", (long long)cy->jaar);
+    const char *in = sw__scope(r, cy, ctx->provincie);
+    r->title = sw__printf(r, "Opgave per gemeente%s, cyclus %lld", in, (long long)cy->jaar);
     sw__allocation_meta(r, a, reg, cy, ctx);
     sw__input_meta(r, ctx);
     sw__allocation_notes(r, a, cy, ctx);
@@ -85,6 +86,7 @@ int sw_report_allocation(sw_report **out, const sw_allocation *a, const sw_regis
     if (t) {
         t->totals = true;
         sw__table_filter(r, t, ctx->provincie);
+        t->noun = "Gemeenten";
         t->title = sw__printf(r, "Gemeenten (%zu)", t->nrows);
     }
     t = x ? sw__table(r, "provincies", "Provincies", provincie_cols, NCOLS(provincie_cols),

@@ -30,6 +30,7 @@ typedef struct field {
     sw_kind kind;
     sw_value (*get)(const side *s, size_t i);
     unsigned summary; /* OUD | NIEUW | VERSCHIL */
+    bool what_if;     /* a gemeente's figure that a what-if of the new side changes */
 } field;
 
 enum { OUD = 1, NIEUW = 2, VERSCHIL = 4, ALLE = 7 };
@@ -108,35 +109,35 @@ static sw_value p_totaal(const side *s, size_t k)
 }
 
 static const field progress_gemeente[] = {
-    {"geteld", "Geteld", SW_KIND_COUNT, g_geteld, 0},
-    {"geteld_amv", "Geteld amv", SW_KIND_COUNT, g_geteld_amv, 0},
-    {"duurzaam", "Duurzaam", SW_KIND_COUNT, g_duurzaam, 0},
+    {"geteld", "Geteld", SW_KIND_COUNT, g_geteld, 0, true},
+    {"geteld_amv", "Geteld amv", SW_KIND_COUNT, g_geteld_amv, 0, false},
+    {"duurzaam", "Duurzaam", SW_KIND_COUNT, g_duurzaam, 0, true},
 };
 static const field grants_gemeente[] = {
-    {"geteld", "Geteld", SW_KIND_COUNT, g_geteld, 0},
-    {"duurzaam", "Duurzaam", SW_KIND_COUNT, g_duurzaam, 0},
-    {"in_aanmerking", "In aanmerking", SW_KIND_YESNO, g_in_aanmerking, 0},
-    {"bedrag_lid3", "Bedrag lid 3", SW_KIND_MONEY, g_lid3, 0},
-    {"potentieel_lid3", "Potentieel lid 3", SW_KIND_MONEY, g_potentieel, 0},
-    {"bedrag_lid2b", "Bedrag lid 2b", SW_KIND_MONEY, g_lid2b, 0},
-    {"totaal", "Totaal", SW_KIND_MONEY, g_totaal, 0},
+    {"geteld", "Geteld", SW_KIND_COUNT, g_geteld, 0, true},
+    {"duurzaam", "Duurzaam", SW_KIND_COUNT, g_duurzaam, 0, true},
+    {"in_aanmerking", "In aanmerking lid 3", SW_KIND_YESNO, g_in_aanmerking, 0, false},
+    {"bedrag_lid3", "Bedrag lid 3", SW_KIND_MONEY, g_lid3, 0, false},
+    {"potentieel_lid3", "Potentieel lid 3", SW_KIND_MONEY, g_potentieel, 0, false},
+    {"bedrag_lid2b", "Bedrag lid 2b", SW_KIND_MONEY, g_lid2b, 0, false},
+    {"totaal", "Totaal", SW_KIND_MONEY, g_totaal, 0, false},
 };
 static const field progress_prov[] = {
-    {"geteld", "Geteld", SW_KIND_COUNT, p_geteld, ALLE},
-    {"duurzaam", "Duurzaam", SW_KIND_COUNT, p_duurzaam, 0},
-    {"voortgang_pct", "Voortgang", SW_KIND_PERCENT, p_voortgang, ALLE},
-    {"drempel_gehaald", "Drempel gehaald", SW_KIND_YESNO, p_gehaald, NIEUW | VERSCHIL},
-    {"tekort_75", "Tekort tot drempel", SW_KIND_COUNT, p_tekort, 0},
+    {"geteld", "Geteld", SW_KIND_COUNT, p_geteld, ALLE, false},
+    {"duurzaam", "Duurzaam", SW_KIND_COUNT, p_duurzaam, 0, false},
+    {"voortgang_pct", "Voortgang", SW_KIND_PERCENT, p_voortgang, ALLE, false},
+    {"drempel_gehaald", "Drempel gehaald", SW_KIND_YESNO, p_gehaald, NIEUW | VERSCHIL, false},
+    {"tekort_75", "Tekort tot drempel", SW_KIND_COUNT, p_tekort, 0, false},
 };
 static const field grants_prov[] = {
-    {"geteld", "Geteld", SW_KIND_COUNT, p_geteld, ALLE},
-    {"duurzaam", "Duurzaam", SW_KIND_COUNT, p_duurzaam, 0},
-    {"drempel_gehaald", "Drempel gehaald", SW_KIND_YESNO, p_gehaald, NIEUW | VERSCHIL},
-    {"tekort_75", "Tekort tot drempel", SW_KIND_COUNT, p_tekort, 0},
-    {"bedrag_lid3", "Bedrag lid 3", SW_KIND_MONEY, p_lid3, 0},
-    {"potentieel_lid3", "Potentieel lid 3", SW_KIND_MONEY, p_potentieel, 0},
-    {"bedrag_lid2b", "Bedrag lid 2b", SW_KIND_MONEY, p_lid2b, 0},
-    {"totaal", "Totaal art. 9", SW_KIND_MONEY, p_totaal, ALLE},
+    {"geteld", "Geteld", SW_KIND_COUNT, p_geteld, ALLE, false},
+    {"duurzaam", "Duurzaam", SW_KIND_COUNT, p_duurzaam, 0, false},
+    {"drempel_gehaald", "Drempel gehaald", SW_KIND_YESNO, p_gehaald, NIEUW | VERSCHIL, false},
+    {"tekort_75", "Tekort tot drempel", SW_KIND_COUNT, p_tekort, 0, false},
+    {"bedrag_lid3", "Bedrag lid 3", SW_KIND_MONEY, p_lid3, 0, false},
+    {"potentieel_lid3", "Potentieel lid 3", SW_KIND_MONEY, p_potentieel, 0, false},
+    {"bedrag_lid2b", "Bedrag lid 2b", SW_KIND_MONEY, p_lid2b, 0, false},
+    {"totaal", "Totaal art. 9", SW_KIND_MONEY, p_totaal, ALLE, false},
 };
 
 /* 100·R/O as shown: rounded down to 2 decimals, in hundredths. */
@@ -170,28 +171,30 @@ static sw_column *columns(sw_report *r, const sw_column *keys, size_t nkeys, con
         bool pct = f[k].kind == SW_KIND_PERCENT;
         sw_rounding down = pct ? SW_ROUND_DECIMAL_DOWN : 0; /* shown as §7.11 has it */
         unsigned side_role = pct ? SW_ROLE_PROGRESS : 0;
-        bool sums = f[k].kind == SW_KIND_COUNT || f[k].kind == SW_KIND_MONEY;
+        /* Counts and money add up on every side: old, new and their difference. */
+        unsigned sums =
+            f[k].kind == SW_KIND_COUNT || f[k].kind == SW_KIND_MONEY ? SW_ROLE_TOTAL : 0;
         unsigned s_oud = f[k].summary & OUD ? SW_ROLE_SUMMARY : 0;
         unsigned s_nieuw = f[k].summary & NIEUW ? SW_ROLE_SUMMARY : 0;
         unsigned s_verschil = f[k].summary & VERSCHIL ? SW_ROLE_SUMMARY : 0;
         c[o++] = (sw_column){sw__printf(r, "%s_oud", f[k].name),
                              sw__printf(r, "%s oud", f[k].title),
                              f[k].kind,
-                             side_role | s_oud,
+                             side_role | s_oud | sums,
                              pct ? 2 : 0,
                              down};
         /* The new side's yes/no is the row's verdict now. */
-        c[o++] =
-            (sw_column){sw__printf(r, "%s_nieuw", f[k].name),
-                        sw__printf(r, "%s nieuw", f[k].title),
-                        f[k].kind,
-                        side_role | s_nieuw | (f[k].kind == SW_KIND_YESNO ? SW_ROLE_STATUS : 0),
-                        pct ? 2 : 0,
-                        down};
+        c[o++] = (sw_column){sw__printf(r, "%s_nieuw", f[k].name),
+                             sw__printf(r, "%s nieuw", f[k].title),
+                             f[k].kind,
+                             side_role | s_nieuw | sums |
+                                 (f[k].kind == SW_KIND_YESNO ? SW_ROLE_STATUS : 0),
+                             pct ? 2 : 0,
+                             down};
         c[o++] = (sw_column){sw__printf(r, "%s_verschil", f[k].name),
                              sw__printf(r, "%s verschil", f[k].title),
                              f[k].kind == SW_KIND_YESNO ? SW_KIND_TEXT : f[k].kind,
-                             (sums ? SW_ROLE_TOTAL : 0) | s_verschil,
+                             sums | s_verschil,
                              pct ? 2 : 0,
                              down};
     }
@@ -228,6 +231,9 @@ static int gemeente_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
     c[2] = sw__text(sw__pv(s, g->provincie));
     c[3] = sw__text(p->prov[p->prov_of[i]].naam);
     figures(c + 4, x, i);
+    for (size_t k = 0; k < x->nf; k++)
+        if (x->f[k].what_if)
+            c[4 + 3 * k + 1] = sw__what_if(c[4 + 3 * k + 1], &p->row[i]);
     return 0;
 }
 
@@ -322,6 +328,7 @@ static void status_table(sw_report *r, const cmp_src *gx, const cmp_src *px,
         cell[11] = sw__money(cell[10].i - cell[9].i);
     }
     sw__table_filter(r, t, ctx->provincie);
+    t->noun = t->title;
     t->title = sw__printf(r, "%s (%zu)", t->title, t->nrows);
 }
 
@@ -334,8 +341,8 @@ static const sw_column loc_cols[] = {
     {"locatie", "Locatie", SW_KIND_NAME, SW_ROLE_KEY, 0, 0},
     {"soort", "Soort", SW_KIND_TEXT, 0, 0, 0},
     {"wijziging", "Wijziging", SW_KIND_TEXT, SW_ROLE_WIDE, 0, 0},
-    {"plaatsen_oud", "Plaatsen oud", SW_KIND_COUNT, 0, 0, 0},
-    {"plaatsen_nieuw", "Plaatsen nieuw", SW_KIND_COUNT, 0, 0, 0},
+    {"plaatsen_oud", "Plaatsen oud", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
+    {"plaatsen_nieuw", "Plaatsen nieuw", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
     {"plaatsen_verschil", "Plaatsen verschil", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
     {"status_oud", "Status oud", SW_KIND_TEXT, 0, 0, 0},
     {"status_nieuw", "Status nieuw", SW_KIND_TEXT, 0, 0, 0},
@@ -343,8 +350,8 @@ static const sw_column loc_cols[] = {
     {"vanaf_nieuw", "Vanaf nieuw", SW_KIND_DATE, 0, 0, 0},
     {"tot_oud", "Tot oud", SW_KIND_DATE, 0, 0, 0},
     {"tot_nieuw", "Tot nieuw", SW_KIND_DATE, 0, 0, 0},
-    {"geteld_oud", "Geteld oud", SW_KIND_COUNT, 0, 0, 0},
-    {"geteld_nieuw", "Geteld nieuw", SW_KIND_COUNT, 0, 0, 0},
+    {"geteld_oud", "Geteld oud", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
+    {"geteld_nieuw", "Geteld nieuw", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
     {"geteld_verschil", "Geteld verschil", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
 };
 
@@ -458,6 +465,12 @@ static void sides_meta(sw_report *r, const sw_comparison *c, const sw_report_con
                         pn->peildatum.m, pn->peildatum.y, scen ? ", scenario " : "",
                         scen ? scen : ""));
     sw__meta_text(r, "sha256_nieuw", "SHA-256 nieuw", o->nieuw_sha256);
+    /* What is compared, under the title. */
+    sw__remark(r, "kop",
+               "Oud: %s (peildatum %d-%d-%04d) \xE2\x86\x92 Nieuw: %s (peildatum %d-%d-%04d%s%s)",
+               oud_file, po->peildatum.d, po->peildatum.m, po->peildatum.y, nieuw_file,
+               pn->peildatum.d, pn->peildatum.m, pn->peildatum.y, scen ? ", scenario " : "",
+               scen ? scen : "");
 }
 
 /* The run's own parameters describe the new side: they are renamed so, and
@@ -552,6 +565,20 @@ static void notes(sw_report *r, const sw_comparison *c, const sw_compare_report_
 
 /* ---- building ---- */
 
+/* A table with totals, filtered to the context's province, its count in the
+ * title. Where only the changed rows are listed, the totals are theirs. */
+static void counted(sw_report *r, sw_table *t, const sw_report_context *ctx, bool only_changed)
+{
+    if (!t)
+        return;
+    t->totals = true;
+    sw__table_filter(r, t, ctx->provincie);
+    t->noun = t->title;
+    t->title = sw__printf(r, "%s (%zu)", t->title, t->nrows);
+    if (only_changed)
+        t->totals_label = "Totaal van deze rijen";
+}
+
 /* How many of the rows idx[0..n) lie in province `code` (0: all). */
 static size_t in_province(const size_t *idx, size_t n, const sw_register *reg, bool gemeenten,
                           const sw_progress *p, int code)
@@ -581,9 +608,10 @@ int sw_report_compare(sw_report **out, const sw_comparison *c, const sw_report_c
         return SW_ENOMEM;
     r->scenario = sw__scenario_text(r, pn, reg);
     bool dates = sw_date_cmp(po->peildatum, pn->peildatum) != 0;
+    const char *in = sw__scope(r, cy, ctx->provincie);
     r->title =
-        sw__printf(r, "%sWat veranderde: %s, cyclus %lld%s", pn->scenario ? "SCENARIO - " : "",
-                   c->grants ? "specifieke uitkering art. 9" : "voortgang", (long long)cy->jaar,
+        sw__printf(r, "%sWat veranderde%s: %s, cyclus %lld%s", pn->scenario ? "SCENARIO - " : "",
+                   in, c->grants ? "specifieke uitkering art. 9" : "voortgang", (long long)cy->jaar,
                    dates ? sw__printf(r, ", peildatum %d-%d-%04d \xE2\x86\x92 %d-%d-%04d",
                                       po->peildatum.d, po->peildatum.m, po->peildatum.y,
                                       pn->peildatum.d, pn->peildatum.m, pn->peildatum.y)
@@ -647,21 +675,13 @@ int sw_report_compare(sw_report **out, const sw_comparison *c, const sw_report_c
                                                      : "Provincies",
                                  pc, NCOLS(prov_keys) + 3 * px->nf, np, prov_row, px)
                      : NULL;
-    if (t) {
-        t->totals = true;
-        sw__table_filter(r, t, ctx->provincie);
-        t->title = sw__printf(r, "%s (%zu)", t->title, t->nrows);
-    }
+    counted(r, t, ctx, people && !o->alles);
     const sw_column *gc = columns(r, gemeente_keys, NCOLS(gemeente_keys), gx->f, gx->nf);
     t = gc ? sw__table(r, "gemeenten",
                        people && !o->alles ? "Gemeenten met een wijziging" : "Gemeenten", gc,
                        NCOLS(gemeente_keys) + 3 * gx->nf, ng, gemeente_row, gx)
            : NULL;
-    if (t) {
-        t->totals = true;
-        sw__table_filter(r, t, ctx->provincie);
-        t->title = sw__printf(r, "%s (%zu)", t->title, t->nrows);
-    }
+    counted(r, t, ctx, people && !o->alles);
     if (c->loc) {
         loc_src *lx = sw__alloc(r, 1, sizeof *lx);
         size_t *lrows = sw__alloc(r, c->nloc, sizeof *lrows);
@@ -676,11 +696,7 @@ int sw_report_compare(sw_report **out, const sw_comparison *c, const sw_report_c
                                    : "Locaties die verschenen, "
                                      "verdwenen of veranderden",
                           loc_cols, NCOLS(loc_cols), nl, loc_row, lx);
-            if (t) {
-                t->totals = true;
-                sw__table_filter(r, t, ctx->provincie);
-                t->title = sw__printf(r, "%s (%zu)", t->title, t->nrows);
-            }
+            counted(r, t, ctx, !o->alles);
         }
     }
     return sw__report_done(out, r);

@@ -290,8 +290,7 @@ static int add_locations(sw_report *r, size_t i, const sw_locaties *loc, const s
         c[10] = sw__text(sw_verdict_text(l->verdict));
         bool kso = sw_kso_grond_is_kleinschalig(sw_kso_why(l, p->kso_max_plaatsen));
         c[11] = sw__yesno(kso);
-        c[12] = kso ? sw__text(sw_kso_klasse_name(sw_kso_klasse_of(l, p->peildatum)))
-                    : sw__empty();
+        c[12] = kso ? sw__klasse_value(sw_kso_klasse_of(l, p->peildatum)) : sw__empty();
         c[13] = sw__text(kso_why(r, l, p->kso_max_plaatsen));
         c += NCOLS(loc_cols);
     }

@@ -28,6 +28,21 @@
         {"plaatsen_niet_gerealiseerd", "Plaatsen niet gerealiseerd", SW_KIND_COUNT,        \
          SW_ROLE_TOTAL, 0, 0}
 
+/* The classes as people write them (the machine forms keep kso.h's names). */
+static const char *const klasse_woord[SW_KLASSEN] = {
+    [SW_KLASSE_GEPLAND] = "gepland",
+    [SW_KLASSE_TOEGEZEGD] = "toegezegd",
+    [SW_KLASSE_GEREALISEERD] = "gerealiseerd",
+    [SW_KLASSE_BEEINDIGD] = "be\xC3\xABindigd",
+    [SW_KLASSE_NIET_GEREALISEERD] = "niet gerealiseerd",
+};
+
+sw_value sw__klasse_value(int klasse)
+{
+    bool known = klasse >= 0 && klasse < SW_KLASSEN;
+    return sw__text_as(sw_kso_klasse_name(klasse), known ? klasse_woord[klasse] : NULL);
+}
+
 static void klasse_cells(sw_value *c, const sw_kso_telling *t)
 {
     for (int k = 0; k < SW_KLASSEN; k++) {
@@ -87,7 +102,7 @@ static int totaal_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
 {
     (void)s;
     const kso_src *x = src;
-    c[0] = sw__text(sw_kso_klasse_name((int)k));
+    c[0] = sw__klasse_value((int)k);
     c[1] = sw__count(x->scope->locaties[k]);
     c[2] = sw__count(x->scope->plaatsen[k]);
     c[3] = sw__text(betekenis[k]);
@@ -132,7 +147,8 @@ static int gemeente_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
 /* ---- reasons ---- */
 
 static const sw_column reden_cols[] = {
-    SW__PROVINCIE_COLUMNS,
+    {"provinciecode", "Code", SW_KIND_CODE, SW_ROLE_KEY | SW_ROLE_PROVINCE, 0, 0},
+    {"provincie", "Provincie", SW_KIND_NAME, SW_ROLE_KEY | SW_ROLE_PROVINCE_NAME, 0, 0},
     {"reden", "Reden", SW_KIND_TEXT, SW_ROLE_KEY | SW_ROLE_WIDE, 0, 0},
     {"locaties", "Locaties", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
     {"plaatsen", "Plaatsen", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
@@ -197,7 +213,7 @@ static int rij_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
     c[7] = sw__text(sw_loc_status_name(l->status));
     c[8] = sw__date(l->vanaf);
     c[9] = l->has_tot ? sw__date(l->tot) : sw__empty();
-    c[10] = sw__text(sw_kso_klasse_name(r->klasse));
+    c[10] = sw__klasse_value(r->klasse);
     c[11] = sw__text(l->reden);
     return 0;
 }
@@ -227,6 +243,20 @@ static size_t gemeenten_with_kso(kso_src *x)
             x->gemeenten[n++] = i;
     }
     return n;
+}
+
+/* A copy of `cols` whose figures all make the answer at the top of an HTML
+ * page (SW_ROLE_SUMMARY): the classes, and the share beside them. */
+static const sw_column *answer_columns(sw_report *r, const sw_column *cols, size_t n)
+{
+    sw_column *c = sw__alloc(r, n, sizeof *c);
+    if (!c)
+        return cols;
+    memcpy(c, cols, n * sizeof *c);
+    for (size_t k = 0; k < n; k++)
+        if (!(c[k].role & (SW_ROLE_KEY | SW_ROLE_EXACT)))
+            c[k].role |= SW_ROLE_SUMMARY;
+    return c;
 }
 
 /* A table with totals, filtered to the context's province. */
@@ -282,6 +312,21 @@ static void kso_meta(sw_report *r, const sw_kso *k, const sw_cycle *cy,
     sw__input_meta(r, ctx);
 }
 
+/* The share in words: nationally (or in --provincie's province) under the
+ * answer, and in each province's section. */
+static void aandeel_remarks(sw_report *r, const sw_kso *k, const sw_report_context *ctx)
+{
+    const sw_kso_provincie *only = ctx->provincie ? sw_kso_find_provincie(k, ctx->provincie) : NULL;
+    sw__remark(r, "overzicht", "Aandeel KSO (%s): %s.", only ? only->naam : "landelijk",
+               only ? aandeel_text(r, only->telling.geteld, only->geteld)
+                    : aandeel_text(r, k->totaal.geteld, k->geteld));
+    for (size_t p = 0; p < k->nprov; p++)
+        if (!ctx->provincie || k->prov[p].code == ctx->provincie)
+            sw__remark(r, sw__printf(r, "PV%02d", k->prov[p].code), "Aandeel KSO in %s: %s.",
+                       k->prov[p].naam,
+                       aandeel_text(r, k->prov[p].telling.geteld, k->prov[p].geteld));
+}
+
 static void kso_notes(sw_report *r, const sw_kso *k)
 {
     sw__note(r, SW_NOTE_INFO,
@@ -291,7 +336,7 @@ static void kso_notes(sw_report *r, const sw_kso *k)
              sw__count_text(r, k->kso_max_plaatsen));
     sw__note(r, SW_NOTE_INFO,
              "Elke kleinschalige locatie valt op de peildatum in precies \xC3\xA9\xC3\xA9n klasse: "
-             "de eerste die past van niet_gerealiseerd, gepland, beeindigd, gerealiseerd, "
+             "de eerste die past van niet gerealiseerd, gepland, be\xC3\xABindigd, gerealiseerd, "
              "toegezegd (zie de tabel per klasse).");
     sw__note(r, SW_NOTE_INFO,
              "Redenen zijn samengenomen als ze gelijk zijn na het weglaten van spaties aan "
@@ -315,12 +360,12 @@ int sw_report_kso(sw_report **out, const sw_kso *k, const sw_register *reg,
     sw_report *r = sw__report_new();
     if (!r)
         return SW_ENOMEM;
-    char date[11];
-    sw_format_date(date, k->peildatum);
-    r->title = sw__printf(r, "Kleinschalige opvang, cyclus %lld, peildatum %s",
-                          (long long)cy->jaar, date);
+    const char *in = sw__scope(r, cy, ctx->provincie);
+    r->title = sw__printf(r, "Kleinschalige opvang%s, cyclus %lld, peildatum %d-%d-%04d", in,
+                          (long long)cy->jaar, k->peildatum.d, k->peildatum.m, k->peildatum.y);
     kso_meta(r, k, cy, ctx);
     kso_notes(r, k);
+    aandeel_remarks(r, k, ctx);
     kso_src *x = source(r, k, reg, ctx->provincie);
     const char *scope = ctx->provincie ? sw__printf(r, "PV%02d %s", ctx->provincie,
                                                     prov_naam(k, ctx->provincie))
@@ -331,22 +376,28 @@ int sw_report_kso(sw_report **out, const sw_kso *k, const sw_register *reg,
                     : NULL;
     if (t)
         t->totals = true;
-    add(r, "provincies", "Per provincie", prov_cols, NCOLS(prov_cols), k->nprov, prov_row, x,
-        ctx->provincie);
+    add(r, "provincies", "Per provincie", answer_columns(r, prov_cols, NCOLS(prov_cols)),
+        NCOLS(prov_cols), k->nprov, prov_row, x, ctx->provincie);
     size_t n = x ? gemeenten_with_kso(x) : 0;
     t = add(r, "gemeenten", "Gemeenten met kleinschalige opvang", gemeente_cols,
             NCOLS(gemeente_cols), n, gemeente_row, x, ctx->provincie);
-    if (t)
+    if (t) {
+        t->noun = t->title;
+        t->none = "Geen kleinschalige opvang";
         t->title = sw__printf(r, "%s (%zu)", t->title, t->nrows);
+    }
     add(r, "redenen", "Niet gerealiseerd, naar reden", reden_cols, NCOLS(reden_cols),
         k->nreden, reden_row, x, ctx->provincie);
-    add(r, "aandeel", "Aandeel kleinschalige opvang in de getelde plaatsen", aandeel_cols,
-        NCOLS(aandeel_cols), k->nprov, aandeel_row, x, ctx->provincie);
+    add(r, "aandeel", "Aandeel kleinschalige opvang in de getelde plaatsen",
+        answer_columns(r, aandeel_cols, NCOLS(aandeel_cols)), NCOLS(aandeel_cols), k->nprov,
+        aandeel_row, x, ctx->provincie);
     if (k->rows_kept) {
         t = add(r, "locaties", "Kleinschalige locaties", rij_cols, NCOLS(rij_cols), k->nrij,
                 rij_row, x, ctx->provincie);
-        if (t)
+        if (t) {
+            t->noun = t->title;
             t->title = sw__printf(r, "%s (%zu)", t->title, t->nrows);
+        }
     }
     return sw__report_done(out, r);
 }
@@ -371,8 +422,8 @@ void sw__kso_overview_table(sw_report *r, const sw_kso *k, const sw_register *re
                             const sw_report_context *ctx)
 {
     kso_src *x = source(r, k, reg, ctx->provincie);
-    char date[11];
-    sw_format_date(date, k->peildatum);
-    add(r, "kso", sw__printf(r, "Kleinschalige opvang per provincie (peildatum %s)", date),
+    add(r, "kso",
+        sw__printf(r, "Kleinschalige opvang per provincie (peildatum %d-%d-%04d)", k->peildatum.d,
+                   k->peildatum.m, k->peildatum.y),
         overview_cols, NCOLS(overview_cols), k->nprov, overview_row, x, ctx->provincie);
 }

@@ -40,6 +40,15 @@ static void gemeente_cells(sw_value *c, const run_src *x, size_t i, sw_scratch *
     {"drempel_gehaald", "Drempel gehaald", SW_KIND_YESNO, SW_ROLE_STATUS | SW_ROLE_SUMMARY, 0, 0}
 #define TEKORT_COLUMN                                                                      \
     {"tekort_75", "Tekort tot drempel", SW_KIND_COUNT, SW_ROLE_TOTAL | SW_ROLE_SUMMARY, 0, 0}
+/* A gemeente's verdict for lid 3 only: a gemeente that is not eligible for
+ * lid 3 can still get lid 2b. */
+#define IN_AANMERKING_COLUMN                                                                       \
+    {                                                                                              \
+        "in_aanmerking", "In aanmerking lid 3", SW_KIND_YESNO, SW_ROLE_STATUS, 0, 0                \
+    }
+/* What lid 3 would give a province once it meets the threshold: in the
+ * answer, after the money it gets now. */
+#define POTENTIEEL_ROLES (SW_ROLE_TOTAL | SW_ROLE_SUMMARY | SW_ROLE_POTENTIAL)
 
 static sw_value voortgang(const sw_progress_provincie *pv)
 {
@@ -67,10 +76,10 @@ static int progress_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
     gemeente_cells(c, x, i, s);
     c[4] = sw__count(o->opgave);
     c[5] = o->has_amv ? sw__count(o->opgave_amv) : sw__empty();
-    c[6] = sw__count(pr->geteld);
+    c[6] = sw__what_if(sw__count(pr->geteld), pr);
     c[7] = sw__count(pr->geteld_amv);
-    c[8] = sw__count(pr->duurzaam);
-    c[9] = sw__count(pr->geteld - o->opgave);
+    c[8] = sw__what_if(sw__count(pr->duurzaam), pr);
+    c[9] = sw__what_if(sw__count(pr->geteld - o->opgave), pr);
     return 0;
 }
 
@@ -106,9 +115,9 @@ static const sw_column grants_cols[] = {
     {"geteld", "Geteld", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
     {"duurzaam", "Duurzaam", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
     {"aandeel", "Aandeel in provincie", SW_KIND_DECIMAL, 0, 6, SW_ROUND_DECIMAL_HALF_UP},
-    {"in_aanmerking", "In aanmerking", SW_KIND_YESNO, SW_ROLE_STATUS, 0, 0},
+    IN_AANMERKING_COLUMN,
     {"bedrag_lid3", "Bedrag lid 3", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
-    {"potentieel_lid3", "Potentieel lid 3", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
+    {"potentieel_lid3", "Potentieel lid 3", SW_KIND_MONEY, SW_ROLE_TOTAL | SW_ROLE_POTENTIAL, 0, 0},
     {"bedrag_lid2b", "Bedrag lid 2b", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
     {"totaal", "Totaal", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
     {"aandeel_exact", "Aandeel (exact)", SW_KIND_RATIO, SW_ROLE_EXACT, 0, 0},
@@ -122,8 +131,8 @@ static int grants_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
     const sw_grant_row *gr = &x->g->row[i];
     int64_t R = x->p->prov[x->p->prov_of[i]].geteld;
     gemeente_cells(c, x, i, s);
-    c[4] = sw__count(pr->geteld);
-    c[5] = sw__count(pr->duurzaam);
+    c[4] = sw__what_if(sw__count(pr->geteld), pr);
+    c[5] = sw__what_if(sw__count(pr->duurzaam), pr);
     c[6] = sw__fraction(pr->geteld, R ? R : 1);
     c[7] = sw__yesno(gr->in_aanmerking);
     c[8] = sw__money(gr->bedrag_lid3);
@@ -141,9 +150,11 @@ static const sw_column grants_prov_cols[] = {
     GEHAALD_COLUMN,
     TEKORT_COLUMN,
     {"budget", "Budget", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
-    {"bedrag_lid3", "Bedrag lid 3", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
-    {"potentieel_lid3", "Potentieel lid 3", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
-    {"bedrag_lid2b", "Bedrag lid 2b", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
+    /* In the answer: what the gemeenten get now, and what lid 3 would give
+     * once the province meets the threshold. */
+    {"bedrag_lid3", "Bedrag lid 3", SW_KIND_MONEY, SW_ROLE_TOTAL | SW_ROLE_SUMMARY, 0, 0},
+    {"potentieel_lid3", "Potentieel lid 3", SW_KIND_MONEY, POTENTIEEL_ROLES, 0, 0},
+    {"bedrag_lid2b", "Bedrag lid 2b", SW_KIND_MONEY, SW_ROLE_TOTAL | SW_ROLE_SUMMARY, 0, 0},
     {"totaal", "Totaal art. 9", SW_KIND_MONEY, SW_ROLE_TOTAL | SW_ROLE_SUMMARY, 0, 0},
 };
 
@@ -177,9 +188,9 @@ static const sw_column overview_prov_cols[] = {
     GEHAALD_COLUMN,
     TEKORT_COLUMN,
     {"tekort_100", "Tekort tot 100%", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
-    {"bedrag_lid3", "Bedrag lid 3", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
-    {"potentieel_lid3", "Potentieel lid 3", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
-    {"bedrag_lid2b", "Bedrag lid 2b", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
+    {"bedrag_lid3", "Bedrag lid 3", SW_KIND_MONEY, SW_ROLE_TOTAL | SW_ROLE_SUMMARY, 0, 0},
+    {"potentieel_lid3", "Potentieel lid 3", SW_KIND_MONEY, POTENTIEEL_ROLES, 0, 0},
+    {"bedrag_lid2b", "Bedrag lid 2b", SW_KIND_MONEY, SW_ROLE_TOTAL | SW_ROLE_SUMMARY, 0, 0},
     {"totaal", "Totaal art. 9", SW_KIND_MONEY, SW_ROLE_TOTAL | SW_ROLE_SUMMARY, 0, 0},
 };
 enum { OVERVIEW_PROV_MONEY = 9 }; /* the money columns start here */
@@ -213,9 +224,9 @@ static const sw_column overview_cols[] = {
     {"geteld", "Geteld", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
     {"duurzaam", "Duurzaam", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
     {"verschil", "Verschil", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
-    {"in_aanmerking", "In aanmerking", SW_KIND_YESNO, SW_ROLE_STATUS, 0, 0},
+    IN_AANMERKING_COLUMN,
     {"bedrag_lid3", "Bedrag lid 3", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
-    {"potentieel_lid3", "Potentieel lid 3", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
+    {"potentieel_lid3", "Potentieel lid 3", SW_KIND_MONEY, SW_ROLE_TOTAL | SW_ROLE_POTENTIAL, 0, 0},
     {"bedrag_lid2b", "Bedrag lid 2b", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
     {"totaal", "Totaal", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
 };
@@ -229,9 +240,9 @@ static int overview_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
     int64_t T = x->p->opgave->row[i].opgave;
     gemeente_cells(c, x, i, s);
     c[4] = sw__count(T);
-    c[5] = sw__count(pr->geteld);
-    c[6] = sw__count(pr->duurzaam);
-    c[7] = sw__count(pr->geteld - T);
+    c[5] = sw__what_if(sw__count(pr->geteld), pr);
+    c[6] = sw__what_if(sw__count(pr->duurzaam), pr);
+    c[7] = sw__what_if(sw__count(pr->geteld - T), pr);
     if (x->g) {
         const sw_grant_row *gr = &x->g->row[i];
         c[8] = sw__yesno(gr->in_aanmerking);
@@ -275,9 +286,52 @@ static sw_table *add(sw_report *r, const char *key, const char *title, const sw_
         return NULL;
     t->totals = true;
     sw__table_filter(r, t, ctx->provincie);
-    if (count_in_title)
+    if (count_in_title) {
+        t->noun = title;
         t->title = sw__printf(r, "%s (%zu)", title, t->nrows);
+    }
     return t;
+}
+
+/* A sentence per province shown about its money (art. 9): what its
+ * gemeenten get now, from lid 3 and lid 2b, and what lid 3 would add once
+ * the province meets the threshold. */
+static void money_remarks(sw_report *r, const sw_progress *p, const sw_grants *g,
+                          const sw_report_context *ctx)
+{
+    for (size_t k = 0; k < p->nprov; k++) {
+        const sw_progress_provincie *pv = &p->prov[k];
+        const sw_grant_provincie *gp = &g->prov[k];
+        if (ctx->provincie && pv->code != ctx->provincie)
+            continue;
+        const char *now;
+        if (gp->totaal == 0)
+            now = sw__printf(r, "De gemeenten in %s krijgen %sgeen geld uit art. 9.", pv->naam,
+                             gp->potentieel_lid3 > 0 ? "nog " : "");
+        else if (gp->bedrag_lid3 && gp->bedrag_lid2b)
+            now =
+                sw__printf(r,
+                           "De gemeenten in %s krijgen %s (art. 9): %s uit lid 3 en %s uit "
+                           "lid 2b.",
+                           pv->naam, sw__money_text(r, gp->totaal),
+                           sw__money_text(r, gp->bedrag_lid3), sw__money_text(r, gp->bedrag_lid2b));
+        else
+            now = sw__printf(r, "De gemeenten in %s krijgen %s (art. 9), alles uit lid %s.",
+                             pv->naam, sw__money_text(r, gp->totaal), gp->bedrag_lid3 ? "3" : "2b");
+        const char *later = "";
+        if (gp->potentieel_lid3 > gp->bedrag_lid3 && !pv->gehaald &&
+            g->lid3 == SW_LID3_PROVINCIALE_DREMPEL)
+            later = sw__printf(r,
+                               " Lid 3 volgt pas als %s de drempel (%lld %%) haalt, nog %s "
+                               "plaatsen: dan %s voor de plaatsen die nu geteld zijn "
+                               "(potentieel lid 3).",
+                               pv->naam, (long long)p->drempel_pct,
+                               sw__count_text(r, pv->tekort_drempel),
+                               sw__money_text(r, gp->potentieel_lid3));
+        else if (gp->potentieel_lid3 > gp->bedrag_lid3)
+            later = sw__printf(r, " Potentieel lid 3: %s.", sw__money_text(r, gp->potentieel_lid3));
+        sw__remark(r, sw__printf(r, "PV%02d", pv->code), "%s%s", now, later);
+    }
 }
 
 int sw_report_progress(sw_report **out, const sw_progress *p, const sw_allocation *a,
@@ -316,6 +370,7 @@ int sw_report_grants(sw_report **out, const sw_grants *g, const sw_allocation *a
         true);
     add(r, "provincies", "Provincies", grants_prov_cols, NCOLS(grants_prov_cols), p->nprov,
         grants_prov_row, x, ctx, false);
+    money_remarks(r, p, g, ctx);
     return sw__report_done(out, r);
 }
 
@@ -383,6 +438,8 @@ int sw_report_overview(sw_report **out, const sw_progress *p, const sw_grants *g
     size_t n = x ? gemeenten_in_run(x) : 0;
     add(r, "gemeenten", "Gemeenten", overview_cols, g ? NCOLS(overview_cols) : OVERVIEW_MONEY, n,
         overview_row, x, ctx, true);
+    if (g)
+        money_remarks(r, p, g, ctx);
     if (kso) {
         sw__kso_overview_table(r, kso, reg, ctx);
         if (p->scenario)

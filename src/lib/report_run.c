@@ -440,6 +440,13 @@ const char *sw__scenario_text(sw_report *r, const sw_progress *p, const sw_regis
     return buf;
 }
 
+const char *sw__scope(sw_report *r, const sw_cycle *cy, int provincie)
+{
+    const sw_provincie *p = provincie ? sw_cycle_find_provincie(cy, provincie) : NULL;
+    r->scope = !provincie ? "Nederland" : p ? p->naam : sw__printf(r, "PV%02d", provincie);
+    return provincie ? sw__printf(r, " in %s", r->scope) : "";
+}
+
 sw_report *sw__run_report(const char *what, const sw_progress *p, const sw_grants *g,
                           const sw_allocation *a, const sw_register *reg, const sw_cycle *cy,
                           const sw_report_context *ctx)
@@ -447,9 +454,10 @@ sw_report *sw__run_report(const char *what, const sw_progress *p, const sw_grant
     sw_report *r = sw__report_new();
     if (!r)
         return NULL;
-    r->title = sw__printf(r, "%s%s, cyclus %lld, peildatum %d-%d-%04d",
-                          p->scenario ? "SCENARIO - " : "", what, (long long)cy->jaar,
-                          p->peildatum.d, p->peildatum.m, p->peildatum.y);
+    const char *in = sw__scope(r, cy, ctx->provincie);
+    r->title =
+        sw__printf(r, "%s%s%s, cyclus %lld, peildatum %d-%d-%04d", p->scenario ? "SCENARIO - " : "",
+                   what, in, (long long)cy->jaar, p->peildatum.d, p->peildatum.m, p->peildatum.y);
     r->scenario = sw__scenario_text(r, p, reg);
     r->threshold_pct = p->drempel_pct;
     sw__run_meta(r, p, g, a, reg, cy, ctx);

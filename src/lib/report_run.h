@@ -49,8 +49,19 @@ const char *sw__scenario_text(sw_report *r, const sw_progress *p, const sw_regis
 size_t sw__scenario_describe(char *buf, size_t cap, const sw_progress *p,
                              const sw_register *reg);
 
-/* A new report of a run titled `what`, "SCENARIO - " first when it is one,
- * with its parameters and notes. NULL when out of memory. */
+/* Sets what the report covers (r->scope: "Nederland", or the province of
+ * --provincie `provincie`) and returns it for a title: "" or " in Zeeland". */
+const char *sw__scope(sw_report *r, const sw_cycle *cy, int provincie);
+
+/* Marks a gemeente's figure that the run's what-if changed (sw_value.scenario). */
+static inline sw_value sw__what_if(sw_value v, const sw_progress_row *row)
+{
+    v.scenario = row->what_if != 0;
+    return v;
+}
+
+/* A new report of a run titled `what` (" in Zeeland" after it for a province), "SCENARIO - " first
+ * when it is one, with its parameters and notes. NULL when out of memory. */
 sw_report *sw__run_report(const char *what, const sw_progress *p, const sw_grants *g,
                           const sw_allocation *a, const sw_register *reg, const sw_cycle *cy,
                           const sw_report_context *ctx);
@@ -60,14 +71,22 @@ sw_report *sw__run_report(const char *what, const sw_progress *p, const sw_grant
 void sw__kso_overview_table(sw_report *r, const sw_kso *k, const sw_register *reg,
                             const sw_report_context *ctx);
 
+/* A KSO class (sw_kso_klasse): its name for machines, in words for people. */
+sw_value sw__klasse_value(int klasse);
+
 /* The gemeente and province column descriptions every table of a run shares. */
-#define SW__GEMEENTE_COLUMNS                                                               \
-    {"gemeentecode", "Code", SW_KIND_CODE, SW_ROLE_KEY, 0, 0},                           \
-        {"gemeentenaam", "Gemeente", SW_KIND_NAME, SW_ROLE_KEY, 0, 0},                   \
-        {"provinciecode", "Prov.", SW_KIND_CODE, SW_ROLE_PROVINCE, 0, 0},                \
-        {"provincie", "Provincie", SW_KIND_NAME, 0, 0, 0}
-#define SW__PROVINCIE_COLUMNS                                                              \
-    {"provinciecode", "Code", SW_KIND_CODE, SW_ROLE_KEY | SW_ROLE_PROVINCE, 0, 0},       \
-        {"provincie", "Provincie", SW_KIND_NAME, SW_ROLE_KEY | SW_ROLE_SUMMARY, 0, 0}
+#define SW__GEMEENTE_COLUMNS                                                                       \
+    {"gemeentecode", "Code", SW_KIND_CODE, SW_ROLE_KEY, 0, 0},                                     \
+        {"gemeentenaam", "Gemeente", SW_KIND_NAME, SW_ROLE_KEY, 0, 0},                             \
+        {"provinciecode", "Prov.", SW_KIND_CODE, SW_ROLE_PROVINCE, 0, 0},                          \
+    {                                                                                              \
+        "provincie", "Provincie", SW_KIND_NAME, SW_ROLE_PROVINCE_NAME, 0, 0                        \
+    }
+#define SW__PROVINCIE_COLUMNS                                                                      \
+    {"provinciecode", "Code", SW_KIND_CODE, SW_ROLE_KEY | SW_ROLE_PROVINCE, 0, 0},                 \
+    {                                                                                              \
+        "provincie", "Provincie", SW_KIND_NAME,                                                    \
+            SW_ROLE_KEY | SW_ROLE_SUMMARY | SW_ROLE_PROVINCE_NAME, 0, 0                            \
+    }
 
 #endif

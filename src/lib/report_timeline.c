@@ -3,7 +3,15 @@
  * peildatum and code), what people ask first — when each province first met
  * the threshold, when it fell below again, where it stands at the last
  * date — and a line chart per province. Every figure is a step of the
- * progress result; this file only arranges them. */
+ * progress result; this file only arranges them.
+ *
+ * People (terminal, Markdown, HTML) read the long tables as changes: a
+ * province, and a gemeente whose count changes in the range, at the first
+ * date and at each date its count differs from the date before; the
+ * gemeenten that never change are counted, per province, not listed (a
+ * weekly range over the country would otherwise be tens of thousands of
+ * rows). CSV and JSON keep every date; --gemeente lists a gemeente's whole
+ * series. */
 #include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +30,13 @@ typedef struct tl_src {
     size_t nrows;
     bool by_gemeente; /* the gemeenten table by code, then peildatum */
 } tl_src;
+
+/* The date of step s for people ("1-7-2025"), in the row's scratch. */
+static const char *step_text(sw_scratch *s, const sw_progress *p, size_t step)
+{
+    sw_date d = p->step[step].peildatum;
+    return sw__scratch_printf(s, "%d-%d-%04d", d.d, d.m, d.y);
+}
 
 /* The steps at which a province's exact test changes (the first step counts
  * as a change when the test holds there). */
@@ -73,8 +88,8 @@ static int gemeente_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
     c[2] = sw__text(g->naam);
     c[3] = sw__text(sw__pv(s, g->provincie));
     c[4] = sw__count(x->p->opgave->row[i].opgave);
-    c[5] = sw__count(r->geteld);
-    c[6] = sw__count(r->duurzaam);
+    c[5] = sw__what_if(sw__count(r->geteld), &x->p->row[i]);
+    c[6] = sw__what_if(sw__count(r->duurzaam), &x->p->row[i]);
     return 0;
 }
 
@@ -83,7 +98,7 @@ static int gemeente_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
 static const sw_column provincie_cols[] = {
     {"peildatum", "Peildatum", SW_KIND_DATE, SW_ROLE_KEY, 0, 0},
     {"provinciecode", "Code", SW_KIND_CODE, SW_ROLE_KEY | SW_ROLE_PROVINCE, 0, 0},
-    {"provincie", "Provincie", SW_KIND_NAME, SW_ROLE_KEY, 0, 0},
+    {"provincie", "Provincie", SW_KIND_NAME, SW_ROLE_KEY | SW_ROLE_PROVINCE_NAME, 0, 0},
     {"opgave", "Opgave", SW_KIND_COUNT, 0, 0, 0},
     {"geteld", "Geteld", SW_KIND_COUNT, 0, 0, 0},
     VOORTGANG_COLUMN,
@@ -141,6 +156,12 @@ static int verloop_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
     c[2] = sw__count(last->opgave);
     c[3] = first >= 0 ? sw__as(SW_KIND_DATE, 0, 0, sw__date(p->step[first].peildatum))
                       : sw__as(SW_KIND_TEXT, 0, 0, sw__text("nog niet"));
+    /* A step is a sample: the test first held after the step before. */
+    if (first == 0)
+        c[3].human = sw__scratch_printf(s, "al op %s", step_text(s, p, 0));
+    else if (first > 0)
+        c[3].human = sw__scratch_printf(s, "tussen %s en %s", step_text(s, p, (size_t)first - 1),
+                                        step_text(s, p, (size_t)first));
     c[4] = sw__count(below);
     c[5] = sw__count(last->geteld);
     c[6] = voortgang(last);
@@ -151,7 +172,7 @@ static int verloop_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
 
 static const sw_column wissel_cols[] = {
     {"provinciecode", "Code", SW_KIND_CODE, SW_ROLE_KEY | SW_ROLE_PROVINCE, 0, 0},
-    {"provincie", "Provincie", SW_KIND_NAME, SW_ROLE_KEY, 0, 0},
+    {"provincie", "Provincie", SW_KIND_NAME, SW_ROLE_KEY | SW_ROLE_PROVINCE_NAME, 0, 0},
     {"peildatum", "Peildatum", SW_KIND_DATE, SW_ROLE_KEY, 0, 0},
     {"wisseling", "Drempel", SW_KIND_TEXT, 0, 0, 0},
     {"geteld", "Geteld", SW_KIND_COUNT, 0, 0, 0},
@@ -295,6 +316,130 @@ static void charts(sw_report *r, const sw_progress *p, const sw_report_context *
     }
 }
 
+/* ---- for people: the changes ---- */
+
+/* Whether gemeente i counts other places (or other duurzame ones) at step s
+ * than at the step before. */
+static bool gemeente_changes(const sw_progress *p, size_t i, size_t s)
+{
+    const sw_progress_row *a = &p->step[s - 1].row[i], *b = &p->step[s].row[i];
+    return a->geteld != b->geteld || a->duurzaam != b->duurzaam;
+}
+
+/* Whether province k counts other places at step s than at the step before,
+ * or meets the threshold there where it did not (or the other way). */
+static bool province_changes(const sw_progress *p, size_t k, size_t s)
+{
+    const sw_progress_provincie *a = &p->step[s - 1].prov[k], *b = &p->step[s].prov[k];
+    return a->geteld != b->geteld || a->gehaald != b->gehaald;
+}
+
+/* Up to this many of a province's gemeenten that do not change but count
+ * places are named in its section; a province has at most about 60. */
+enum { NAMED_STILL = 12 };
+
+/* ": Middelburg (Z.) 600, de andere 9 geen": what the gemeenten of province k
+ * that count the same places at every step count. */
+static const char *counting_still(sw_report *r, const tl_src *x, size_t k, size_t still)
+{
+    const sw_progress *p = x->p;
+    const char *list = "";
+    size_t named = 0, more = 0;
+    for (size_t g = 0; g < x->nrows; g++) {
+        size_t i = x->rows[g];
+        if ((size_t)p->prov_of[i] != k || p->step[0].row[i].geteld == 0)
+            continue;
+        bool same = true;
+        for (size_t s = 1; s < p->nsteps && same; s++)
+            same = !gemeente_changes(p, i, s);
+        if (!same)
+            continue;
+        if (named == NAMED_STILL) {
+            more++;
+            continue;
+        }
+        list = sw__printf(r, "%s%s %s %s", list, named ? "," : ":", x->reg->gemeente[i].naam,
+                          sw__count_text(r, p->step[0].row[i].geteld));
+        named++;
+    }
+    size_t none = still - named - more;
+    if (!named)
+        return ": geen";
+    return sw__printf(r, "%s%s%s", list, more ? sw__printf(r, ", nog %zu andere", more) : "",
+                      none ? sw__printf(r, ", de andere %zu geen", none) : "");
+}
+
+/* The rows (by code, then peildatum) of each gemeente that changes: its
+ * first step and every step at which it changes. Each province's section
+ * says how many of its gemeenten do not change. */
+static size_t *gemeente_changes_index(sw_report *r, const tl_src *x, const sw_report_context *ctx,
+                                      size_t *n)
+{
+    const sw_progress *p = x->p;
+    size_t ns = p->nsteps;
+    size_t *index = sw__alloc(r, x->nrows * ns, sizeof *index);
+    size_t *in_prov = sw__alloc(r, p->nprov ? p->nprov : 1, sizeof *in_prov);
+    size_t *still = sw__alloc(r, p->nprov ? p->nprov : 1, sizeof *still);
+    *n = 0;
+    if (!index || !in_prov || !still)
+        return NULL;
+    size_t unchanged = 0;
+    for (size_t g = 0; g < x->nrows; g++) {
+        size_t i = x->rows[g], k = (size_t)p->prov_of[i];
+        size_t from = *n;
+        index[(*n)++] = g * ns;
+        for (size_t s = 1; s < ns; s++)
+            if (gemeente_changes(p, i, s))
+                index[(*n)++] = g * ns + s;
+        in_prov[k]++;
+        if (*n == from + 1) { /* no change: not listed */
+            *n = from;
+            still[k]++;
+            unchanged++;
+        }
+    }
+    char van[16], tot[16];
+    sw_date a = p->step[0].peildatum, b = p->step[ns - 1].peildatum;
+    snprintf(van, sizeof van, "%d-%d-%04d", a.d, a.m, a.y);
+    snprintf(tot, sizeof tot, "%d-%d-%04d", b.d, b.m, b.y);
+    for (size_t k = 0; k < p->nprov; k++) {
+        const char *pv = sw__printf(r, "PV%02d", p->prov[k].code), *naam = p->prov[k].naam;
+        if (!still[k] || (ctx->provincie && p->prov[k].code != ctx->provincie))
+            continue;
+        if (still[k] == in_prov[k])
+            sw__remark(r, pv,
+                       "Alle %zu gemeenten in %s tellen van %s tot en met %s op elke "
+                       "peildatum dezelfde plaatsen%s.",
+                       in_prov[k], naam, van, tot, counting_still(r, x, k, still[k]));
+        else
+            sw__remark(r, pv,
+                       "%zu van de %zu gemeenten in %s %s van %s tot en met %s op "
+                       "elke peildatum dezelfde plaatsen%s; de tabel toont de andere %zu.",
+                       still[k], in_prov[k], naam, still[k] == 1 ? "telt" : "tellen", van, tot,
+                       counting_still(r, x, k, still[k]), in_prov[k] - still[k]);
+    }
+    sw__note(r, SW_NOTE_INFO,
+             "De tabellen per peildatum tonen de eerste peildatum en elke peildatum waarop het "
+             "aantal verandert, en alleen de gemeenten waarvan het aantal verandert (%zu van de "
+             "%zu gemeenten niet). CSV en JSON hebben elke peildatum van elke gemeente; "
+             "--gemeente GMxxxx toont de hele reeks van een gemeente.",
+             unchanged, x->nrows);
+    return index;
+}
+
+/* The province rows (by peildatum, then code) at the first step and at each
+ * step at which the province's count or verdict changes. */
+static size_t *province_changes_index(sw_report *r, const sw_progress *p, size_t *n)
+{
+    size_t *index = sw__alloc(r, p->nsteps * p->nprov, sizeof *index);
+    *n = 0;
+    for (size_t s = 0; index && s < p->nsteps; s++)
+        for (size_t k = 0; k < p->nprov; k++)
+            if (s == 0 || province_changes(p, k, s))
+                index[(*n)++] = s * p->nprov + k;
+    return index;
+}
+
 int sw_report_timeline(sw_report **out, const sw_progress *p, const sw_allocation *a,
                        const sw_register *reg, const sw_cycle *cy, const sw_report_context *ctx,
                        const sw_timeline_report_options *opt, sw_diag *diag)
@@ -305,10 +450,12 @@ int sw_report_timeline(sw_report **out, const sw_progress *p, const sw_allocatio
     if (!r)
         return SW_ENOMEM;
     const sw_timeline *t = opt ? opt->tijdlijn : NULL;
+    bool people = opt && opt->voor_mensen;
     sw_date van = p->step[0].peildatum, tot = p->step[p->nsteps - 1].peildatum;
-    r->title = sw__printf(r, "%sTijdlijn: voortgang per peildatum, cyclus %lld, %s t/m %s",
-                          p->scenario ? "SCENARIO - " : "", (long long)cy->jaar, human_date(r, van),
-                          human_date(r, tot));
+    const char *in = sw__scope(r, cy, ctx->provincie);
+    r->title = sw__printf(r, "%sTijdlijn: voortgang per peildatum%s, cyclus %lld, %s t/m %s",
+                          p->scenario ? "SCENARIO - " : "", in, (long long)cy->jaar,
+                          human_date(r, van), human_date(r, tot));
     r->scenario = sw__scenario_text(r, p, reg);
     r->threshold_pct = p->drempel_pct;
     sw__run_meta(r, p, NULL, a, reg, cy, ctx);
@@ -322,7 +469,7 @@ int sw_report_timeline(sw_report **out, const sw_progress *p, const sw_allocatio
     tl_src *x = sw__alloc(r, 1, sizeof *x);
     int rc = x ? 0 : SW_ENOMEM;
     if (rc == 0) {
-        *x = (tl_src){p, reg, NULL, 0, opt && opt->voor_mensen};
+        *x = (tl_src){p, reg, NULL, 0, people};
         rc = gemeenten(r, x, opt, diag);
     }
     if (rc != 0) {
@@ -347,15 +494,29 @@ int sw_report_timeline(sw_report **out, const sw_progress *p, const sw_allocatio
                        wissel_cols, NCOLS(wissel_cols), nw, wissel_row, ws);
         if (tb) {
             sw__table_filter(r, tb, ctx->provincie);
+            tb->noun = tb->title;
             tb->title = sw__printf(r, "%s (%zu)", tb->title, tb->nrows);
         }
     }
-    tb = sw__table(r, "provincies", "Provincies per peildatum", provincie_cols,
-                   NCOLS(provincie_cols), p->nsteps * p->nprov, provincie_row, x);
+    tb = sw__table(r, "provincies",
+                   people ? "Provincies per peildatum, bij elke wijziging"
+                          : "Provincies per peildatum",
+                   provincie_cols, NCOLS(provincie_cols), p->nsteps * p->nprov, provincie_row, x);
+    if (tb && people) {
+        tb->index = province_changes_index(r, p, &tb->nrows);
+        tb->noun = "Stand op de eerste peildatum en bij elke wijziging";
+    }
     if (tb)
         sw__table_filter(r, tb, ctx->provincie);
-    tb = sw__table(r, "gemeenten", "Gemeenten per peildatum", gemeente_cols, NCOLS(gemeente_cols),
-                   p->nsteps * x->nrows, gemeente_row, x);
+    bool changes = people && !(opt->ngemeenten);
+    tb = sw__table(r, "gemeenten",
+                   changes ? "Gemeenten die veranderen, bij elke wijziging"
+                           : "Gemeenten per peildatum",
+                   gemeente_cols, NCOLS(gemeente_cols), p->nsteps * x->nrows, gemeente_row, x);
+    if (tb && changes) {
+        tb->index = gemeente_changes_index(r, x, ctx, &tb->nrows);
+        tb->noun = "Gemeenten die veranderen";
+    }
     if (tb)
         sw__table_filter(r, tb, ctx->provincie);
     charts(r, p, ctx);

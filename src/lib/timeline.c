@@ -69,10 +69,14 @@ int sw_timeline_parse(sw_timeline *out, const char *text, sw_diag *diag)
     if (sw_date_cmp(out->van, out->tot) > 0)
         return sw_diag_add(diag, SW_EUSAGE, NULL, 0, 0, NULL,
                            "--tijdlijn: FROM is after TO in '%s'", text);
-    for (int64_t k = 0;; k++) {
+    /* The steps from FROM, then TO itself when no step lands on it: the
+     * range ends where it says (often a cycle's peildatum). */
+    bool at_to = false;
+    for (int64_t k = 0; !at_to; k++) {
         sw_date d = step_date(out, k);
         if (sw_date_cmp(d, out->tot) > 0)
-            break;
+            d = out->tot;
+        at_to = sw_date_cmp(d, out->tot) == 0;
         if (out->ndates == SW_MAX_STEPS)
             return sw_diag_add(diag, SW_EUSAGE, NULL, 0, 0, NULL,
                                "--tijdlijn: '%s' has more than %d dates; take a larger STEP or "
@@ -282,14 +286,21 @@ int sw_timeline_chart_svg(sw_buf *out, const sw_progress *p, size_t k, const sw_
         snprintf(first_line, sizeof first_line, "Geen opgave, dus geen voortgang.");
         last_line[0] = '\0';
     } else {
+        /* The steps are samples: the test first held after the step before. */
         if (met < 0)
             snprintf(first_line, sizeof first_line,
                      "Drempel (%lld" PCT_FMT ") op geen van de peildata gehaald.",
                      (long long)p->drempel_pct);
+        else if (met == 0)
+            snprintf(first_line, sizeof first_line,
+                     "Drempel (%lld" PCT_FMT ") al gehaald op de eerste peildatum, %s.",
+                     (long long)p->drempel_pct, date_text(t1, sizeof t1, p->step[0].peildatum));
         else
             snprintf(first_line, sizeof first_line,
-                     "Drempel (%lld" PCT_FMT ") voor het eerst gehaald op %s.",
-                     (long long)p->drempel_pct, date_text(t1, sizeof t1, p->step[met].peildatum));
+                     "Drempel (%lld" PCT_FMT ") voor het eerst gehaald tussen %s en %s.",
+                     (long long)p->drempel_pct,
+                     date_text(t1, sizeof t1, p->step[met - 1].peildatum),
+                     date_text(t2, sizeof t2, p->step[met].peildatum));
         snprintf(last_line, sizeof last_line, "Stand op %s: %s van %s geteld, %s" PCT_FMT ", %s.",
                  date_text(t2, sizeof t2, p->step[p->nsteps - 1].peildatum),
                  count_text(t3, sizeof t3, last->geteld), count_text(t4, sizeof t4, c.opgave),
@@ -302,7 +313,7 @@ int sw_timeline_chart_svg(sw_buf *out, const sw_progress *p, size_t k, const sw_
     sw_buf_printf(b,
                   "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %lld\" "
                   "class=\"sw-tijdlijn\" role=\"img\" style=\"display:block;width:100%%;"
-                  "max-width:960px;height:auto;font-family:'DejaVu Sans',Verdana,sans-serif\" "
+                  "max-width:640px;height:auto;font-family:'DejaVu Sans',Verdana,sans-serif\" "
                   "aria-label=\"",
                   W, (long long)H);
     for (int twice = 0; twice < 2; twice++) {

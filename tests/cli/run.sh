@@ -229,7 +229,8 @@ for d in 2025-03-01 2025-04-01 2025-05-01; do
 done
 "$bin" progress $T --what-if GM0005=+2 -f csv --provincies | grep -qx '2025-01-01,PV21,Beta,7,6,85.71,ja,what-if GM0005=+2' &&
     ok || ko "a timeline scenario carries the scenario column"
-"$bin" progress $T | grep -q '^PV21 *Beta *7 *1-4-2025 *1 ' && ok || ko "timeline table: first met and once below"
+# People read the first date as between two steps: Beta held on 1 April, not on 1 March.
+"$bin" progress $T | grep -q '^PV21 *Beta *7 *tussen 1-3-2025 en 1-4-2025 *1 ' && ok || ko "timeline table: first met and once below"
 fails tijdlijn-and-peildatum 64 "spreiding: --tijdlijn counts at each of its dates; --peildatum names one date: give one of them" -- \
     progress $T --peildatum 2025-01-01
 fails tijdlijn-reversed 64 "spreiding: --tijdlijn: FROM is after TO in '2025-06-01:2025-01-01'" -- \
@@ -287,6 +288,17 @@ done
 "$bin" progress $V -f csv | grep -qE '^GM0344,Utrecht,PV26,Utrecht,[0-9]+,[0-9]*,450,0,450,' &&
     ok || ko "voorbeeld: an azc that ended before the peildatum does not count"
 "$bin" explain GM0664 $V >/dev/null 2>&1 && ok || ko "voorbeeld explain"
+# Weekly from Monday 1-1-2024 the last step is Monday 30-6-2025; the range
+# still ends at TO, the cycle's peildatum 1-7-2025. Zeeland crosses 75 % when
+# Terneuzen starts on 1-1-2025: the steps see it between 30-12-2024 and
+# 6-1-2025 (tests/README.md, "The shipped example").
+WK="$V --tijdlijn 2024-01-01:2025-07-01:1w"
+[ "$("$bin" progress $WK -f csv --provincies | cut -d, -f1 | uniq | tail -n 2 | tr '\n' ' ')" = \
+    "2025-06-30 2025-07-01 " ] && ok || ko "a timeline's last step is TO"
+"$bin" progress $WK -f csv --tabel verloop | grep -qx 'PV29,Zeeland,2109,2025-01-06,0,1650,78.23,ja,0' &&
+    ok || ko "timeline CSV: the first step at which the threshold held"
+"$bin" progress $WK --provincie Zeeland | grep -q '^PV29 *Zeeland *2.109 *tussen 30-12-2024 en 6-1-2025 ' &&
+    ok || ko "timeline for people: first met between two steps"
 
 # Determinism: the same inputs in another row order, or under another locale,
 # give byte-identical output.
@@ -572,7 +584,7 @@ grep -q '"aandeel_kso": "325/516",' "$tmp/out" && grep -q '"aandeel_exact": "125
     ! grep -q '"locaties": \[' "$tmp/out" && ok || ko "kso JSON: exact shares, no listing unless asked"
 "$bin" kso $K -f md >"$tmp/out" 2>&1
 for line in '| Aandeel KSO (landelijk) | 62,98 % (325 van 516 getelde plaatsen) |' \
-    '| niet\_gerealiseerd | 7 | 97 | status afgewezen of ingetrokken |' \
+    '| niet gerealiseerd | 7 | 97 | status afgewezen of ingetrokken |' \
     '| **Totaal** | 14 | 497 |  |' \
     '| PV21 | Beta | GEEN DRAAGVLAK | 3 | 47 |' \
     "| PV20 | Alfa | 125 | 316 | 39,56$(printf '\302\240')% |"; do

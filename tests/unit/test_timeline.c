@@ -104,11 +104,19 @@ START_TEST(ranges_give_their_dates)
     ck_date(t->date[3], 2025, 4, 30);
     ck_date(t->date[4], 2025, 5, 31);
     /* Dutch dates; two weeks: 1, 15, 29 January, 12, 26 February (12 March
-     * is after TO). */
+     * is after TO), and TO itself, 1 March, the last date. */
     t = parse_ok("1-1-2025:1-3-2025:2w");
-    ck_assert_int_eq(t->ndates, 5);
+    ck_assert_int_eq(t->ndates, 6);
     ck_date(t->date[1], 2025, 1, 15);
     ck_date(t->date[4], 2025, 2, 26);
+    ck_date(t->date[5], 2025, 3, 1);
+    /* Weeks from Monday 1 January 2024: step 78 is 546 days on, Monday 30
+     * June 2025 (366 days to 1-1-2025, then 180); then TO, the cycle's
+     * peildatum 1 July 2025. */
+    t = parse_ok("2024-01-01:2025-07-01:1w");
+    ck_assert_int_eq(t->ndates, 80);
+    ck_date(t->date[78], 2025, 6, 30);
+    ck_date(t->date[79], 2025, 7, 1);
     t = parse_ok("2025-01-01:2025-01-10:3d");
     ck_assert_int_eq(t->ndates, 4);
     ck_date(t->date[3], 2025, 1, 10); /* TO is a step */
@@ -480,6 +488,66 @@ START_TEST(a_province_crosses_the_threshold_in_april)
 }
 END_TEST
 
+/* For people: the first date is said as between two steps, and the long
+ * tables hold the changes only (tests/README.md, "Timeline"). */
+START_TEST(people_read_the_changes)
+{
+    timeline_world w;
+    timeline_build(&w, "2025-01-01:2025-06-01", crossing);
+    sw_report *r = NULL;
+    sw_report_context ctx = {.version = "test"};
+    sw_timeline_report_options o = {NULL, NULL, 0, true};
+    sw_diag d = {0};
+    ck_assert_int_eq(sw_report_timeline(&r, w.m->progress, w.m->alloc, w.reg, w.cy, &ctx, &o, &d),
+                     0);
+    sw_value c[16];
+    sw_scratch s;
+    char buf[128];
+    const sw_table *v = &r->table[sw_report_table_index(r, "verloop")];
+    ck_assert_int_eq(sw_table_row(v, 0, c, &s), 0);
+    ck_assert_str_eq(sw_format_human(buf, sizeof buf, &v->col[3], &c[3]), "al op 1-1-2025");
+    ck_assert_int_eq(sw_table_row(v, 1, c, &s), 0);
+    ck_assert_str_eq(sw_format_human(buf, sizeof buf, &v->col[3], &c[3]),
+                     "tussen 1-3-2025 en 1-4-2025");
+    ck_assert_str_eq(sw_format_machine(buf, sizeof buf, &v->col[3], &c[3], '.'), "2025-04-01");
+    /* Alfa counts 8 throughout: its first date; Beta 4, 4, 4, 6, 4, 6: the
+     * first date and 1 April, 1 May, 1 June. */
+    const sw_table *p = &r->table[sw_report_table_index(r, "provincies")];
+    ck_assert_int_eq(p->nrows, 5);
+    static const int64_t pdate[] = {20250101, 20250101, 20250401, 20250501, 20250601};
+    static const char *const pcode[] = {"PV20", "PV21", "PV21", "PV21", "PV21"};
+    for (size_t k = 0; k < 5; k++) {
+        ck_assert_int_eq(sw_table_row(p, k, c, &s), 0);
+        ck_assert_int_eq(c[0].i, pdate[k]);
+        ck_assert_str_eq(c[1].s, pcode[k]);
+    }
+    /* Only GM0005 changes: 0 on 1 January, 2 on 1 April (not duurzaam), 0
+     * on 1 May, 2 on 1 June (duurzaam). */
+    const sw_table *g = &r->table[sw_report_table_index(r, "gemeenten")];
+    ck_assert_int_eq(g->nrows, 4);
+    static const int64_t gdate[] = {20250101, 20250401, 20250501, 20250601};
+    static const int64_t geteld[] = {0, 2, 0, 2}, duurzaam[] = {0, 0, 0, 2};
+    for (size_t k = 0; k < 4; k++) {
+        ck_assert_int_eq(sw_table_row(g, k, c, &s), 0);
+        ck_assert_str_eq(c[1].s, "GM0005");
+        ck_assert_int_eq(c[0].i, gdate[k]);
+        ck_assert_int_eq(c[5].i, geteld[k]);
+        ck_assert_int_eq(c[6].i, duurzaam[k]);
+    }
+    /* The others are counted in their province's section. */
+    ck_assert_uint_eq(r->nremarks, 2);
+    ck_assert_str_eq(r->remark[0].where, "PV20");
+    ck_assert_str_eq(r->remark[0].text,
+                     "Alle 3 gemeenten in Alfa tellen van 1-1-2025 tot en met 1-6-2025 op elke "
+                     "peildatum dezelfde plaatsen: A1 6, A2 2, de andere 1 geen.");
+    ck_assert_str_eq(r->remark[1].text,
+                     "1 van de 2 gemeenten in Beta telt van 1-1-2025 tot en met 1-6-2025 op elke "
+                     "peildatum dezelfde plaatsen: B1 4; de tabel toont de andere 1.");
+    sw_report_free(r);
+    timeline_destroy(&w);
+}
+END_TEST
+
 START_TEST(the_chart_says_what_it_shows)
 {
     timeline_world w;
@@ -490,9 +558,10 @@ START_TEST(the_chart_says_what_it_shows)
     const char *svg = b.data;
     ck_assert(strncmp(svg, "<svg xmlns=\"http://www.w3.org/2000/svg\"", 39) == 0);
     ck_assert_ptr_nonnull(strstr(svg, "role=\"img\""));
+    /* A step is a sample: the test first held after 1 March, by 1 April. */
     ck_assert_ptr_nonnull(strstr(svg, "<title>PV21 Beta: Drempel (75\xC2\xA0%) voor het eerst "
-                                      "gehaald op 1-4-2025. Stand op 1-6-2025: 6 van 7 geteld, "
-                                      "85,71\xC2\xA0%, drempel gehaald.</title>"));
+                                      "gehaald tussen 1-3-2025 en 1-4-2025. Stand op 1-6-2025: 6 "
+                                      "van 7 geteld, 85,71\xC2\xA0%, drempel gehaald.</title>"));
     ck_assert_ptr_nonnull(strstr(svg, ">drempel 75\xC2\xA0%</text>"));
     ck_assert_ptr_nonnull(strstr(svg, ">opgave 100\xC2\xA0%</text>"));
     ck_assert_ptr_nonnull(strstr(svg, ">1-1-2025</text>"));
@@ -530,6 +599,7 @@ int main(void)
     tcase_add_test(tc, bad_ranges_are_usage_errors);
     tcase_add_test(tc, every_step_of_a_timeline_equals_a_single_run);
     tcase_add_test(tc, a_province_crosses_the_threshold_in_april);
+    tcase_add_test(tc, people_read_the_changes);
     tcase_add_test(tc, the_chart_says_what_it_shows);
     suite_add_tcase(s, tc);
     return run_suite(s);
