@@ -34,11 +34,16 @@ typedef enum sw_kind {
     SW_KIND_COUNT,   /**< a whole number (`i`) */
     SW_KIND_MONEY,   /**< euro cents (`i`) */
     SW_KIND_PERCENT, /**< a percentage num/den (so 100·R/O), `places` decimals */
-    SW_KIND_DECIMAL, /**< a decimal num/den, `places` decimals (-1: exact, trailing zeros dropped) */
+    SW_KIND_DECIMAL, /**< a decimal num/den, `places` decimals (-1: exact, trailing zeros dropped)
+                      */
     SW_KIND_RATIO,   /**< an exact fraction num/den, written "num/den" in lowest terms */
     SW_KIND_DATE,    /**< a date (`i` = YYYYMMDD) */
     SW_KIND_YESNO,   /**< ja/nee (`i` 0 or 1) */
-    SW_KIND_ANY      /**< the kind is in each value (a column of mixed figures) */
+    /** A share num/den (of 1): machine forms write the fraction with
+     * `places` decimals (0.333333), human forms the percentage with
+     * `places` - 2 (33,3333 %). */
+    SW_KIND_SHARE,
+    SW_KIND_ANY /**< the kind is in each value (a column of mixed figures) */
 } sw_kind;
 
 /** What part a column plays (flags). */

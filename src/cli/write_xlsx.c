@@ -96,6 +96,7 @@ static int slot_of(sw_kind kind, int places)
     case SW_KIND_DATE: return S_DATE;
     case SW_KIND_YESNO: return S_YESNO;
     case SW_KIND_PERCENT: return S_PERCENT + p;
+    case SW_KIND_SHARE: return S_PERCENT + (p > 2 ? p - 2 : 0);
     case SW_KIND_DECIMAL: return S_DECIMAL + p;
     default: return S_TEXT;
     }
@@ -159,6 +160,7 @@ static align align_of(sw_kind kind)
     case SW_KIND_MONEY:
     case SW_KIND_PERCENT:
     case SW_KIND_DECIMAL:
+    case SW_KIND_SHARE:
     case SW_KIND_DATE: return RIGHT;
     case SW_KIND_YESNO: return CENTRE;
     default: return LEFT;
@@ -188,7 +190,7 @@ static lxw_error cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const sw_colu
     sw_rounding rounding;
     sw_kind kind = sw_value_kind(col, v, &places, &rounding);
     double number = 0;
-    if (kind == SW_KIND_PERCENT || kind == SW_KIND_DECIMAL)
+    if (kind == SW_KIND_PERCENT || kind == SW_KIND_DECIMAL || kind == SW_KIND_SHARE)
         number = decimal_value(col, v, &places);
     lxw_format *x = format_of(f, slot_of(kind, places), st);
     if (!x)
@@ -198,7 +200,8 @@ static lxw_error cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const sw_colu
     case SW_KIND_COUNT: return worksheet_write_number(ws, r, c, (double)v->i, x);
     case SW_KIND_MONEY: return worksheet_write_number(ws, r, c, (double)v->i / 100.0, x);
     case SW_KIND_PERCENT: return worksheet_write_number(ws, r, c, number / 100.0, x);
-    case SW_KIND_DECIMAL: return worksheet_write_number(ws, r, c, number, x);
+    case SW_KIND_DECIMAL:
+    case SW_KIND_SHARE: return worksheet_write_number(ws, r, c, number, x);
     case SW_KIND_DATE: {
         lxw_datetime d = {(int)(v->i / 10000), (int)(v->i / 100 % 100), (int)(v->i % 100), 0, 0,
                           0};
@@ -207,7 +210,8 @@ static lxw_error cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const sw_colu
     case SW_KIND_YESNO:
         return worksheet_write_string(ws, r, c, sw_format_human(tmp, sizeof tmp, col, v), x);
     default:
-        return worksheet_write_string(ws, r, c, sw_format_machine(tmp, sizeof tmp, col, v, ','), x);
+        /* text as people read it: a KSO class in words, not its code */
+        return worksheet_write_string(ws, r, c, sw_format_human(tmp, sizeof tmp, col, v), x);
     }
 }
 

@@ -293,19 +293,24 @@ int sw_table_totals_in(const sw_table *t, const char *provincie, sw_value *cells
         if (t->col[c].role & SW_ROLE_PROVINCE)
             pc = (long)c;
     sw_i128 *sum = calloc(t->ncols ? t->ncols : 1, sizeof *sum);
+    bool *any = calloc(t->ncols ? t->ncols : 1, sizeof *any);
     sw_value *row = sw__array(t->ncols, sizeof *row);
-    int rc = sum && row ? 0 : SW_ENOMEM;
+    int rc = sum && any && row ? 0 : SW_ENOMEM;
     for (size_t k = 0; rc == 0 && k < t->nrows; k++) {
         rc = sw_table_row(t, k, row, scratch);
         if (rc == 0 && provincie && (pc < 0 || !row[pc].set || strcmp(row[pc].s, provincie) != 0))
             continue;
         for (size_t c = 0; rc == 0 && c < t->ncols; c++)
-            if ((t->col[c].role & SW_ROLE_TOTAL) && row[c].set)
+            if ((t->col[c].role & SW_ROLE_TOTAL) && row[c].set) {
                 sum[c] += row[c].i; /* at most 2^63 rows of 2^63: fits 128 bits */
+                any[c] = true;
+            }
     }
     for (size_t c = 0; rc == 0 && c < t->ncols; c++) {
         cells[c] = (sw_value){.set = false};
-        if (!(t->col[c].role & SW_ROLE_TOTAL))
+        /* A column with no value in any row (amv where the cycle has no amv
+         * part) has no total either: an empty total, not a 0. */
+        if (!(t->col[c].role & SW_ROLE_TOTAL) || !any[c])
             continue;
         if (sum[c] > INT64_MAX || sum[c] < INT64_MIN)
             rc = SW_EOVERFLOW;
@@ -313,6 +318,7 @@ int sw_table_totals_in(const sw_table *t, const char *provincie, sw_value *cells
             cells[c] = (sw_value){.set = true, .i = (int64_t)sum[c]};
     }
     free(sum);
+    free(any);
     free(row);
     return rc;
 }
@@ -409,8 +415,7 @@ const char *sw_format_machine(char *out, size_t cap, const sw_column *c, const s
         return out;
     case SW_KIND_PERCENT:
     case SW_KIND_DECIMAL:
-        decimal_text(out, cap, v, places, rounding);
-        break;
+    case SW_KIND_SHARE: decimal_text(out, cap, v, places, rounding); break;
     case SW_KIND_RATIO:
         sw_format_ratio(out, cap, v->num, v->den);
         return out;
@@ -483,6 +488,14 @@ const char *sw_format_human(char *out, size_t cap, const sw_column *c, const sw_
     case SW_KIND_DECIMAL:
         decimal_text(plain, sizeof plain, v, places, rounding);
         dutch_number(out, cap, plain);
+        return out;
+    case SW_KIND_SHARE:
+        /* the same figure, as a percentage: the decimal point moves two
+         * places, so no digit is added or lost by rounding twice */
+        sw_format_decimal(plain, sizeof plain, (sw_i128)v->num * 100, v->den,
+                          places > 2 ? places - 2 : 0, rounding);
+        dutch_number(out, cap - 4, plain);
+        strcat(out, "\xC2\xA0%");
         return out;
     case SW_KIND_DATE:
         date_text(out, cap, v->i, true);

@@ -15,7 +15,7 @@ static const sw_column gemeente_cols[] = {
     {"ses_woa", "SES-WOA", SW_KIND_DECIMAL, 0, -1, 0},
     {"gewicht", "Gewicht", SW_KIND_DECIMAL, 0, -1, 0},
     {"quotum", "Quotum", SW_KIND_DECIMAL, 0, 4, SW_ROUND_DECIMAL_HALF_UP},
-    {"opgave", "Opgave", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
+    {"opgave", "Opgave", SW_KIND_COUNT, SW_ROLE_TOTAL | SW_ROLE_TARGET, 0, 0},
     {"opgave_amv", "Opgave amv", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
     {"quotum_exact", "Quotum (exact)", SW_KIND_RATIO, SW_ROLE_EXACT, 0, 0},
 };

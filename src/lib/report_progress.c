@@ -59,9 +59,9 @@ static sw_value voortgang(const sw_progress_provincie *pv)
 
 static const sw_column progress_cols[] = {
     SW__GEMEENTE_COLUMNS,
-    {"opgave", "Opgave", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
+    {"opgave", "Opgave", SW_KIND_COUNT, SW_ROLE_TOTAL | SW_ROLE_TARGET, 0, 0},
     {"opgave_amv", "Opgave amv", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
-    {"geteld", "Geteld", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
+    {"geteld", "Geteld", SW_KIND_COUNT, SW_ROLE_TOTAL | SW_ROLE_ACHIEVED, 0, 0},
     {"geteld_amv", "Geteld amv", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
     {"duurzaam", "Duurzaam", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
     {"verschil", "Verschil", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
@@ -110,16 +110,18 @@ static int progress_prov_row(const void *src, size_t k, sw_value *c, sw_scratch 
 
 /* ---- grants ---- */
 
+/* The answer of a grants row is its status and its money: those go first
+ * where a narrow terminal splits the table. */
 static const sw_column grants_cols[] = {
     SW__GEMEENTE_COLUMNS,
     {"geteld", "Geteld", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
     {"duurzaam", "Duurzaam", SW_KIND_COUNT, SW_ROLE_TOTAL, 0, 0},
-    {"aandeel", "Aandeel in provincie", SW_KIND_DECIMAL, 0, 6, SW_ROUND_DECIMAL_HALF_UP},
+    {"aandeel", "Aandeel in provincie", SW_KIND_SHARE, 0, 6, SW_ROUND_DECIMAL_HALF_UP},
     IN_AANMERKING_COLUMN,
     {"bedrag_lid3", "Bedrag lid 3", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
     {"potentieel_lid3", "Potentieel lid 3", SW_KIND_MONEY, SW_ROLE_TOTAL | SW_ROLE_POTENTIAL, 0, 0},
     {"bedrag_lid2b", "Bedrag lid 2b", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
-    {"totaal", "Totaal", SW_KIND_MONEY, SW_ROLE_TOTAL, 0, 0},
+    {"totaal", "Totaal", SW_KIND_MONEY, SW_ROLE_TOTAL | SW_ROLE_SUMMARY, 0, 0},
     {"aandeel_exact", "Aandeel (exact)", SW_KIND_RATIO, SW_ROLE_EXACT, 0, 0},
 };
 

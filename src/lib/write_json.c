@@ -68,7 +68,7 @@ static void member(sw_out *o, int indent, bool *first, const char *name, const s
         sw__out_puts(o, v->i ? "true" : "false");
     } else if (kind == SW_KIND_MONEY) {
         scalar(o, json_real((double)v->i / 100.0));
-    } else if (kind == SW_KIND_PERCENT || kind == SW_KIND_DECIMAL) {
+    } else if (kind == SW_KIND_PERCENT || kind == SW_KIND_DECIMAL || kind == SW_KIND_SHARE) {
         scalar(o, json_real(strtod(sw_format_machine(tmp, sizeof tmp, c, v, '.'), NULL)));
     } else {
         string(o, sw_format_machine(tmp, sizeof tmp, c, v, '.'));

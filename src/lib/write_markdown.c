@@ -23,7 +23,7 @@ static void text(sw_out *o, const char *s)
 
 static bool numeric(sw_kind k)
 {
-    return k == SW_KIND_COUNT || k == SW_KIND_MONEY || k == SW_KIND_PERCENT ||
+    return k == SW_KIND_COUNT || k == SW_KIND_MONEY || k == SW_KIND_PERCENT || k == SW_KIND_SHARE ||
            k == SW_KIND_DECIMAL || k == SW_KIND_RATIO;
 }
 

@@ -132,7 +132,7 @@ static void wrapped(sw_out *o, const char *s, size_t indent, size_t w)
 
 static bool numeric(sw_kind k)
 {
-    return k == SW_KIND_COUNT || k == SW_KIND_MONEY || k == SW_KIND_PERCENT ||
+    return k == SW_KIND_COUNT || k == SW_KIND_MONEY || k == SW_KIND_PERCENT || k == SW_KIND_SHARE ||
            k == SW_KIND_DECIMAL || k == SW_KIND_RATIO;
 }
 
