@@ -210,7 +210,9 @@ SW_API long sw_table_column(const sw_table *t, const char *name);
 SW_API int sw_table_row(const sw_table *t, size_t k, sw_value *cells, sw_scratch *scratch);
 
 /** The totals of a table: for every SW_ROLE_TOTAL column the sum over its
- * shown rows (other cells empty). SW_EOVERFLOW when a sum does not fit. */
+ * shown rows (other cells empty; a column with no value in any row has no
+ * total). SW_EOVERFLOW when a sum does not fit: that column's cell is
+ * unset, its `s` the column's name. */
 SW_API int sw_table_totals(const sw_table *t, sw_value *cells, sw_scratch *scratch);
 
 /** The totals of the shown rows whose SW_ROLE_PROVINCE column is

@@ -49,7 +49,8 @@ typedef struct sw_what_if {
 typedef struct sw_progress_options {
     bool has_peildatum;
     sw_date peildatum;
-    int64_t drempel_pct;     /**< 1..100; 0 = the cycle's */
+    bool has_drempel_pct;
+    int64_t drempel_pct; /**< 1..100, when has_drempel_pct (else the cycle's) */
     bool has_duurzaam_jaren;
     int64_t duurzaam_jaren;
     sw_ja_nee aanmeld_telt;         /**< SW_JA / SW_NEE; 0 = the cycle's */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "spreiding/spreiding.h"
 #include "xlsx.h"
@@ -104,6 +105,14 @@ int cli_exit_code(int sw_error);
  * terminal). */
 void cli_error(const char *fmt, ...) SW_PRINTF(1, 2);
 
+/* s as it may be shown (in a message, or a report that names its input
+ * files): control characters, bidi controls and bytes that are not UTF-8
+ * written as <U+001B> and <0xFF>. cli_clean writes at most cap bytes (with
+ * the NUL) and returns the length the whole takes, as snprintf does;
+ * cli_clean_dup returns a malloc'd copy, or NULL out of memory. */
+size_t cli_clean(char *out, size_t cap, const char *s);
+char *cli_clean_dup(const char *s);
+
 /* Flushes a stdio stream the CLI printed on (help, version): 0, or the
  * write error reported and EX_IOERR (a full disk must not exit 0). */
 int cli_flush(FILE *f);
@@ -115,9 +124,11 @@ int cli_os_error(int code, const char *fmt, ...) SW_PRINTF(2, 3);
 
 /* Did you mean (suggest.c): the edit distance of two words (ASCII case
  * ignored; SIZE_MAX for words over 40 bytes), and the gemeente or
- * province name nearest to what was typed, or NULL when none is near. */
+ * province name nearest to what was typed, or NULL when none is near (a
+ * gemeente name two gemeenten share, typed without its province, gives
+ * both, in buf). */
 size_t cli_distance(const char *a, const char *b);
-const char *cli_closest_gemeente(const sw_register *reg, const char *typed);
+const char *cli_closest_gemeente(const sw_register *reg, const char *typed, char *buf, size_t cap);
 const char *cli_closest_provincie(const sw_cycle *cy, const char *typed);
 
 /* Reports a library error: its messages, or "out of memory" and the like;
@@ -203,6 +214,9 @@ int cli_check_output(const cli_options *o);
 /* A temporary file to remove should the program be interrupted. */
 void cli_temp_guard(char *path);
 void cli_temp_unguard(char *path);
+/* The xlsx writer's process, killed first should the program be
+ * interrupted (0: none). */
+void cli_child_guard(pid_t pid);
 
 /* -f xlsx (xlsx_module.c): loads the xlsx module. 0 and its entry point,
  * or EX_UNAVAILABLE, reported (built without libxlsxwriter, or the module

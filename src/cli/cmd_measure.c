@@ -48,7 +48,8 @@ int cmd_measure(const cli_options *o)
     long gemeente = -1;
     if (rc == 0 && o->command == CMD_EXPLAIN) {
         if ((gemeente = sw_register_lookup(run.reg, o->gemeente)) < 0) {
-            const char *near = cli_closest_gemeente(run.reg, o->gemeente);
+            char both[256];
+            const char *near = cli_closest_gemeente(run.reg, o->gemeente, both, sizeof both);
             if (near)
                 cli_error("explain: '%s' is not a gemeente of the register; did you mean %s?",
                           o->gemeente, near);

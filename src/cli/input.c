@@ -23,15 +23,6 @@
 /* A stream this long has a person at a terminal wait: say what is going on. */
 #define CLI_PROGRESS_BYTES (64u * 1024u * 1024u)
 
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s, n);
-    return p;
-}
-
 static void hex(char out[65], struct sha256_ctx *ctx)
 {
     uint8_t raw[SHA256_DIGEST_SIZE];
@@ -43,7 +34,8 @@ static void hex(char out[65], struct sha256_ctx *ctx)
 static int open_input(cli_input *in, const char *path, FILE **f)
 {
     memset(in, 0, sizeof *in);
-    in->name = dup_str(strcmp(path, "-") == 0 ? "<stdin>" : path);
+    /* the name appears in messages and in reports: shown clean */
+    in->name = cli_clean_dup(strcmp(path, "-") == 0 ? "<stdin>" : path);
     if (!in->name) {
         cli_error("out of memory");
         return EX_OSERR;
@@ -264,8 +256,8 @@ static int apply_figures(cli_run *run, const cli_options *o, sw_figure_kind kind
 int cli_load_run(cli_run *run, const cli_options *o)
 {
     memset(run, 0, sizeof *run);
-    const char *stdin_users[] = {o->cycle_file, o->gemeenten, o->ses, o->inwoners, o->locaties,
-                                 o->opgave};
+    const char *stdin_users[] = {o->cycle_file, o->gemeenten, o->ses,   o->inwoners,
+                                 o->locaties,   o->opgave,    o->kaart, o->vergelijk};
     int users = 0;
     for (size_t i = 0; i < sizeof stdin_users / sizeof stdin_users[0]; i++)
         users += stdin_users[i] && strcmp(stdin_users[i], "-") == 0;
@@ -279,6 +271,11 @@ int cli_load_run(cli_run *run, const cli_options *o)
     }
     if ((o->inwoners_periode || o->inwoners_kolom) && !o->inwoners) {
         cli_error("--inwoners-periode and --inwoners-kolom need --inwoners FILE");
+        return EX_USAGE;
+    }
+    if ((o->periode || o->kolom) && !o->ses && !o->inwoners) {
+        cli_error("--periode and --kolom choose from a download: give --ses FILE or "
+                  "--inwoners FILE");
         return EX_USAGE;
     }
     char year[32], cycle_name[64], register_name[64];

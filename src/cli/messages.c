@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 
@@ -23,25 +24,60 @@ int cli_exit_code(int e)
     }
 }
 
-/* stderr gets valid UTF-8 without control characters, whatever a file name
- * or an option value holds. */
-static void put_clean(const char *s)
+size_t cli_clean(char *out, size_t cap, const char *s)
 {
+    size_t n = 0;
+#define PUT(...)                                                                                   \
+    (n += (size_t)snprintf(out + (n < cap ? n : cap), n < cap ? cap - n : 0, __VA_ARGS__))
     for (size_t i = 0; s[i];) {
         unsigned char c = (unsigned char)s[i];
         size_t k = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
         bool ok = k > 0;
         for (size_t j = 1; ok && j < k; j++)
             ok = ((unsigned char)s[i + j] & 0xC0) == 0x80;
-        if (!ok || c < 0x20 || c == 0x7F || (c == 0xC2 && (unsigned char)s[i + 1] < 0xA0)) {
-            unsigned cp = c == 0xC2 && ok && k == 2 ? (unsigned char)s[i + 1] : c;
-            fprintf(stderr, ok ? "<U+%04X>" : "<0x%02X>", cp);
-            i += ok ? k : 1;
-            continue;
+        unsigned cp = c;
+        if (ok && k == 2)
+            cp = (c & 0x1Fu) << 6 | ((unsigned char)s[i + 1] & 0x3Fu);
+        else if (ok && k == 3)
+            cp = (c & 0x0Fu) << 12 | ((unsigned char)s[i + 1] & 0x3Fu) << 6 |
+                 ((unsigned char)s[i + 2] & 0x3Fu);
+        /* C0, DEL, C1, and the bidi controls that reorder what a reader
+         * sees around them */
+        bool hidden = cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
+                      (cp >= 0x2066 && cp <= 0x2069);
+        if (!ok) {
+            PUT("<0x%02X>", c);
+            i++;
+        } else if (hidden) {
+            PUT("<U+%04X>", cp);
+            i += k;
+        } else {
+            PUT("%.*s", (int)k, s + i);
+            i += k;
         }
-        fwrite(s + i, 1, k, stderr);
-        i += k;
     }
+#undef PUT
+    if (cap)
+        out[n < cap ? n : cap - 1] = '\0';
+    return n;
+}
+
+char *cli_clean_dup(const char *s)
+{
+    size_t n = cli_clean(NULL, 0, s);
+    char *out = malloc(n + 1);
+    if (out)
+        cli_clean(out, n + 1, s);
+    return out;
+}
+
+/* stderr gets valid UTF-8 without control characters, whatever a file name
+ * or an option value holds. */
+static void put_clean(const char *s)
+{
+    char clean[16384]; /* a message of 2 KiB, each byte at most 8 when shown */
+    cli_clean(clean, sizeof clean, s);
+    fputs(clean, stderr);
 }
 
 void cli_error(const char *fmt, ...)

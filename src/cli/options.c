@@ -109,8 +109,8 @@ static const cli_option options[] = {
 
     {"peildatum", 0, A_DATE, "DATE", CMD_MEASURE | CMD_KSO, S_COUNT, AT(progress.peildatum),
      AT(progress.has_peildatum), 0, "count on this date (default: the cycle's)"},
-    {"drempel", 0, A_COUNT, "PCT", CMD_MEASURE, S_COUNT, AT(progress.drempel_pct), NONE, 0,
-     "the threshold in whole percent (default: the cycle's, 75)"},
+    {"drempel", 0, A_COUNT, "PCT", CMD_MEASURE, S_COUNT, AT(progress.drempel_pct),
+     AT(progress.has_drempel_pct), 0, "the threshold in whole percent (default: the cycle's, 75)"},
     {"duurzaam-jaren", 0, A_COUNT, "N", CMD_MEASURE | CMD_KSO, S_COUNT, AT(progress.duurzaam_jaren),
      AT(progress.has_duurzaam_jaren), 0, "duurzaam from N years (default: the cycle's, 5)"},
     {"aanmeld-telt", 0, A_POLICY, "ja|nee", CMD_MEASURE | CMD_KSO, S_COUNT,
@@ -528,6 +528,7 @@ int cli_parse_options(cli_options *o, enum cli_command command, const char *name
      * and again in one process). */
     optind = 0;
     int c, rc = 0;
+    bool seen[NOPTIONS] = {false};
     while (rc == 0 && (c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
         const cli_option *op = NULL;
         if (c >= 256)
@@ -566,6 +567,13 @@ int cli_parse_options(cli_options *o, enum cli_command command, const char *name
                       command_list(op->commands, list, sizeof list));
             return EX_USAGE;
         }
+        /* One value, given twice: which did the user mean? Say so rather
+         * than let the last silently win. */
+        if (op->arg != A_LIST && op->arg != A_FLAG && seen[op - options]) {
+            cli_error("--%s is given twice; it takes one value", op->name);
+            return EX_USAGE;
+        }
+        seen[op - options] = true;
         rc = set_value(o, op, optarg);
     }
     if (rc != 0)

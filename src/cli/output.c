@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -26,11 +27,18 @@
  * other way to know what to clean up. */
 enum { PENDING = 2 };
 static char *volatile pending[PENDING];
+static volatile pid_t child; /* the xlsx writer, while it runs */
 static struct sigaction old_int, old_term, old_hup;
 static int handlers;
 
 static void on_signal(int sig)
 {
+    /* The writer first, or it would create its file again after the
+     * unlink below. */
+    if (child > 0) {
+        kill(child, SIGKILL);
+        waitpid(child, NULL, 0);
+    }
     for (int i = 0; i < PENDING; i++)
         if (pending[i])
             unlink(pending[i]); /* async-signal-safe */
@@ -55,6 +63,11 @@ void cli_temp_guard(char *tmp)
             pending[i] = tmp;
             return;
         }
+}
+
+void cli_child_guard(pid_t pid)
+{
+    child = pid;
 }
 
 void cli_temp_unguard(char *tmp)
@@ -146,6 +159,24 @@ static int make_temp(cli_output *o, const char *dir, size_t dirlen, mode_t mode)
     return 0;
 }
 
+/* The descriptor a path names, or -1: /dev/stdout, /dev/stderr, /dev/fd/N
+ * and /proc/self/fd/N are the program's own open files. */
+static int descriptor(const char *path)
+{
+    if (strcmp(path, "/dev/stdout") == 0)
+        return STDOUT_FILENO;
+    if (strcmp(path, "/dev/stderr") == 0)
+        return STDERR_FILENO;
+    static const char *const dirs[] = {"/dev/fd/", "/proc/self/fd/"};
+    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+        size_t n = strlen(dirs[i]);
+        if (strncmp(path, dirs[i], n) == 0 && path[n] &&
+            strspn(path + n, "0123456789") == strlen(path + n) && strlen(path + n) < 6)
+            return atoi(path + n);
+    }
+    return -1;
+}
+
 int cli_output_open(cli_output **out, const char *path)
 {
     *out = NULL;
@@ -160,9 +191,24 @@ int cli_output_open(cli_output **out, const char *path)
         return 0;
     }
     o->path = path;
-    struct stat st;
+    struct stat st, link;
     int rc = 0;
-    if (stat(path, &st) == 0) {
+    int fd = descriptor(path);
+    if (fd >= 0) {
+        /* /dev/stdout names what the shell opened (perhaps a file it
+         * appends to): write there, never replace what it points at */
+        o->fd = dup(fd);
+        if (o->fd < 0)
+            rc = cli_os_error(EX_CANTCREAT, "%s: cannot write", path);
+    } else if (stat(path, &st) != 0 && lstat(path, &link) == 0 && S_ISLNK(link.st_mode)) {
+        char target[PATH_MAX];
+        ssize_t n = readlink(path, target, sizeof target - 1);
+        target[n > 0 ? n : 0] = '\0';
+        cli_error("%s: a symbolic link to '%s', which does not exist: refusing to replace the "
+                  "link",
+                  path, target);
+        rc = EX_CANTCREAT;
+    } else if (stat(path, &st) == 0) {
         if (S_ISDIR(st.st_mode)) {
             cli_error("%s: is a directory", path);
             rc = EX_CANTCREAT;
@@ -237,8 +283,8 @@ int cli_check_output(const cli_options *o)
     struct stat out;
     if (stat(o->output, &out) != 0 || !S_ISREG(out.st_mode))
         return 0;
-    const char *inputs[] = {o->cycle_file, o->gemeenten, o->ses, o->inwoners, o->locaties,
-                            o->opgave};
+    const char *inputs[] = {o->cycle_file, o->gemeenten, o->ses,   o->inwoners,
+                            o->locaties,   o->opgave,    o->kaart, o->vergelijk};
     for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
         struct stat in;
         if (inputs[i] && strcmp(inputs[i], "-") != 0 && stat(inputs[i], &in) == 0 &&

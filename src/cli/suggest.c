@@ -1,7 +1,9 @@
 /* "Did you mean ...?": the nearest of the names a user could have meant,
  * for an option, a province or a gemeente typed slightly wrong. */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 
@@ -62,8 +64,22 @@ static const char *provincie_name(const void *cy, size_t i)
     return ((const sw_cycle *)cy)->provincie[i].naam;
 }
 
-const char *cli_closest_gemeente(const sw_register *reg, const char *typed)
+const char *cli_closest_gemeente(const sw_register *reg, const char *typed, char *buf, size_t cap)
 {
+    /* "Bergen" is Bergen (L.) or Bergen (NH.): CBS adds the province to a
+     * name two gemeenten share, so a name typed without it names them all */
+    size_t n = strlen(typed), o = 0, found = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; n > 0 && i < reg->n; i++) {
+        const char *naam = reg->gemeente[i].naam;
+        if (strncasecmp(naam, typed, n) == 0 && strncmp(naam + n, " (", 2) == 0) {
+            o += (size_t)snprintf(buf + (o < cap ? o : cap), o < cap ? cap - o : 0, "%s%s",
+                                  found ? " or " : "", naam);
+            found++;
+        }
+    }
+    if (found)
+        return buf;
     return nearest(typed, gemeente_name, reg, reg->n);
 }
 

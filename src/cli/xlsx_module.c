@@ -17,6 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -82,7 +85,8 @@ static bool out_of_memory(const char *said)
 }
 
 /* The child: builds the workbook into `path` with stderr going to `heard`.
- * Exits 0, EX_OSERR (out of memory, unsaid) or EX_IOERR (said). */
+ * Exits 0, EX_OSERR (out of memory, unsaid), or another code with its
+ * message said. */
 static _Noreturn void child(cli_xlsx_build_fn *build, const sw_report *r,
                             const sw_write_options *wo, const char *path, FILE *heard)
 {
@@ -101,11 +105,13 @@ static _Noreturn void child(cli_xlsx_build_fn *build, const sw_report *r,
             e = SW_EIO;
         }
     }
-    if (e == SW_EIO) {
+    if (e == SW_EIO)
         cli_error("cannot write the workbook: %s", why);
-        fflush(stderr);
-    }
-    _exit(e == 0 ? 0 : e == SW_ENOMEM ? EX_OSERR : EX_IOERR);
+    else if (e != 0 && e != SW_ENOMEM)
+        cli_error("%s", sw_strerror(e)); /* what the report could not give */
+    fflush(stderr);
+    /* "out of memory" is the parent's to say (it also hears of a crash) */
+    _exit(e == 0 ? 0 : e == SW_ENOMEM ? EX_OSERR : e == SW_EIO ? EX_IOERR : cli_exit_code(e));
 }
 
 /* The finished workbook, copied to the sink. */
@@ -145,11 +151,32 @@ int cli_write_xlsx(cli_xlsx_build_fn *build, const sw_report *r, const sw_write_
     if (rc == 0) {
         fflush(stdout);
         fflush(stderr);
+        /* No signal between the fork and the parent knowing its child, so
+         * that an interrupt never leaves the writer running on its own. */
+        sigset_t block, old;
+        sigemptyset(&block);
+        sigaddset(&block, SIGINT);
+        sigaddset(&block, SIGTERM);
+        sigaddset(&block, SIGHUP);
+        sigprocmask(SIG_BLOCK, &block, &old);
         pid = fork();
+        if (pid == 0) {
+#ifdef __linux__
+            prctl(PR_SET_PDEATHSIG, SIGKILL); /* the parent killed outright */
+#endif
+            signal(SIGINT, SIG_DFL);
+            signal(SIGTERM, SIG_DFL);
+            signal(SIGHUP, SIG_DFL);
+            sigprocmask(SIG_SETMASK, &old, NULL);
+            if (getppid() == 1)
+                _exit(EX_OSERR); /* the parent is already gone */
+            child(build, r, wo, tmp, heard);
+        }
+        if (pid > 0)
+            cli_child_guard(pid);
+        sigprocmask(SIG_SETMASK, &old, NULL);
         if (pid < 0)
             rc = cli_os_error(EX_OSERR, "cannot start the xlsx writer");
-        else if (pid == 0)
-            child(build, r, wo, tmp, heard);
     }
     int status = 0;
     while (pid > 0 && waitpid(pid, &status, 0) < 0)
@@ -157,6 +184,7 @@ int cli_write_xlsx(cli_xlsx_build_fn *build, const sw_report *r, const sw_write_
             rc = cli_os_error(EX_OSERR, "cannot wait for the xlsx writer");
             break;
         }
+    cli_child_guard(0);
     if (rc == 0 && WIFEXITED(status)) {
         rc = WEXITSTATUS(status);
         if (rc == EX_OSERR)

@@ -282,6 +282,7 @@ int sw_allocation_compute(sw_allocation **out, const sw_register *reg, const sw_
 {
     assert(out && reg && cy);
     *out = NULL;
+    size_t said = diag ? diag->total : 0;
     sw_alloc_options defaults = SW_ALLOC_OPTIONS_INIT;
     const sw_alloc_options *o = opt ? opt : &defaults;
     sw_allocation *a = calloc(1, sizeof *a);
@@ -335,9 +336,13 @@ int sw_allocation_compute(sw_allocation **out, const sw_register *reg, const sw_
     }
     if (rc == 0)
         rc = allocate_amv(a, reg, cy, members, count, all, diag);
-    if (rc == SW_EOVERFLOW)
-        sw_diag_add(diag, rc, NULL, 0, 0, NULL,
-                    "the numbers are too large to compute exactly (more than 128 bits)");
+    if (rc == SW_EOVERFLOW && (!diag || diag->total == said))
+        /* a quota's product of weight and capacity: the register's figures
+         * and the capacity together (a located error is said already) */
+        sw_diag_add(diag, rc, reg->file, 0, 0, "inwoners",
+                    "the weights of this register times the capacity %lld are more than 128 "
+                    "bits can hold, so the quota cannot be computed exactly",
+                    (long long)a->capaciteit);
     if (rc == 0)
         rc = add_up(a, reg, cy, prov_of, o, diag);
     for (size_t p = 0; members && p < cy->nprov; p++)

@@ -16,7 +16,11 @@ int sw__report_error(const sw_report *r);
 /* Records a failure (SW_ENOMEM ...) of a builder: the report is not handed out. */
 void sw__report_fail(sw_report *r, int code);
 /* Hands a finished report to *out, or frees it and returns its error. */
-int sw__report_done(sw_report **out, sw_report *r);
+/* Ends a report: *out = r, or r freed and its error returned. A totals row
+ * that does not fit 64 bits is found here, once, and said in diag (naming
+ * the table and the column), so that no writer meets it half-way through
+ * its output. */
+int sw__report_done(sw_report **out, sw_report *r, sw_diag *diag);
 
 /* Memory that lives as long as the report (zeroed); NULL after a failure. */
 void *sw__alloc(sw_report *r, size_t n, size_t size);

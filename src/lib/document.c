@@ -40,9 +40,34 @@ void sw__report_fail(sw_report *r, int code)
         r->doc->err = code;
 }
 
-int sw__report_done(sw_report **out, sw_report *r)
+int sw__report_done(sw_report **out, sw_report *r, sw_diag *diag)
 {
     int rc = r->doc->err;
+    sw_scratch *s = NULL;
+    sw_value *cells = NULL;
+    for (size_t k = 0; rc == 0 && k < r->ntables; k++) {
+        const sw_table *t = &r->table[k];
+        if (!t->totals || t->nrows == 0)
+            continue;
+        if (!s && !(s = malloc(sizeof *s)))
+            rc = SW_ENOMEM;
+        free(cells);
+        cells = rc == 0 ? sw__array(t->ncols, sizeof *cells) : NULL;
+        if (rc == 0 && !cells)
+            rc = SW_ENOMEM;
+        if (rc == 0 && (rc = sw_table_totals(t, cells, s)) == SW_EOVERFLOW) {
+            const char *col = "?";
+            for (size_t c = 0; c < t->ncols; c++)
+                if (!cells[c].set && cells[c].s)
+                    col = cells[c].s;
+            rc = sw_diag_add(diag, SW_EOVERFLOW, NULL, 0, 0, NULL,
+                             "table '%s': the total of column '%s' is more than 64 bits can hold "
+                             "(each row is exact; their sum is not)",
+                             t->key, col);
+        }
+    }
+    free(s);
+    free(cells);
     if (rc != 0) {
         sw_report_free(r);
         return rc;
@@ -312,9 +337,10 @@ int sw_table_totals_in(const sw_table *t, const char *provincie, sw_value *cells
          * part) has no total either: an empty total, not a 0. */
         if (!(t->col[c].role & SW_ROLE_TOTAL) || !any[c])
             continue;
-        if (sum[c] > INT64_MAX || sum[c] < INT64_MIN)
+        if (sum[c] > INT64_MAX || sum[c] < INT64_MIN) {
+            cells[c].s = t->col[c].name; /* unset, and named: the column that overflowed */
             rc = SW_EOVERFLOW;
-        else
+        } else
             cells[c] = (sw_value){.set = true, .i = (int64_t)sum[c]};
     }
     free(sum);

@@ -50,15 +50,23 @@ static int divide_budgets(sw_grants *g, const sw_register *reg, const sw_progres
     return rc;
 }
 
-/* An amount that does not fit in int64 cents, reported against the tariff
- * that made it. */
+/* An amount that does not fit in int64 cents. Its cause is a gemeente's
+ * counted places (the sum of its rows in the locations file) times a tariff,
+ * or budgets that add up past the limit: said with the figures that made
+ * it, not pinned on one line of one file. */
 static int too_large(sw_diag *diag, const sw_cycle *cy, const sw_register *reg, size_t i,
-                     int tariff, const char *what)
+                     const char *what, int64_t places, const sw_tariff *t)
 {
-    const sw_param *t = cy->tarief[tariff].param;
-    return sw_diag_add(diag, SW_EOVERFLOW, cy->file, t ? t->line : 0, 2, "waarde",
+    if (t && t->param)
+        return sw_diag_add(diag, SW_EOVERFLOW, NULL, 0, 0, NULL,
+                           "GM%04d: %s (%lld places at %lld cents, the %s of line %ld of %s) "
+                           "is more than %lld cents, the largest amount computed exactly",
+                           reg->gemeente[i].code, what, (long long)places, (long long)t->cents,
+                           t->param->naam, t->param->line, cy->file, (long long)INT64_MAX);
+    return sw_diag_add(diag, SW_EOVERFLOW, NULL, 0, 0, NULL,
                        "GM%04d: %s is more than %lld cents, the largest amount computed "
-                       "exactly", reg->gemeente[i].code, what, (long long)INT64_MAX);
+                       "exactly",
+                       reg->gemeente[i].code, what, (long long)INT64_MAX);
 }
 
 int sw_grants_compute(sw_grants **out, const sw_register *reg, const sw_cycle *cy,
@@ -147,12 +155,14 @@ int sw_grants_compute(sw_grants **out, const sw_register *reg, const sw_cycle *c
         if (g->grondslag == SW_GRONDSLAG_PER_PLAATS) {
             int64_t part;
             if (mul_add(&part, pr->geteld - pr->duurzaam, t3n, 0) != 0) {
-                rc = too_large(diag, cy, reg, i, SW_TARIEF_LID3_NIET_DUURZAAM,
-                               "the lid-3 amount for places that are not duurzaam");
+                rc =
+                    too_large(diag, cy, reg, i, "the lid-3 amount for places that are not duurzaam",
+                              pr->geteld - pr->duurzaam, &cy->tarief[SW_TARIEF_LID3_NIET_DUURZAAM]);
                 break;
             }
             if (mul_add(&r->potentieel_lid3, pr->duurzaam, t3d, part) != 0) {
-                rc = too_large(diag, cy, reg, i, SW_TARIEF_LID3_DUURZAAM, "the lid-3 amount");
+                rc = too_large(diag, cy, reg, i, "the lid-3 amount", pr->duurzaam,
+                               &cy->tarief[SW_TARIEF_LID3_DUURZAAM]);
                 break;
             }
         }
@@ -162,8 +172,8 @@ int sw_grants_compute(sw_grants **out, const sw_register *reg, const sw_cycle *c
         r->lid2b = pr->duurzaam > 0 && pr->duurzaam >= cy->lid2b_minimum;
         if ((r->lid2b && mul_add(&r->bedrag_lid2b, pr->duurzaam, t2b, 0) != 0) ||
             __builtin_add_overflow(r->bedrag_lid3, r->bedrag_lid2b, &r->totaal)) {
-            rc = too_large(diag, cy, reg, i, SW_TARIEF_LID2B_DUURZAAM,
-                           "the lid-2b amount (or lid 3 plus lid 2b)");
+            rc = too_large(diag, cy, reg, i, "the lid-2b amount (or lid 3 plus lid 2b)",
+                           pr->duurzaam, &cy->tarief[SW_TARIEF_LID2B_DUURZAAM]);
             break;
         }
         sw_grant_provincie *gp = &g->prov[p->prov_of[i]];
@@ -174,8 +184,8 @@ int sw_grants_compute(sw_grants **out, const sw_register *reg, const sw_cycle *c
             __builtin_add_overflow(g->totaal_lid3, r->bedrag_lid3, &g->totaal_lid3) ||
             __builtin_add_overflow(g->totaal_lid2b, r->bedrag_lid2b, &g->totaal_lid2b) ||
             __builtin_add_overflow(g->totaal, r->totaal, &g->totaal)) {
-            rc = too_large(diag, cy, reg, i, SW_TARIEF_LID3_DUURZAAM,
-                           "adding its grant, the provincial or national total");
+            rc = too_large(diag, cy, reg, i,
+                           "with its grant added, the provincial or national total", 0, NULL);
             break;
         }
     }

@@ -215,7 +215,7 @@ static int resolve(sw_progress *p, const sw_cycle *cy, const sw_progress_options
                    sw_diag *diag)
 {
     p->peildatum = o->has_peildatum ? o->peildatum : cy->peildatum;
-    p->drempel_pct = o->drempel_pct ? o->drempel_pct : cy->drempel_pct;
+    p->drempel_pct = o->has_drempel_pct ? o->drempel_pct : cy->drempel_pct;
     p->duurzaam_jaren = o->has_duurzaam_jaren ? o->duurzaam_jaren : cy->duurzaam_jaren;
     p->aanmeld_telt = o->aanmeld_telt ? o->aanmeld_telt : cy->aanmeld_telt;
     p->telt_alleen_duurzaam = o->telt_alleen_duurzaam ? o->telt_alleen_duurzaam

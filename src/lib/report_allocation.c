@@ -96,5 +96,5 @@ int sw_report_allocation(sw_report **out, const sw_allocation *a, const sw_regis
         t->totals = true;
         sw__table_filter(r, t, ctx->provincie);
     }
-    return sw__report_done(out, r);
+    return sw__report_done(out, r, diag);
 }

@@ -623,7 +623,7 @@ int sw_report_compare(sw_report **out, const sw_comparison *c, const sw_report_c
 
     cmp_src *gx = sw__alloc(r, 1, sizeof *gx), *px = sw__alloc(r, 1, sizeof *px);
     if (!gx || !px)
-        return sw__report_done(out, r);
+        return sw__report_done(out, r, diag);
     side so = {po, c->grants ? mo->grants : NULL}, sn = {pn, c->grants ? mn->grants : NULL};
     *gx = (cmp_src){c,
                     reg,
@@ -647,7 +647,7 @@ int sw_report_compare(sw_report **out, const sw_comparison *c, const sw_report_c
     size_t *grows = sw__alloc(r, c->ngemeenten, sizeof *grows);
     size_t *prows = sw__alloc(r, c->nprov, sizeof *prows);
     if (!grows || !prows)
-        return sw__report_done(out, r);
+        return sw__report_done(out, r, diag);
     if (people) {
         memcpy(grows, c->gemeente_order, c->ngemeenten * sizeof *grows);
         memcpy(prows, c->prov_order, c->nprov * sizeof *prows);
@@ -699,5 +699,5 @@ int sw_report_compare(sw_report **out, const sw_comparison *c, const sw_report_c
             counted(r, t, ctx, !o->alles);
         }
     }
-    return sw__report_done(out, r);
+    return sw__report_done(out, r, diag);
 }

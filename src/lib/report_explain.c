@@ -326,5 +326,5 @@ int sw_report_explain(sw_report **out, size_t i, const sw_progress *p, const sw_
     }
     free(s.v);
     add_locations(r, i, loc, p);
-    return sw__report_done(out, r);
+    return sw__report_done(out, r, diag);
 }

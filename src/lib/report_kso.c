@@ -399,7 +399,7 @@ int sw_report_kso(sw_report **out, const sw_kso *k, const sw_register *reg,
             t->title = sw__printf(r, "%s (%zu)", t->title, t->nrows);
         }
     }
-    return sw__report_done(out, r);
+    return sw__report_done(out, r, diag);
 }
 
 /* ---- in the overview ---- */

@@ -195,20 +195,26 @@ int sw_report_map(sw_buf *out, const sw_map *map, const sw_progress *p, const sw
         if (!f[k].in_run || (q->provincie && q->level == SW_MAP_GEMEENTEN &&
                              reg->gemeente[k].provincie != q->provincie))
             continue;
-        char a[96], b[96], c[96];
+        char a[96], b[96], c[96], naam[160];
+        /* a name of up to 1024 characters is valid; the figures after it in
+         * the tooltip must stay whole, so the name is cut, at a character */
+        size_t len = strlen(f[k].naam);
+        if (sw__cut_utf8(naam, sizeof naam - 3, f[k].naam, len) < len)
+            strcat(naam, "\xE2\x80\xA6");
         int klasse;
         if (maat == SW_MAAT_VOORTGANG) {
             klasse = threshold ? threshold_class(&f[k], drempel) : quarter_class(&f[k]);
-            snprintf(title[m], sizeof title[m], "%s \xE2\x80\x94 opgave %s, geteld %s%s%s",
-                     f[k].naam, count_text(a, sizeof a, f[k].opgave),
-                     count_text(b, sizeof b, f[k].geteld), f[k].opgave ? ", " : "",
+            snprintf(title[m], sizeof title[m], "%s \xE2\x80\x94 opgave %s, geteld %s%s%s", naam,
+                     count_text(a, sizeof a, f[k].opgave), count_text(b, sizeof b, f[k].geteld),
+                     f[k].opgave ? ", " : "",
                      f[k].opgave ? pct_text(c, sizeof c, f[k].geteld, f[k].opgave) : "");
         } else {
             int64_t v = measure_of(&f[k], maat);
             klasse = money && v == 0 ? 0 : band_class(&B, v, nbands) + (money ? 1 : 0);
-            snprintf(title[m], sizeof title[m], "%s \xE2\x80\x94 %s %s", f[k].naam,
-                     maat == SW_MAAT_OPGAVE ? "opgave" : maat == SW_MAAT_GETELD ? "geteld"
-                                                                            : "totaal",
+            snprintf(title[m], sizeof title[m], "%s \xE2\x80\x94 %s %s", naam,
+                     maat == SW_MAAT_OPGAVE   ? "opgave"
+                     : maat == SW_MAAT_GETELD ? "geteld"
+                                              : "totaal",
                      maat == SW_MAAT_BEDRAG ? money_text(a, sizeof a, v)
                                             : count_text(a, sizeof a, v));
         }
@@ -246,9 +252,16 @@ int sw_report_map(sw_buf *out, const sw_map *map, const sw_progress *p, const sw
         if (money)
             legend[nl++] = (sw_map_legend_entry){0, "geen uitkering (\xE2\x82\xAC 0)"};
         for (int b = 0; b < B.n; b++) {
-            int64_t lo = b * B.step, hi = lo + B.step;
+            /* the last band of figures near 2^63 has no upper edge that
+             * fits: it is "X of meer" */
+            int64_t lo = b * B.step, hi;
+            bool open = __builtin_add_overflow(lo, B.step, &hi);
             char x[96], y[96];
-            if (money && b == 0)
+            if (open && money)
+                snprintf(bounds[b], sizeof bounds[b], "%s of meer", euro_text(x, sizeof x, lo));
+            else if (open)
+                snprintf(bounds[b], sizeof bounds[b], "%s of meer", count_text(x, sizeof x, lo));
+            else if (money && b == 0)
                 snprintf(bounds[b], sizeof bounds[b], "meer dan \xE2\x82\xAC 0 tot %s",
                          euro_text(y, sizeof y, hi));
             else if (money)

@@ -352,7 +352,7 @@ int sw_report_progress(sw_report **out, const sw_progress *p, const sw_allocatio
         ctx, true);
     add(r, "provincies", "Provincies", progress_prov_cols, NCOLS(progress_prov_cols), p->nprov,
         progress_prov_row, x, ctx, false);
-    return sw__report_done(out, r);
+    return sw__report_done(out, r, diag);
 }
 
 int sw_report_grants(sw_report **out, const sw_grants *g, const sw_allocation *a,
@@ -373,7 +373,7 @@ int sw_report_grants(sw_report **out, const sw_grants *g, const sw_allocation *a
     add(r, "provincies", "Provincies", grants_prov_cols, NCOLS(grants_prov_cols), p->nprov,
         grants_prov_row, x, ctx, false);
     money_remarks(r, p, g, ctx);
-    return sw__report_done(out, r);
+    return sw__report_done(out, r, diag);
 }
 
 /* The maps of the overview: the country by province against the threshold,
@@ -452,5 +452,5 @@ int sw_report_overview(sw_report **out, const sw_progress *p, const sw_grants *g
     int rc = ctx->map ? maps(r, p, g, reg, cy, ctx, diag) : 0;
     if (rc != 0)
         sw__report_fail(r, rc);
-    return sw__report_done(out, r);
+    return sw__report_done(out, r, diag);
 }

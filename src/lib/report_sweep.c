@@ -156,5 +156,5 @@ int sw_report_sweep(sw_report **out, const sw_sweep *sc, const sw_register *reg,
         c[5] = sw__count(p->opgave_van);
         c[6] = sw__count(p->opgave_naar);
     }
-    return sw__report_done(out, r);
+    return sw__report_done(out, r, diag);
 }

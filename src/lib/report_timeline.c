@@ -520,5 +520,5 @@ int sw_report_timeline(sw_report **out, const sw_progress *p, const sw_allocatio
     if (tb)
         sw__table_filter(r, tb, ctx->provincie);
     charts(r, p, ctx);
-    return sw__report_done(out, r);
+    return sw__report_done(out, r, diag);
 }

@@ -40,7 +40,40 @@ static void scalar(sw_out *o, json_t *v)
     json_decref(v);
 }
 
-static void string(sw_out *o, const char *s) { scalar(o, json_string(s ? s : "")); }
+/* jansson refuses text that is not UTF-8 (and says so only by NULL, as it
+ * does for a failed allocation): every string a report holds is UTF-8, but
+ * should one not be, its stray bytes become U+FFFD rather than the run an
+ * "out of memory". */
+static json_t *utf8_string(const char *s)
+{
+    json_t *v = json_string(s);
+    if (v)
+        return v;
+    size_t n = strlen(s);
+    char *fixed = malloc(3 * n + 1);
+    if (!fixed)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0, k; i < n; i += k) {
+        uint32_t cp = sw__utf8_next(s + i, n - i, &k);
+        if (k == 1 && cp >= 0x80) {
+            memcpy(fixed + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+        } else {
+            memcpy(fixed + o, s + i, k);
+            o += k;
+        }
+    }
+    fixed[o] = '\0';
+    v = json_string(fixed);
+    free(fixed);
+    return v;
+}
+
+static void string(sw_out *o, const char *s)
+{
+    scalar(o, utf8_string(s ? s : ""));
+}
 
 static void key(sw_out *o, int indent, const char *k)
 {

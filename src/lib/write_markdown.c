@@ -4,6 +4,7 @@
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "spreiding/diag.h"
 #include "spreiding/write.h"
@@ -11,8 +12,12 @@
 
 static void text(sw_out *o, const char *s)
 {
-    for (; *s; s++) {
-        if (strchr("\\`*_[]<>|&~#!", *s))
+    for (const char *start = s; *s; s++) {
+        /* Markdown's own characters, and what GitHub would turn into a link
+         * or a mention: '@', the ':' of "https://", the '.' of "www." */
+        bool link = *s == '@' || (*s == ':' && s[1] == '/' && s[2] == '/') ||
+                    (*s == '.' && s - start >= 3 && strncasecmp(s - 3, "www", 3) == 0);
+        if (link || strchr("\\`*_[]<>|&~#!", *s))
             sw__out_put(o, "\\", 1);
         if (*s == '\n' || *s == '\r')
             sw__out_put(o, " ", 1);

@@ -203,8 +203,14 @@ typedef struct column_seen {
  * cells' longest word too (long prose, WIDE, wraps at MIN_TEXT). */
 static size_t narrowest(const sw_column *c, size_t cell_word)
 {
+    /* Real names have no word over 20 characters; a cell with a longer
+     * one (a hostile register) is cut rather than make every row wider
+     * than the terminal. */
+    enum { LONGEST_WORD = 30 };
     size_t title = longest_word(c->title, false);
     size_t least = title > MIN_TEXT ? title : MIN_TEXT;
+    if (cell_word > LONGEST_WORD)
+        cell_word = LONGEST_WORD;
     if (!(c->role & SW_ROLE_WIDE) && cell_word > least)
         least = cell_word;
     return least;

@@ -479,7 +479,7 @@ PY
         [ "$(grep -c 'data-code=' "$tmp/pv29p.svg")" -eq 1 ] && grep -q 'data-code="PV29" class="sw-k1"' "$tmp/pv29p.svg" &&
         [ "$(cat "$tmp/err")" = "spreiding: note: --niveau provincie: the map shows Zeeland as one shape, its neighbours in outline; without --niveau it shows its gemeenten" ] &&
         ok || { ko "map --provincie --niveau provincie"; cat "$tmp/err"; }
-    "$bin" map --cycle 2024 $V --what-if GM0363=+50 -o "$tmp/s.svg" && grep -q 'SCENARIO: what-if GM0363=+50' "$tmp/s.svg" &&
+    "$bin" map $V --what-if GM0363=+50 -o "$tmp/s.svg" && grep -q 'SCENARIO: what-if GM0363=+50' "$tmp/s.svg" &&
         ok || ko "a scenario map is marked"
     "$bin" map -o "$tmp/o.svg" && grep -q 'Opgave berekend (landelijk)' "$tmp/o.svg" && ok || ko "cycle 2026 map of the opgave"
 fi
@@ -547,6 +547,58 @@ else
         grep -q '^spreiding: -f xlsx is not available: its module cannot be loaded (' "$tmp/err" &&
         ok || { ko "xlsx without its module: exit $rc"; cat "$tmp/err"; }
 fi
+# Outputs that are not plain files. A link to nothing is refused (73) and
+# left alone; /dev/stdout is written where the shell opened it, so a log it
+# appends to keeps its earlier lines.
+ln -s "$tmp/nowhere/x" "$tmp/dangling"
+"$bin" allocate -f csv -o "$tmp/dangling" 2>"$tmp/err"
+[ $? -eq 73 ] && [ -L "$tmp/dangling" ] &&
+    [ "$(cat "$tmp/err")" = "spreiding: $tmp/dangling: a symbolic link to '$tmp/nowhere/x', which does not exist: refusing to replace the link" ] &&
+    ok || { ko "-o a dangling link"; cat "$tmp/err"; }
+printf 'first\n' >"$tmp/log"
+{ "$bin" cycle --cycle 2024 -o /dev/stdout && echo after; } >>"$tmp/log" &&
+    [ "$(head -n 1 "$tmp/log")" = first ] && [ "$(tail -n 1 "$tmp/log")" = after ] &&
+    [ "$(sed -n 2p "$tmp/log")" = parameter,waarde,status,bron ] &&
+    ok || ko "-o /dev/stdout appends where stdout does"
+# The boundaries and the older locations are inputs too: never overwritten,
+# never read from stdin beside another input.
+printf '{"type":"FeatureCollection","features":[]}' >"$tmp/k.geojson"
+"$bin" map --kaart "$tmp/k.geojson" -o "$tmp/k.geojson" 2>"$tmp/err"
+[ $? -eq 64 ] && grep -q FeatureCollection "$tmp/k.geojson" && ok || { ko "-o the --kaart file"; cat "$tmp/err"; }
+fails kaart-stdin-twice 64 "spreiding: only one input can be read from stdin ('-')" -- \
+    map --cycle 2024 --kaart - --locaties -
+# One value given twice is a question, not the last one silently.
+fails cycle-twice 64 "spreiding: --cycle is given twice; it takes one value" -- allocate --cycle 2024 --cycle 2026
+fails periode-alone 64 "spreiding: --periode and --kolom choose from a download: give --ses FILE or --inwoners FILE" -- \
+    allocate --periode 2024
+fails drempel-zero 64 "spreiding: --drempel 0 is not a percentage from 1 to 100" -- \
+    progress --cycle 2024 --locaties ../../data/voorbeeld-locaties-2024.csv --drempel 0
+
+# Figures near 2^63 stay exact or are said: a map's last band is "of
+# meer" (never a wrapped negative edge); a total that does not fit is one
+# message in every form; a grant too large names its figures.
+printf 'gemeentecode,locatie,plaatsen,amv_plaatsen,soort,vanaf,tot,status\nGM0014,a,9223372036854775807,,regulier,2020-01-01,,gerealiseerd\n' >"$tmp/huge.csv"
+"$bin" map --cycle 2024 --locaties "$tmp/huge.csv" --maat geteld -o "$tmp/huge.svg" &&
+    grep -q '8.000.000.000.000.000.000 of meer' "$tmp/huge.svg" && ! grep -q 'tot -' "$tmp/huge.svg" &&
+    ok || ko "map legend near 2^63"
+printf 'GM0080,b,9223372036854775807,,regulier,2020-01-01,,gerealiseerd\n' >>"$tmp/huge.csv"
+for f in csv json md xlsx; do
+    fails "total-overflow-$f" 65 "spreiding: table 'gemeenten': the total of column 'geteld' is more than 64 bits can hold (each row is exact; their sum is not)" -- \
+        progress --cycle 2024 --locaties "$tmp/huge.csv" -f $f
+done
+fails grant-overflow 65 "spreiding: GM0014: the lid-3 amount (9223372036854775807 places at 400000 cents, the tarief.lid3.duurzaam of line 19 of embedded:cyclus-2024.csv) is more than 9223372036854775807 cents, the largest amount computed exactly" -- \
+    grants --cycle 2024 --locaties "$tmp/huge.csv"
+# A file name is shown clean wherever it appears, in every form.
+esc=$(printf 'l\033[31m.csv')
+cp ../../data/voorbeeld-locaties-2024.csv "$tmp/$esc"
+for f in table md html json; do
+    "$bin" grants --cycle 2024 --locaties "$tmp/$esc" -f $f >"$tmp/out" 2>&1 &&
+        ! grep -q "$(printf '\033')" "$tmp/out" && grep -q 'U+001B' "$tmp/out" &&
+        ok || ko "a file name with ESC in -f $f"
+done
+fails bergen-two 64 "spreiding: explain: 'Bergen' is not a gemeente of the register; did you mean Bergen (NH.) or Bergen (L.)?" -- \
+    explain Bergen --cycle 2024
+
 # --help and --version on a full disk: 74.
 if [ -w /dev/full ]; then
     for args in --help --version "grants --help"; do

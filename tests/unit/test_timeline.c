@@ -327,6 +327,7 @@ START_TEST(every_step_of_a_timeline_equals_a_single_run)
             po->has_duurzaam_jaren = true;
             po->duurzaam_jaren = 1 + next(&seed) % 6;
         }
+        po->has_drempel_pct = true;
         po->drempel_pct = 50 + next(&seed) % 51;
         mo.alloc.mode = next(&seed) % 2 ? SW_MODE_NATIONAL : 0;
         mo.with_grants = false;
