@@ -216,6 +216,45 @@ SW_API int sw_kso_compute(sw_kso **out, const sw_register *reg, const sw_cycle *
                           const char *locaties_name, const char *data, size_t len,
                           const sw_kso_options *opt, sw_diag *diag);
 
+/** ## Small-scale reception along a timeline
+ *
+ * The places of realised KSO (class gerealiseerd) per province at each date
+ * of a timeline: the "periodic overview of the development of small-scale
+ * reception" the minister's letter promises, beside the progress
+ * (`progress --tijdlijn ... --kso`). A row is realised KSO at date d when it
+ * is kleinschalig (sw_kso_why) and sw_kso_klasse_of(row, d) is
+ * SW_KLASSE_GEREALISEERD: status gerealiseerd, vanaf <= d, and not ended (tot
+ * after d). Built while the file is read, the rows not kept. */
+
+typedef struct sw_kso_series {
+    size_t nsteps;
+    sw_date *peildatum; /**< the dates (owned) */
+    size_t nprov;
+    int *provincie; /**< the register's province codes, ascending (owned) */
+    /** At step s, province k: realised KSO places and locations, at
+     * [s * nprov + k] (owned). Complete after sw_kso_series_finish. */
+    int64_t *plaatsen;
+    int64_t *locaties;
+    int64_t kso_max_plaatsen;
+    const sw_register *reg; /**< borrowed */
+} sw_kso_series;
+
+/** Begins a series over `nsteps` ascending dates (1..SW_MAX_STEPS) for the
+ * provinces of `reg` (which must outlive it). Returns 0 or SW_ENOMEM. */
+SW_API int sw_kso_series_new(sw_kso_series **out, const sw_register *reg, const sw_date *steps,
+                             size_t nsteps, int64_t kso_max_plaatsen);
+
+/** Adds a location row. Returns 0, or SW_EOVERFLOW when a province's places
+ * no longer add up exactly (the caller knows the row and says so). */
+SW_API int sw_kso_series_add(sw_kso_series *s, const sw_locatie *l);
+
+/** Turns what was added into the counts at each date. Returns 0 or
+ * SW_EOVERFLOW. */
+SW_API int sw_kso_series_finish(sw_kso_series *s);
+
+/** NULL is allowed. */
+SW_API void sw_kso_series_free(sw_kso_series *s);
+
 /** The overview's province with code `code`, or NULL. */
 SW_API const sw_kso_provincie *sw_kso_find_provincie(const sw_kso *k, int code);
 

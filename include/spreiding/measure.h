@@ -45,6 +45,9 @@ typedef struct sw_measure_options {
      * the same peildatum and counting options but never a scenario: the
      * overview reports the register as it is, every gemeente of it. */
     bool with_kso;
+    /** With a timeline (progress.steps): realised small-scale reception at
+     * each date, per province (m->kso_series, kso.h). */
+    bool with_kso_series;
     long keep_gemeente;           /**< keep the locations of this register index; -1: none */
     bool keep_all;                /**< keep every location */
     sw_csv_options csv;           /**< how to read the locations file */
@@ -64,6 +67,7 @@ typedef struct sw_measurement {
     sw_progress *progress;   /**< complete after sw_measurement_finish */
     sw_grants *grants;       /**< NULL unless with_grants */
     sw_kso *kso;             /**< NULL unless with_kso; complete after sw_measurement_finish */
+    sw_kso_series *kso_series; /**< NULL unless with_kso_series; complete after finish */
     sw_locaties *kept;       /**< the rows kept (keep_gemeente, keep_all), with verdicts */
     sw_measure_state *state; /**< private */
 } sw_measurement;

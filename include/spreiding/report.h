@@ -152,6 +152,10 @@ typedef struct sw_timeline_report_options {
      * the test held). Otherwise (CSV, JSON, XLSX) every row, by peildatum,
      * then code. */
     bool voor_mensen;
+    /** Realised small-scale reception at each date (`--kso`), or NULL: the
+     * `provincies` table then adds kso_plaatsen and kso_locaties, the
+     * places and locations of realised KSO (kso.h) in the province. */
+    const sw_kso_series *kso;
 } sw_timeline_report_options;
 
 /** A timeline (`spreiding progress --tijdlijn`, `report --tijdlijn`) of a
@@ -164,7 +168,8 @@ typedef struct sw_timeline_report_options {
  * - `wisselingen`: each step at which a province's test changed
  *   (provinciecode, provincie, peildatum, wisseling, geteld, voortgang_pct);
  * - `provincies`: peildatum, provinciecode, provincie, opgave, geteld,
- *   voortgang_pct (rounded down, §7.11), drempel_gehaald;
+ *   voortgang_pct (rounded down, §7.11), drempel_gehaald (and with
+ *   opt->kso, kso_plaatsen and kso_locaties);
  * - `gemeenten`: peildatum, gemeentecode, gemeentenaam, provinciecode,
  *   opgave, geteld, duurzaam (for people by code, then peildatum).
  * Pictures: one line chart per province (sw_timeline_chart_svg), `where`

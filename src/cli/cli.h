@@ -78,6 +78,7 @@ typedef struct cli_options {
     size_t nwhat_if;
     const char *tijdlijn_text; /* --tijdlijn as typed */
     sw_timeline tijdlijn;      /* parsed; progress.steps point into it */
+    bool kso;                  /* --kso: realised small-scale reception on the timeline */
     bool has_vergelijk_peildatum;
     sw_date vergelijk_peildatum; /* the old side's peildatum */
 

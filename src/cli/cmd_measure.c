@@ -76,7 +76,8 @@ int cmd_measure(const cli_options *o)
         mo.with_grants = o->command == CMD_GRANTS ||
                          ((o->command & (CMD_EXPLAIN | CMD_REPORT)) &&
                           sw_cycle_can_pay(run.cycle, o->grants.grondslag));
-        mo.with_kso = o->command == CMD_REPORT; /* the overview's KSO table */
+        mo.with_kso = o->command == CMD_REPORT && !o->tijdlijn_text; /* the overview's table */
+        mo.with_kso_series = o->kso;
         mo.keep_gemeente = gemeente;
         rc = cli_measure_run(&m, &loc_in, o, &run, opgave, &mo, &diag);
     }

@@ -28,6 +28,10 @@ int cli_timeline_report(sw_report **r, const cli_options *o, const sw_measuremen
                                o->gemeente_list[k]);
         gemeenten[k] = (size_t)g;
     }
-    sw_timeline_report_options to = {&o->tijdlijn, gemeenten, o->ngemeente, cli_for_people(o)};
+    sw_timeline_report_options to = {.tijdlijn = &o->tijdlijn,
+                                     .gemeenten = gemeenten,
+                                     .ngemeenten = o->ngemeente,
+                                     .voor_mensen = cli_for_people(o),
+                                     .kso = m->kso_series};
     return sw_report_timeline(r, m->progress, m->alloc, run->reg, run->cycle, ctx, &to, diag);
 }

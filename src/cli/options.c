@@ -135,6 +135,9 @@ static const cli_option options[] = {
      "count at every date from FROM, STEP apart, and at TO as the last date even when no "
      "step lands on it: STEP is Nd, Nw or Nm (default 1m; months counted from FROM, the day "
      "clamped to the month's end)"},
+    {"kso", 0, A_FLAG, NULL, CMD_PROGRESS | CMD_REPORT, S_COUNT, AT(kso), NONE, 0,
+     "with --tijdlijn: each province's realised small-scale reception (KSO places and "
+     "locations) at every date too"},
     {"vergelijk-peildatum", 0, A_DATE, "DATE", CMD_PROGRESS | CMD_GRANTS, S_COUNT,
      AT(vergelijk_peildatum), AT(has_vergelijk_peildatum), 0,
      "compare with the same run at DATE (the old side; with --vergelijk the old file at DATE)"},
@@ -488,6 +491,11 @@ static int check_timeline(cli_options *o)
     if (o->command != CMD_EXPLAIN && o->ngemeente && !o->tijdlijn_text) {
         cli_error("--gemeente chooses the gemeenten of a timeline: it needs --tijdlijn (use "
                   "--provincie for one province, or explain for one gemeente)");
+        return EX_USAGE;
+    }
+    if (o->kso && !o->tijdlijn_text) {
+        cli_error("--kso adds small-scale reception to a timeline: it needs --tijdlijn (for "
+                  "one date, see 'spreiding kso')");
         return EX_USAGE;
     }
     if (!o->tijdlijn_text)

@@ -33,6 +33,8 @@ static int on_row(void *ctx, const sw_locatie *row, sw_diag *diag)
     int rc = sw_progress_add(m->progress, &l);
     if (rc == 0 && m->kso)
         rc = sw_kso_add(m->kso, row);
+    if (rc == 0 && m->kso_series)
+        rc = sw_kso_series_add(m->kso_series, row);
     if (rc == SW_EOVERFLOW)
         return sw_diag_add(diag, SW_EOVERFLOW, st->locaties_name, l.line,
                            sw_locaties_reader_plaatsen_column(st->reader), "plaatsen",
@@ -91,6 +93,15 @@ int sw_measurement_new(sw_measurement **out, const sw_register *reg, const sw_cy
         ko.progress.nsteps = 0;
         rc = sw_kso_new(&m->kso, reg, cy, NULL, &ko, diag);
     }
+    if (rc == 0 && o->with_kso_series) {
+        if (!o->progress.nsteps)
+            rc = sw_diag_add(diag, SW_EUSAGE, NULL, 0, 0, NULL,
+                             "the small-scale reception along a timeline needs the timeline's "
+                             "dates (--tijdlijn)");
+        else
+            rc = sw_kso_series_new(&m->kso_series, reg, o->progress.steps, o->progress.nsteps,
+                                   m->progress->kso_max_plaatsen);
+    }
     if (rc == 0)
         rc = sw_locaties_new(&m->kept, locaties_name ? locaties_name : "");
     if (rc == 0 && locaties_name)
@@ -122,6 +133,10 @@ int sw_measurement_finish(sw_measurement *m)
         rc = sw_progress_finish(m->progress, st->diag);
     if (rc == 0 && m->kso)
         rc = sw_kso_finish(m->kso);
+    if (rc == 0 && m->kso_series && sw_kso_series_finish(m->kso_series) != 0)
+        rc = sw_diag_add(st->diag, SW_EOVERFLOW, st->locaties_name, 0, 0, "plaatsen",
+                         "the small-scale places of a province add up to more than can be "
+                         "counted exactly");
     if (rc == 0 && st->opt.with_grants)
         rc = sw_grants_compute(&m->grants, m->reg, m->cy, m->progress, &st->opt.grants, st->diag);
     return rc;
@@ -151,6 +166,7 @@ void sw_measurement_free(sw_measurement *m)
         return;
     sw_grants_free(m->grants);
     sw_kso_free(m->kso);
+    sw_kso_series_free(m->kso_series);
     sw_progress_free(m->progress);
     sw_locaties_free(m->kept);
     if (m->state) {

@@ -25,6 +25,7 @@
 
 typedef struct tl_src {
     const sw_progress *p;
+    const sw_kso_series *kso; /* or NULL */
     const sw_register *reg;
     size_t *rows; /* register indices of the gemeenten shown, by code */
     size_t nrows;
@@ -103,7 +104,11 @@ static const sw_column provincie_cols[] = {
     {"geteld", "Geteld", SW_KIND_COUNT, 0, 0, 0},
     VOORTGANG_COLUMN,
     {"drempel_gehaald", "Drempel gehaald", SW_KIND_YESNO, SW_ROLE_STATUS, 0, 0},
+    /* with --kso only (the columns past NPROV_COLS) */
+    {"kso_plaatsen", "KSO gerealiseerd (plaatsen)", SW_KIND_COUNT, 0, 0, 0},
+    {"kso_locaties", "KSO gerealiseerd (locaties)", SW_KIND_COUNT, 0, 0, 0},
 };
+enum { NPROV_COLS = 7 };
 
 static int provincie_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
 {
@@ -117,6 +122,12 @@ static int provincie_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
     c[4] = sw__count(pv->geteld);
     c[5] = voortgang(pv);
     c[6] = sw__yesno(pv->gehaald);
+    const sw_kso_series *ks = x->kso;
+    for (size_t j = 0; ks && j < ks->nprov; j++)
+        if (ks->provincie[j] == pv->code) {
+            c[7] = sw__count(ks->plaatsen[step * ks->nprov + j]);
+            c[8] = sw__count(ks->locaties[step * ks->nprov + j]);
+        }
     return 0;
 }
 
@@ -469,7 +480,7 @@ int sw_report_timeline(sw_report **out, const sw_progress *p, const sw_allocatio
     tl_src *x = sw__alloc(r, 1, sizeof *x);
     int rc = x ? 0 : SW_ENOMEM;
     if (rc == 0) {
-        *x = (tl_src){p, reg, NULL, 0, people};
+        *x = (tl_src){.p = p, .kso = opt ? opt->kso : NULL, .reg = reg, .by_gemeente = people};
         rc = gemeenten(r, x, opt, diag);
     }
     if (rc != 0) {
@@ -501,7 +512,8 @@ int sw_report_timeline(sw_report **out, const sw_progress *p, const sw_allocatio
     tb = sw__table(r, "provincies",
                    people ? "Provincies per peildatum, bij elke wijziging"
                           : "Provincies per peildatum",
-                   provincie_cols, NCOLS(provincie_cols), p->nsteps * p->nprov, provincie_row, x);
+                   provincie_cols, x->kso ? NCOLS(provincie_cols) : NPROV_COLS,
+                   p->nsteps * p->nprov, provincie_row, x);
     if (tb && people) {
         tb->index = province_changes_index(r, p, &tb->nrows);
         tb->noun = "Stand op de eerste peildatum en bij elke wijziging";

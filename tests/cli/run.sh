@@ -135,6 +135,19 @@ grep -qx 'GM0363,Amsterdam,PV27,Noord-Holland,934526,,934526,4557.6460,4558,' "$
 fails grants-2026 65 "spreiding: embedded:cyclus-2026.csv: cycle 2026 has no tarief.lid3.duurzaam, tarief.lid3.niet-duurzaam, tarief.lid2b.duurzaam, lid2b-minimum: the grants cannot be computed without them; write the cycle file with 'spreiding cycle --cycle 2026 -o cyclus.csv', fill them in once published, and give it with --cycle-file cyclus.csv
 spreiding: the built-in cycles with their tariffs: 2024 (--cycle YEAR)" -- \
     grants --locaties ../../data/voorbeeld-locaties-2024.csv
+# --kso on a timeline: at every date the realised small-scale places and
+# locations equal the kso overview's class gerealiseerd on that date.
+KT="--cycle 2024 --locaties fixtures/kso-locaties-2024.csv"
+"$bin" progress $KT --tijdlijn 2024-01-01:2025-07-01:6m --kso --provincies -f csv >"$tmp/tl" 2>&1
+for d in 2024-01-01 2024-07-01 2025-01-01 2025-07-01; do
+    "$bin" kso $KT --peildatum $d -f csv | awk -F, -v d=$d 'NR > 1 { print d "," $1 "," $10 "," $5 }' >"$tmp/want"
+    awk -F, -v d=$d '$1 == d { print $1 "," $2 "," $8 "," $9 }' "$tmp/tl" >"$tmp/got"
+    [ "$(wc -l <"$tmp/got")" -eq 12 ] && cmp -s "$tmp/want" "$tmp/got" && ok ||
+        { ko "--kso on the timeline at $d"; diff "$tmp/want" "$tmp/got" | head -5; }
+done
+fails kso-needs-tijdlijn 64 "spreiding: --kso adds small-scale reception to a timeline: it needs --tijdlijn (for one date, see 'spreiding kso')" -- \
+    progress $KT --kso
+
 # A figure the cycle lacks is a data error (65) that says where to supply it.
 fails provincial-2026 65 "spreiding: embedded:cyclus-2026.csv:21:1: column 'parameter': mode provincial needs the official opgave of every province, and PV20 has none: fill provincie.PV20.opgave in a cycle file ('spreiding cycle --cycle 2026 -o cyclus.csv') and give it with --cycle-file, or use --mode national" -- \
     allocate --mode provincial

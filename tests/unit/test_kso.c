@@ -456,6 +456,56 @@ START_TEST(classes_add_up_and_row_order_changes_nothing)
 }
 END_TEST
 
+/* The series along a timeline counts, at each date, exactly the rows the
+ * overview puts in class gerealiseerd on that date (the interval shortcut of
+ * kso_series.c against sw_kso_klasse_of), whatever the dates, including
+ * dates on a row's vanaf or tot. */
+START_TEST(the_series_is_the_class_gerealiseerd_at_each_date)
+{
+    sw_register *reg = load_register(TEST_REGISTER);
+    uint64_t seed = 20261202;
+    enum { RUNS = 60, MAXROWS = 200, MAXSTEPS = 40 };
+    static sw_locatie rows[MAXROWS];
+    sw_date steps[MAXSTEPS];
+    for (int run = 0; run < RUNS; run++) {
+        size_t n = 1 + rnd(&seed) % MAXROWS, nsteps = 1 + rnd(&seed) % MAXSTEPS;
+        for (size_t i = 0; i < n; i++)
+            rows[i] = random_row(&seed, (long)i + 2);
+        /* ascending first-of-month dates from 2023 on, a row's own dates
+         * among them */
+        sw_date d = {2023, 1 + (int)(rnd(&seed) % 12), 1};
+        for (size_t t = 0; t < nsteps; t++) {
+            steps[t] = d;
+            d.m += 1 + (int)(rnd(&seed) % 4);
+            d.y += (d.m - 1) / 12;
+            d.m = (d.m - 1) % 12 + 1;
+        }
+        int64_t max = 1 + (int64_t)(rnd(&seed) % 200);
+        sw_kso_series *ks = NULL;
+        ck_assert_int_eq(sw_kso_series_new(&ks, reg, steps, nsteps, max), 0);
+        for (size_t i = 0; i < n; i++)
+            ck_assert_int_eq(sw_kso_series_add(ks, &rows[i]), 0);
+        ck_assert_int_eq(sw_kso_series_finish(ks), 0);
+        ck_assert_int_eq((int)ks->nprov, 2);
+        for (size_t t = 0; t < nsteps; t++)
+            for (size_t k = 0; k < ks->nprov; k++) {
+                int64_t places = 0, locations = 0;
+                for (size_t i = 0; i < n; i++)
+                    if (reg->gemeente[rows[i].gemeente].provincie == ks->provincie[k] &&
+                        sw_kso_grond_is_kleinschalig(sw_kso_why(&rows[i], max)) &&
+                        sw_kso_klasse_of(&rows[i], steps[t]) == SW_KLASSE_GEREALISEERD) {
+                        places += rows[i].plaatsen;
+                        locations++;
+                    }
+                ck_assert_int_eq(ks->plaatsen[t * ks->nprov + k], places);
+                ck_assert_int_eq(ks->locaties[t * ks->nprov + k], locations);
+            }
+        sw_kso_series_free(ks);
+    }
+    sw_register_free(reg);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("kso");
@@ -469,6 +519,7 @@ int main(void)
     tcase_add_test(tc, a_scenario_is_refused);
     tcase_add_test(tc, places_beyond_exact_counting_are_a_located_error);
     tcase_add_test(tc, classes_add_up_and_row_order_changes_nothing);
+    tcase_add_test(tc, the_series_is_the_class_gerealiseerd_at_each_date);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -473,7 +473,7 @@ START_TEST(a_province_crosses_the_threshold_in_april)
 
     /* Never met: "nog niet"; --gemeente keeps only the gemeenten asked. */
     size_t only[] = {4, 4};
-    sw_timeline_report_options o = {NULL, only, 2, false};
+    sw_timeline_report_options o = {.gemeenten = only, .ngemeenten = 2, .voor_mensen = false};
     timeline_destroy(&w);
     timeline_build(&w, "2025-01-01:2025-03-01", crossing);
     ck_assert_int_eq(sw_report_timeline(&r, w.m->progress, w.m->alloc, w.reg, w.cy, &ctx, &o, &d),
@@ -497,7 +497,7 @@ START_TEST(people_read_the_changes)
     timeline_build(&w, "2025-01-01:2025-06-01", crossing);
     sw_report *r = NULL;
     sw_report_context ctx = {.version = "test"};
-    sw_timeline_report_options o = {NULL, NULL, 0, true};
+    sw_timeline_report_options o = {.voor_mensen = true};
     sw_diag d = {0};
     ck_assert_int_eq(sw_report_timeline(&r, w.m->progress, w.m->alloc, w.reg, w.cy, &ctx, &o, &d),
                      0);
