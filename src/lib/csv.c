@@ -35,7 +35,8 @@ struct sw_csv_reader {
     char delimiter;
 
     sw__decoder dec;
-    char *dbuf; /* decoded slice */
+    char *dbuf; /* decoded text, for what sw__decode_same does not pass */
+    size_t dcap;
 
     /* Before the header line is complete the delimiter is unknown: the text
      * waits in hbuf. */
@@ -72,9 +73,6 @@ static const char *column_name(const sw_csv_reader *r, size_t field)
     return r->colname[field];
 }
 
-static int space_no_tab(unsigned char c) { return c == ' '; }
-static int space_or_tab(unsigned char c) { return c == ' ' || c == '\t'; }
-
 static int grow_fields(sw_csv_reader *r)
 {
     size_t cap = r->fields_cap ? r->fields_cap * 2 : 16;
@@ -98,7 +96,7 @@ static size_t utf8_chars(const char *s, size_t n)
 /* Copies field s into the record, turning tab, CR and LF into spaces and
  * counting its line breaks (CRLF is one). Returns the first control character
  * found (its code point), or 0. */
-static uint32_t copy_field(char *dst, const char *s, size_t n, long *breaks)
+static uint32_t copy_field_slow(char *dst, const char *s, size_t n, long *breaks)
 {
     long b = 0;
     for (size_t i = 0; i < n; i++) {
@@ -122,6 +120,42 @@ static uint32_t copy_field(char *dst, const char *s, size_t n, long *breaks)
         }
     }
     *breaks += b;
+    return 0;
+}
+
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
+/* Whether any byte of w is below 0x20, is 0x7F or is not ASCII: eight bytes
+ * tested at once (the usual has-zero-byte trick). It may say yes for a word
+ * that holds none of them, never no for one that does. */
+static bool suspect(uint64_t w)
+{
+    uint64_t below = (w - 0x20 * ONES) & ~w & HIGHS;
+    uint64_t x = w ^ (0x7F * ONES);
+    uint64_t del = (x - ONES) & ~x & HIGHS;
+    return (below | del | (w & HIGHS)) != 0;
+}
+
+/* copy_field_slow for the common field of printable ASCII: copied and
+ * checked eight bytes at a time, the rest byte by byte; anything else takes
+ * the slow way, which copies the field again. */
+static uint32_t copy_field(char *dst, const char *s, size_t n, long *breaks)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (suspect(w))
+            return copy_field_slow(dst, s, n, breaks);
+        memcpy(dst + i, &w, 8);
+    }
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c >= 0x7F)
+            return copy_field_slow(dst, s, n, breaks);
+        dst[i] = (char)c;
+    }
     return 0;
 }
 
@@ -150,7 +184,8 @@ static void on_field(void *s, size_t n, void *data)
         return;
     }
     if ((r->nfields == r->fields_cap && grow_fields(r) != 0) ||
-        sw__reserve((void **)&r->buf, &r->buf_cap, r->buf_len + n + 1, 1) != 0) {
+        (r->buf_len + n + 1 > r->buf_cap &&
+         sw__reserve((void **)&r->buf, &r->buf_cap, r->buf_len + n + 1, 1) != 0)) {
         r->status = SW_ENOMEM;
         return;
     }
@@ -352,7 +387,10 @@ static int start_parsing(sw_csv_reader *r)
         return r->status = SW_ENOMEM;
     r->p_ready = true;
     csv_set_delim(&r->p, (unsigned char)delim);
-    csv_set_space_func(&r->p, delim == '\t' ? space_no_tab : space_or_tab);
+    /* No space function: libcsv's own test (space or tab) is inline, where a
+     * function is called for every byte of an unquoted field. With a tab
+     * delimiter it is the same as "space only": libcsv tests the delimiter
+     * before it asks whether a byte is a space. */
     r->parsing = true;
     int rc = parse(r, r->hbuf, r->hlen);
     free(r->hbuf);
@@ -437,13 +475,38 @@ static int encoding_error(sw_csv_reader *r)
     }
 }
 
+/* Text that is already UTF-8 goes to the parser as it is, without a copy;
+ * the rest through the decoder: one character at a time while a file may yet
+ * turn out to be UTF-8 (so that it can go back to the fast way), else all. */
 static int decode_and_take(sw_csv_reader *r, const char *data, size_t len, bool final)
 {
-    size_t n = sw__decode(&r->dec, (const unsigned char *)data, len, final, r->dbuf);
-    take(r, r->dbuf, n);
-    if (r->status == 0 && r->dec.error)
-        encoding_error(r);
-    return r->status;
+    const unsigned char *in = (const unsigned char *)data;
+    for (;;) {
+        size_t same = sw__decode_same(&r->dec, in, len);
+        if (same > 0 && take(r, (const char *)in, same) != 0)
+            return r->status;
+        in += same;
+        len -= same;
+        if (len == 0 && !final)
+            return r->status;
+        enum sw_encoding e = r->dec.enc;
+        size_t k = e == SW_ENC_START || e == SW_ENC_ASCII || e == SW_ENC_UTF8 ? 4 : len;
+        if (k > len)
+            k = len;
+        /* Made when first needed, as large as needed: most files never
+         * need more than a few bytes of it. */
+        if (SW_DECODE_MAX(k) > r->dcap &&
+            sw__reserve((void **)&r->dbuf, &r->dcap, SW_DECODE_MAX(k), 1) != 0)
+            return r->status = SW_ENOMEM;
+        size_t n = sw__decode(&r->dec, in, k, final && k == len, r->dbuf);
+        take(r, r->dbuf, n);
+        if (r->status == 0 && r->dec.error)
+            encoding_error(r);
+        in += k;
+        len -= k;
+        if (r->status != 0 || len == 0)
+            return r->status;
+    }
 }
 
 int sw_csv_reader_new(sw_csv_reader **out, const char *name, const sw_csv_options *opt,
@@ -455,8 +518,7 @@ int sw_csv_reader_new(sw_csv_reader **out, const char *name, const sw_csv_option
         o = *opt;
     sw_csv_reader *r = calloc(1, sizeof *r);
     *out = NULL;
-    if (!r || !(r->name = sw__strndup(name, strlen(name))) ||
-        !(r->dbuf = malloc(SW_DECODE_MAX(SLICE)))) {
+    if (!r || !(r->name = sw__strndup(name, strlen(name)))) {
         sw_csv_reader_free(r);
         return SW_ENOMEM;
     }

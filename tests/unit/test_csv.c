@@ -221,6 +221,93 @@ START_TEST(control_characters_are_rejected_where_they_stand)
 }
 END_TEST
 
+/* The record of "a,b\n1,<field>\n" read back: its second field, or the
+ * first message. */
+static const char *read_field(char *out, size_t cap, const char *field, size_t len)
+{
+    char text[128];
+    ck_assert_uint_lt(len + 8, sizeof text);
+    memcpy(text, "a,b\n1,", 6);
+    memcpy(text + 6, field, len);
+    text[6 + len] = '\n';
+    collect c;
+    sw_diag d;
+    if (read_text(&c, &d, text, len + 7) != 0)
+        snprintf(out, cap, "%s", first_message(&d));
+    else
+        snprintf(out, cap, "%s", c.first[1]);
+    return out;
+}
+
+START_TEST(fields_are_checked_at_every_byte)
+{
+    /* Fields are checked eight bytes at a time: a character that a cell may
+     * not hold is found at every length and every place, in a word or in
+     * the bytes after the last whole word. */
+    for (size_t len = 1; len <= 24; len++)
+        for (size_t at = 0; at < len; at++) {
+            char field[32], got[512], want[512], shown[64];
+            memset(field, 'x', len);
+            memset(shown, 'x', len);
+            shown[len] = '\0';
+            field[at] = '\x01';
+            snprintf(shown + at, sizeof shown - at, "<U+0001>%.*s", (int)(len - at - 1),
+                     "xxxxxxxxxxxxxxxxxxxxxxxx");
+            snprintf(want, sizeof want, "t.csv:2:2: column 'b': value '%s' contains the control "
+                     "character U+0001, which a cell may not hold", shown);
+            ck_assert_str_eq(read_field(got, sizeof got, field, len), want);
+            field[at] = '\x7F';
+            ck_assert_ptr_nonnull(strstr(read_field(got, sizeof got, field, len), "U+007F"));
+            /* a tab inside a quoted field is a space, where it stands */
+            char quoted[34];
+            memset(field, 'x', len);
+            field[at] = '\t';
+            quoted[0] = '"';
+            memcpy(quoted + 1, field, len);
+            quoted[len + 1] = '"';
+            field[at] = ' ';
+            field[len] = '\0';
+            ck_assert_str_eq(read_field(got, sizeof got, quoted, len + 2), field);
+            /* a C1 control is two bytes; an accented letter is kept */
+            if (at + 1 < len) {
+                memset(field, 'x', len);
+                memcpy(field + at, "\xC2\x85", 2);
+                ck_assert_ptr_nonnull(strstr(read_field(got, sizeof got, field, len), "U+0085"));
+                memcpy(field + at, "\xC3\xA9", 2);
+                field[len] = '\0';
+                ck_assert_str_eq(read_field(got, sizeof got, field, len), field);
+            }
+        }
+}
+END_TEST
+
+START_TEST(encoding_errors_are_found_after_long_ascii_runs)
+{
+    /* ASCII passes eight bytes at a time: a NUL or a bad byte is still found
+     * at every place, and located in its field. */
+    for (size_t at = 0; at < 40; at++) {
+        char text[64], want[160];
+        size_t n = 0;
+        n += (size_t)snprintf(text, sizeof text, "a,b\n1,");
+        memset(text + n, 'y', 40);
+        text[n + at] = '\0';
+        snprintf(want, sizeof want, "t.csv:2:2: column 'b': file contains a NUL byte (not a text "
+                 "file?)");
+        expect_error(text, n + 40, want);
+        text[n + at] = '\x81';
+        expect_error(text, n + 40,
+                     "t.csv:2:2: column 'b': byte 0x81 is neither UTF-8 nor Windows-1252 text");
+        /* UTF-8 first, then a byte that is not: the file is UTF-8 */
+        memcpy(text + n, "\xC3\xA9", 2);
+        if (at >= 2) {
+            expect_error(text, n + 40,
+                         "t.csv:2:2: column 'b': byte 0x81 is neither UTF-8 nor Windows-1252 "
+                         "text");
+        }
+    }
+}
+END_TEST
+
 START_TEST(rows_of_only_delimiters_are_blank_lines)
 {
     collect c;
@@ -347,6 +434,8 @@ int main(void)
     tcase_add_test(tc, rows_of_only_delimiters_are_blank_lines);
     tcase_add_test(tc, mixed_encodings_are_rejected_not_guessed);
     tcase_add_test(tc, any_split_into_blocks_reads_the_same);
+    tcase_add_test(tc, fields_are_checked_at_every_byte);
+    tcase_add_test(tc, encoding_errors_are_found_after_long_ascii_runs);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
