@@ -114,6 +114,19 @@ int sw_parse_count(int64_t *out, const char *s, size_t len, const char **why)
     assert(out && why && (s || len == 0));
     size_t used = 0;
     int64_t v = 0;
+    /* The usual count, read at once: up to 18 plain digits, which cannot
+     * overflow. The general way below reads it the same. */
+    sw__trim(&s, &len);
+    if (len > 0 && len <= 18) {
+        size_t i = 0;
+        while (i < len && is_digit(s[i]))
+            v = v * 10 + (s[i++] - '0');
+        if (i == len) {
+            *out = v;
+            return 0;
+        }
+        v = 0;
+    }
     int r = parse_unsigned(&v, &s, &len, &used, why);
     if (r != 0)
         return r;
