@@ -96,7 +96,7 @@ static size_t utf8_chars(const char *s, size_t n)
 /* Copies field s into the record, turning tab, CR and LF into spaces and
  * counting its line breaks (CRLF is one). Returns the first control character
  * found (its code point), or 0. */
-static uint32_t copy_field_slow(char *dst, const char *s, size_t n, long *breaks)
+static uint32_t copy_field(char *dst, const char *s, size_t n, long *breaks)
 {
     long b = 0;
     for (size_t i = 0; i < n; i++) {
@@ -137,35 +137,31 @@ static bool suspect(uint64_t w)
     return (below | del | (w & HIGHS)) != 0;
 }
 
-/* copy_field_slow for the common field of printable ASCII: copied and
- * checked eight bytes at a time, the rest byte by byte; anything else takes
- * the slow way, which copies the field again. */
-static uint32_t copy_field(char *dst, const char *s, size_t n, long *breaks)
+/* Copies a field of printable ASCII (the common one) eight bytes at a time;
+ * false, with the copy unfinished, for anything else. */
+static bool copy_plain(char *dst, const char *s, size_t n)
 {
     size_t i = 0;
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);
         if (suspect(w))
-            return copy_field_slow(dst, s, n, breaks);
+            return false;
         memcpy(dst + i, &w, 8);
     }
+    unsigned bad = 0; /* the last bytes without a branch each */
     for (; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c >= 0x7F)
-            return copy_field_slow(dst, s, n, breaks);
         dst[i] = (char)c;
+        bad |= (unsigned)(c - 0x20) >= 0x5F; /* below 0x20, or 0x7F and up */
     }
-    return 0;
+    return !bad;
 }
 
-static void on_field(void *s, size_t n, void *data)
+/* A field the general way: limits, growth, control characters. Not inlined
+ * into on_field, so that the common field does not pay for its registers. */
+__attribute__((noinline)) static void add_field(sw_csv_reader *r, const char *s, size_t n)
 {
-    sw_csv_reader *r = data;
-    if (r->status != 0)
-        return;
-    if (!s)
-        n = 0; /* CSV_EMPTY_IS_NULL: an empty unquoted field */
     long start = r->line;
     r->after_cr = false;
     if (r->nfields == 0)
@@ -184,8 +180,7 @@ static void on_field(void *s, size_t n, void *data)
         return;
     }
     if ((r->nfields == r->fields_cap && grow_fields(r) != 0) ||
-        (r->buf_len + n + 1 > r->buf_cap &&
-         sw__reserve((void **)&r->buf, &r->buf_cap, r->buf_len + n + 1, 1) != 0)) {
+        sw__reserve((void **)&r->buf, &r->buf_cap, r->buf_len + n + 1, 1) != 0) {
         r->status = SW_ENOMEM;
         return;
     }
@@ -208,6 +203,32 @@ static void on_field(void *s, size_t n, void *data)
                                     "a cell may not hold", shown, (unsigned)ctl);
         r->bad_record = true;
     }
+}
+
+/* Called by libcsv for every field, so the common one is kept short: room
+ * in the record, no limit near, printable ASCII. Anything else, add_field. */
+static void on_field(void *s, size_t n, void *data)
+{
+    sw_csv_reader *r = data;
+    if (r->status != 0)
+        return;
+    if (!s)
+        n = 0; /* CSV_EMPTY_IS_NULL: an empty unquoted field */
+    size_t k = r->nfields;
+    if (k < r->fields_cap && k < SW_CSV_MAX_FIELDS && n <= r->max_field &&
+        r->buf_len + n + 1 <= r->buf_cap && copy_plain(r->buf + r->buf_len, s, n)) {
+        r->buf[r->buf_len + n] = '\0';
+        r->after_cr = false;
+        if (k == 0)
+            r->record_line = r->line;
+        r->off[k] = r->buf_len;
+        r->len[k] = n;
+        r->field_line[k] = r->line;
+        r->nfields = k + 1;
+        r->buf_len += n + 1;
+        return;
+    }
+    add_field(r, s, n);
 }
 
 static bool blank(const char *s, size_t n)
