@@ -59,6 +59,7 @@ struct sw_csv_reader {
     long line;        /* the line the next field starts on */
     long record_line; /* the line the current record starts on */
     bool after_cr;    /* the last thing seen ended a line with CR */
+    bool row_end;     /* the last thing seen was the LF that ended a record */
     size_t header_fields, index;
     char (*colname)[COLNAME];
 
@@ -310,6 +311,7 @@ static void on_record(int c, void *data)
         if (c != -1 && !(c == '\n' && r->after_cr))
             r->line++;
         r->after_cr = c == '\r';
+        r->row_end = c == '\n';
         return;
     }
     if (r->status == 0)
@@ -320,6 +322,7 @@ static void on_record(int c, void *data)
     if (c != -1)
         r->line++;
     r->after_cr = c == '\r';
+    r->row_end = c == '\n';
 }
 
 /* The header line decides the delimiter: the candidate that occurs most often
@@ -366,19 +369,141 @@ static size_t header_start(const char *s, size_t len)
     return len;
 }
 
+static bool blank_byte(char c) { return c == ' ' || c == '\t'; }
+
+/* Bytes of w that may be the delimiter (dd: it in every byte), a quote or a
+ * control character (LF, CR, tab, ...): their high bits, and perhaps some
+ * others above a true one, which the caller looks at and passes over. */
+static uint64_t maybe_special(uint64_t w, uint64_t dd)
+{
+    uint64_t x = w ^ dd, q = w ^ ('"' * ONES);
+    return (((x - ONES) & ~x) | ((q - ONES) & ~q) | ((w - 0x20 * ONES) & ~w)) & HIGHS;
+}
+
+/* Eight bytes at p as a number whose lowest byte is p[0], on any machine;
+ * with n < 8, the n bytes there and 'A', which is nothing special, after. */
+static uint64_t load_le(const char *p, size_t n)
+{
+    uint64_t w = 0;
+    if (n >= 8) {
+        memcpy(&w, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        w = __builtin_bswap64(w);
+#endif
+        return w;
+    }
+    for (size_t k = 8; k-- > 0;)
+        w = w << 8 | (k < n ? (unsigned char)p[k] : (unsigned char)'A');
+    return w;
+}
+
+/* Where the line at a (at most n bytes) is cut: its delimiters' offsets in
+ * cut[] (*ncut of them), and returned, the offset of its LF. SIZE_MAX when
+ * it is not a plain line: no LF within n, a quote, a CR other than just
+ * before the LF, or more fields than a record may have (libcsv then reads
+ * it, and says what is wrong with it). Eight bytes a step: the bytes that
+ * may matter are the set bits of maybe_special, lowest (first) first. */
+static size_t scan_line(const char *a, size_t n, char d, uint32_t *cut, size_t *ncut)
+{
+    const uint64_t dd = (unsigned char)d * ONES;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i += 8) {
+        for (uint64_t m = maybe_special(load_le(a + i, n - i), dd); m; m &= m - 1) {
+            size_t at = i + (size_t)__builtin_ctzll(m) / 8;
+            if (at >= n)
+                break; /* not a byte of the line (the padding never is) */
+            char c = a[at];
+            if (c == d && k == SW_CSV_MAX_FIELDS)
+                return SIZE_MAX;
+            if (c == d)
+                cut[k++] = (uint32_t)at;
+            else if (c == '"' || (c == '\r' && !(at + 1 < n && a[at + 1] == '\n')))
+                return SIZE_MAX;
+            else if (c == '\n' || c == '\r') {
+                *ncut = k;
+                return c == '\n' ? at : at + 1;
+            }
+        }
+    }
+    return SIZE_MAX; /* no LF within n */
+}
+
+/* Field [b, f) of a line, handed to on_field as libcsv hands it: blanks
+ * (space, tab) around it dropped, an empty field as NULL. The bytes are only
+ * read, never written. */
+static void plain_field(sw_csv_reader *r, const char *a, size_t b, size_t f)
+{
+    while (b < f && blank_byte(a[b]))
+        b++;
+    while (f > b && blank_byte(a[f - 1]))
+        f--;
+    on_field(f > b ? (void *)(uintptr_t)(a + b) : NULL, f - b, r);
+}
+
+/* Takes the lines at s (n bytes) that end in LF or CRLF and hold no quote
+ * and no other CR, while libcsv stands between records: such a line means
+ * the same to libcsv as a cut at its delimiters, which are found here eight
+ * bytes at a time, where libcsv's state machine looks at every byte. The
+ * callbacks are libcsv's own, called as libcsv calls them: blanks before
+ * the first field skipped (a line of nothing else has no field), a CRLF a
+ * record ended by CR and an empty one by LF. Returns the bytes taken. */
+static size_t take_plain_lines(sw_csv_reader *r, const char *s, size_t n)
+{
+    uint32_t cut[SW_CSV_MAX_FIELDS];
+    size_t done = 0, ncut = 0;
+    char d = r->delimiter;
+    while (r->row_end && r->status == 0 && done < n) {
+        const char *a = s + done;
+        size_t lf = scan_line(a, n - done, d, cut, &ncut);
+        if (lf == SIZE_MAX)
+            break;
+        bool crlf = lf > 0 && a[lf - 1] == '\r';
+        size_t len = crlf ? lf - 1 : lf, i = 0;
+        while (i < len && blank_byte(a[i]) && a[i] != d)
+            i++;
+        if (i < len) {
+            for (size_t k = 0; k < ncut && r->status == 0; k++) {
+                plain_field(r, a, i, cut[k]);
+                i = cut[k] + 1;
+            }
+            if (r->status == 0)
+                plain_field(r, a, i, len);
+        }
+        if (crlf)
+            on_record('\r', r);
+        on_record('\n', r);
+        done += lf + 1;
+    }
+    return done;
+}
+
+/* Parses decoded text: plain lines split here, every other line by libcsv,
+ * one line a call, so that after a line whose LF ended a record (row_end,
+ * set by on_record) the plain lines can be taken again. The checks between
+ * slices are where they always were. */
 static int parse(sw_csv_reader *r, const char *s, size_t n)
 {
     while (n > 0 && r->status == 0) {
         size_t k = n < SLICE ? n : SLICE;
-        if (csv_parse(&r->p, s, k, on_field, on_record, r) != k && r->status == 0) {
-            int e = csv_error(&r->p);
-            if (e == CSV_ENOMEM || e == CSV_ETOOBIG)
-                return r->status = SW_ENOMEM;
-            return r->status = sw_diag_add(
-                       r->diag, SW_EDATA, r->name, r->line, (long)r->nfields + 1,
-                       column_name(r, r->nfields),
-                       "misplaced quote (a field that contains a quote must be quoted, with "
-                       "the quote doubled)");
+        const char *p = s, *end = s + k;
+        while (p < end && r->status == 0) {
+            p += take_plain_lines(r, p, (size_t)(end - p));
+            if (p == end || r->status != 0)
+                break;
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            size_t m = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
+            r->row_end = false;
+            if (csv_parse(&r->p, p, m, on_field, on_record, r) != m && r->status == 0) {
+                int e = csv_error(&r->p);
+                if (e == CSV_ENOMEM || e == CSV_ETOOBIG)
+                    return r->status = SW_ENOMEM;
+                return r->status = sw_diag_add(
+                           r->diag, SW_EDATA, r->name, r->line, (long)r->nfields + 1,
+                           column_name(r, r->nfields),
+                           "misplaced quote (a field that contains a quote must be quoted, "
+                           "with the quote doubled)");
+            }
+            p += m;
         }
         /* libcsv holds a field until it ends: a field that outgrows the
          * limit is stopped here, before it can take much memory. Four bytes

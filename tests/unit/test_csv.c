@@ -393,6 +393,54 @@ START_TEST(any_split_into_blocks_reads_the_same)
 }
 END_TEST
 
+/* The records and first message of text read whole, or fed a byte at a
+ * time (then no line is ever whole in a block, so libcsv reads them all). */
+static void transcribe(transcript *t, const char *text, size_t len, bool bytewise)
+{
+    sw_diag d = {0};
+    memset(t, 0, sizeof *t);
+    sw_csv_reader *r = NULL;
+    ck_assert_int_eq(sw_csv_reader_new(&r, "t", NULL, record_all, t, &d), 0);
+    int rc = 0;
+    for (size_t i = 0; i < len && rc == 0; i += bytewise ? 1 : len)
+        rc = sw_csv_reader_feed(r, text + i, bytewise ? 1 : len);
+    if (rc == 0)
+        rc = sw_csv_reader_finish(r);
+    sw_csv_reader_free(r);
+    t->len += (size_t)snprintf(t->text + t->len, sizeof t->text - t->len, "rc=%d %s\n", rc,
+                               d.count ? first_message(&d) : "");
+}
+
+START_TEST(plain_lines_are_cut_as_libcsv_cuts_them)
+{
+    /* Lines without a quote or a lone CR are cut by the reader itself; these
+     * must read as libcsv reads them: blanks around fields, blank lines,
+     * CRLF, quoted lines between plain ones, tabs, controls, the limits. */
+    static char many[2 * SW_CSV_MAX_FIELDS + 16];
+    memset(many, ',', sizeof many);
+    memcpy(many, "a,b\n", 4);
+    many[sizeof many - 2] = '\n';
+    many[sizeof many - 1] = '\0';
+    const char *texts[] = {
+        "a,b,c\n 1 , 2 ,3\n\n  \n\t\n , x ,\n1,2,3\n",
+        "a,b\r\n1,2\r\n\r\n  \r\n3,4\r\n",
+        "a,b\n1,\"x\ny\"\n2,z\n\"3\",w\n4,v",
+        "a\tb\n 1 \t 2 \n\t\n \t \nx y\tz\n",
+        "a;b\n1;x\ty\n2;x\x01y\n3;\xC3\xA9\n",
+        "a,b\n1,2\r3,4\n5,6\n",
+        "a,b\n1,x\"y\n2,3\n",
+        "a,b\n1,2,3\n4\n,,\n5,6,,\n",
+        many,
+    };
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        transcript whole, bytes;
+        transcribe(&whole, texts[k], strlen(texts[k]), false);
+        transcribe(&bytes, texts[k], strlen(texts[k]), true);
+        ck_assert_str_eq(whole.text, bytes.text);
+    }
+}
+END_TEST
+
 START_TEST(maps_columns_by_name_in_any_case_and_order)
 {
     static const char *const n_a[] = {"inwoners", NULL};
@@ -436,6 +484,7 @@ int main(void)
     tcase_add_test(tc, any_split_into_blocks_reads_the_same);
     tcase_add_test(tc, fields_are_checked_at_every_byte);
     tcase_add_test(tc, encoding_errors_are_found_after_long_ascii_runs);
+    tcase_add_test(tc, plain_lines_are_cut_as_libcsv_cuts_them);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
