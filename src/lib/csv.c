@@ -440,6 +440,40 @@ static void plain_field(sw_csv_reader *r, const char *a, size_t b, size_t f)
     on_field(f > b ? (void *)(uintptr_t)(a + b) : NULL, f - b, r);
 }
 
+/* The record of a plain line of printable ASCII at once, as the fields one
+ * by one would make it: the line copied whole into the record, each field
+ * (its blanks dropped) ended by a NUL where it ends. False, with nothing
+ * done, for any other line (a control character, a tab, a byte that is not
+ * ASCII, no room yet, a limit near): on_field takes those a field a time. */
+static bool plain_record(sw_csv_reader *r, const char *a, size_t len, const uint32_t *cut,
+                         size_t ncut)
+{
+    if (r->nfields != 0 || ncut >= r->fields_cap || ncut >= SW_CSV_MAX_FIELDS ||
+        len > r->max_field || len + 1 > r->buf_cap)
+        return false;
+    for (size_t i = 0; i < len; i += 8)
+        if (suspect(load_le(a + i, len - i)))
+            return false;
+    memcpy(r->buf, a, len);
+    for (size_t k = 0, b = 0; k <= ncut; k++) {
+        size_t f = k < ncut ? cut[k] : len, next = f + 1;
+        while (b < f && r->buf[b] == ' ')
+            b++;
+        while (f > b && r->buf[f - 1] == ' ')
+            f--;
+        r->buf[f] = '\0';
+        r->off[k] = b;
+        r->len[k] = f - b;
+        r->field_line[k] = r->line;
+        b = next;
+    }
+    r->nfields = ncut + 1;
+    r->buf_len = len + 1;
+    r->record_line = r->line;
+    r->after_cr = false;
+    return true;
+}
+
 /* Takes the lines at s (n bytes) that end in LF or CRLF and hold no quote
  * and no other CR, while libcsv stands between records: such a line means
  * the same to libcsv as a cut at its delimiters, which are found here eight
@@ -461,7 +495,7 @@ static size_t take_plain_lines(sw_csv_reader *r, const char *s, size_t n)
         size_t len = crlf ? lf - 1 : lf, i = 0;
         while (i < len && blank_byte(a[i]) && a[i] != d)
             i++;
-        if (i < len) {
+        if (i < len && !plain_record(r, a, len, cut, ncut)) {
             for (size_t k = 0; k < ncut && r->status == 0; k++) {
                 plain_field(r, a, i, cut[k]);
                 i = cut[k] + 1;
