@@ -160,11 +160,11 @@ typedef struct cli_input {
 int cli_read_input(cli_input *in, const char *path, const char *embedded_name);
 
 /* Streams FILE ("-" is stdin) in blocks to feed(ctx, block, len), hashing it
- * on the way; a non-zero return of feed stops the stream (the caller keeps
- * that error). Returns 0, or an exit code for a file that cannot be read
- * (reported). */
-int cli_stream_input(cli_input *in, const char *path, int (*feed)(void *, const char *, size_t),
-                     void *ctx);
+ * on the way when `digest` (else in->sha256 stays empty); a non-zero return
+ * of feed stops the stream (the caller keeps that error). Returns 0, or an
+ * exit code for a file that cannot be read (reported). */
+int cli_stream_input(cli_input *in, const char *path, bool digest,
+                     int (*feed)(void *, const char *, size_t), void *ctx);
 void cli_input_free(cli_input *in);
 
 /* The cycle, register and national figures of a run, loaded and checked. */
@@ -208,6 +208,10 @@ sw_sink cli_output_sink(cli_output *out);
 /* Ends it: with rc 0 the file is put in place, else removed. Returns the
  * exit code (the first error). */
 int cli_output_close(cli_output *out, int rc);
+
+/* Whether the run's output shows the inputs' digests: every form but CSV
+ * (one bare table) and the map (a drawing) does. */
+bool cli_shows_digests(const cli_options *o);
 
 /* Refuses an -o that names one of the run's input files (exit 64). */
 int cli_check_output(const cli_options *o);

@@ -35,7 +35,7 @@ int cmd_kso(const cli_options *o)
     }
     if (rc == 0 && e == 0) {
         stream s = {k, 0};
-        rc = cli_stream_input(&loc_in, o->locaties, feed, &s);
+        rc = cli_stream_input(&loc_in, o->locaties, cli_shows_digests(o), feed, &s);
         e = s.e;
     }
     if (rc == 0 && e == 0)

@@ -1,7 +1,9 @@
 /* Reading inputs: files, stdin or the embedded data. Small inputs (the
  * cycle, the register, national tables, an opgave file) are read whole, with
- * a cap; a locations file is streamed, so it may be of any size. Every input
- * is hashed (SHA-256) on the way in, for the record of a report. */
+ * a cap; a locations file is streamed, so it may be of any size. Inputs are
+ * hashed (SHA-256) on the way in, for the record of a report; a streamed one
+ * only when the output shows it, because on a large file the hash costs as
+ * much as a tenth of the run. */
 #include <errno.h>
 #include <nettle/sha2.h>
 #include <stdbool.h>
@@ -63,8 +65,8 @@ static void close_input(FILE *f)
         fclose(f);
 }
 
-int cli_stream_input(cli_input *in, const char *path, int (*feed)(void *, const char *, size_t),
-                     void *ctx)
+int cli_stream_input(cli_input *in, const char *path, bool digest,
+                     int (*feed)(void *, const char *, size_t), void *ctx)
 {
     FILE *f;
     int rc = open_input(in, path, &f);
@@ -81,7 +83,8 @@ int cli_stream_input(cli_input *in, const char *path, int (*feed)(void *, const 
     bool told = false;
     size_t total = 0, n;
     while (rc == 0 && (n = fread(block, 1, CLI_BLOCK, f)) > 0) {
-        sha256_update(&sha, n, (const uint8_t *)block);
+        if (digest)
+            sha256_update(&sha, n, (const uint8_t *)block);
         total += n;
         if (feed(ctx, block, n) != 0)
             break; /* the library's error: the caller knows it and reports it */
@@ -98,7 +101,8 @@ int cli_stream_input(cli_input *in, const char *path, int (*feed)(void *, const 
     }
     free(block);
     close_input(f);
-    hex(in->sha256, &sha);
+    if (digest)
+        hex(in->sha256, &sha);
     return rc;
 }
 

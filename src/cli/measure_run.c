@@ -46,7 +46,7 @@ int cli_measure_run(sw_measurement **m, cli_input *loc_in, const cli_options *o,
     int e = sw_measurement_new(m, run->reg, run->cycle, opgave, name, mo, diag);
     if (e == 0 && o->locaties) {
         stream s = {*m, 0};
-        int rc = cli_stream_input(loc_in, o->locaties, feed, &s);
+        int rc = cli_stream_input(loc_in, o->locaties, cli_shows_digests(o), feed, &s);
         if (rc != 0)
             return rc;
         e = s.e;

@@ -319,6 +319,11 @@ static const char *default_format(const cli_options *o)
     return o->format ? o->format : o->command == CMD_REPORT ? "html" : "table";
 }
 
+bool cli_shows_digests(const cli_options *o)
+{
+    return o->command != CMD_MAP && strcmp(default_format(o), "csv") != 0;
+}
+
 int cli_emit_report(const sw_report *r, const cli_options *o)
 {
     const char *format = default_format(o);

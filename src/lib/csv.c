@@ -35,7 +35,8 @@ struct sw_csv_reader {
     char delimiter;
 
     sw__decoder dec;
-    char *dbuf; /* decoded slice */
+    char *dbuf; /* decoded text, for what sw__decode_same does not pass */
+    size_t dcap;
 
     /* Before the header line is complete the delimiter is unknown: the text
      * waits in hbuf. */
@@ -58,6 +59,7 @@ struct sw_csv_reader {
     long line;        /* the line the next field starts on */
     long record_line; /* the line the current record starts on */
     bool after_cr;    /* the last thing seen ended a line with CR */
+    bool row_end;     /* the last thing seen was the LF that ended a record */
     size_t header_fields, index;
     char (*colname)[COLNAME];
 
@@ -71,9 +73,6 @@ static const char *column_name(const sw_csv_reader *r, size_t field)
         return NULL;
     return r->colname[field];
 }
-
-static int space_no_tab(unsigned char c) { return c == ' '; }
-static int space_or_tab(unsigned char c) { return c == ' ' || c == '\t'; }
 
 static int grow_fields(sw_csv_reader *r)
 {
@@ -125,13 +124,45 @@ static uint32_t copy_field(char *dst, const char *s, size_t n, long *breaks)
     return 0;
 }
 
-static void on_field(void *s, size_t n, void *data)
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
+/* Whether any byte of w is below 0x20, is 0x7F or is not ASCII: eight bytes
+ * tested at once (the usual has-zero-byte trick). It may say yes for a word
+ * that holds none of them, never no for one that does. */
+static bool suspect(uint64_t w)
 {
-    sw_csv_reader *r = data;
-    if (r->status != 0)
-        return;
-    if (!s)
-        n = 0; /* CSV_EMPTY_IS_NULL: an empty unquoted field */
+    uint64_t below = (w - 0x20 * ONES) & ~w & HIGHS;
+    uint64_t x = w ^ (0x7F * ONES);
+    uint64_t del = (x - ONES) & ~x & HIGHS;
+    return (below | del | (w & HIGHS)) != 0;
+}
+
+/* Copies a field of printable ASCII (the common one) eight bytes at a time;
+ * false, with the copy unfinished, for anything else. */
+static bool copy_plain(char *dst, const char *s, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (suspect(w))
+            return false;
+        memcpy(dst + i, &w, 8);
+    }
+    unsigned bad = 0; /* the last bytes without a branch each */
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        dst[i] = (char)c;
+        bad |= (unsigned)(c - 0x20) >= 0x5F; /* below 0x20, or 0x7F and up */
+    }
+    return !bad;
+}
+
+/* A field the general way: limits, growth, control characters. Not inlined
+ * into on_field, so that the common field does not pay for its registers. */
+__attribute__((noinline)) static void add_field(sw_csv_reader *r, const char *s, size_t n)
+{
     long start = r->line;
     r->after_cr = false;
     if (r->nfields == 0)
@@ -173,6 +204,32 @@ static void on_field(void *s, size_t n, void *data)
                                     "a cell may not hold", shown, (unsigned)ctl);
         r->bad_record = true;
     }
+}
+
+/* Called by libcsv for every field, so the common one is kept short: room
+ * in the record, no limit near, printable ASCII. Anything else, add_field. */
+static void on_field(void *s, size_t n, void *data)
+{
+    sw_csv_reader *r = data;
+    if (r->status != 0)
+        return;
+    if (!s)
+        n = 0; /* CSV_EMPTY_IS_NULL: an empty unquoted field */
+    size_t k = r->nfields;
+    if (k < r->fields_cap && k < SW_CSV_MAX_FIELDS && n <= r->max_field &&
+        r->buf_len + n + 1 <= r->buf_cap && copy_plain(r->buf + r->buf_len, s, n)) {
+        r->buf[r->buf_len + n] = '\0';
+        r->after_cr = false;
+        if (k == 0)
+            r->record_line = r->line;
+        r->off[k] = r->buf_len;
+        r->len[k] = n;
+        r->field_line[k] = r->line;
+        r->nfields = k + 1;
+        r->buf_len += n + 1;
+        return;
+    }
+    add_field(r, s, n);
 }
 
 static bool blank(const char *s, size_t n)
@@ -254,6 +311,7 @@ static void on_record(int c, void *data)
         if (c != -1 && !(c == '\n' && r->after_cr))
             r->line++;
         r->after_cr = c == '\r';
+        r->row_end = c == '\n';
         return;
     }
     if (r->status == 0)
@@ -264,6 +322,7 @@ static void on_record(int c, void *data)
     if (c != -1)
         r->line++;
     r->after_cr = c == '\r';
+    r->row_end = c == '\n';
 }
 
 /* The header line decides the delimiter: the candidate that occurs most often
@@ -310,19 +369,175 @@ static size_t header_start(const char *s, size_t len)
     return len;
 }
 
+static bool blank_byte(char c) { return c == ' ' || c == '\t'; }
+
+/* Bytes of w that may be the delimiter (dd: it in every byte), a quote or a
+ * control character (LF, CR, tab, ...): their high bits, and perhaps some
+ * others above a true one, which the caller looks at and passes over. */
+static uint64_t maybe_special(uint64_t w, uint64_t dd)
+{
+    uint64_t x = w ^ dd, q = w ^ ('"' * ONES);
+    return (((x - ONES) & ~x) | ((q - ONES) & ~q) | ((w - 0x20 * ONES) & ~w)) & HIGHS;
+}
+
+/* Eight bytes at p as a number whose lowest byte is p[0], on any machine;
+ * with n < 8, the n bytes there and 'A', which is nothing special, after. */
+static uint64_t load_le(const char *p, size_t n)
+{
+    uint64_t w = 0;
+    if (n >= 8) {
+        memcpy(&w, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        w = __builtin_bswap64(w);
+#endif
+        return w;
+    }
+    for (size_t k = 8; k-- > 0;)
+        w = w << 8 | (k < n ? (unsigned char)p[k] : (unsigned char)'A');
+    return w;
+}
+
+/* Where the line at a (at most n bytes) is cut: its delimiters' offsets in
+ * cut[] (*ncut of them), and returned, the offset of its LF. SIZE_MAX when
+ * it is not a plain line: no LF within n, a quote, a CR other than just
+ * before the LF, or more fields than a record may have (libcsv then reads
+ * it, and says what is wrong with it). Eight bytes a step: the bytes that
+ * may matter are the set bits of maybe_special, lowest (first) first. */
+static size_t scan_line(const char *a, size_t n, char d, uint32_t *cut, size_t *ncut)
+{
+    const uint64_t dd = (unsigned char)d * ONES;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i += 8) {
+        for (uint64_t m = maybe_special(load_le(a + i, n - i), dd); m; m &= m - 1) {
+            size_t at = i + (size_t)__builtin_ctzll(m) / 8;
+            if (at >= n)
+                break; /* not a byte of the line (the padding never is) */
+            char c = a[at];
+            if (c == d && k == SW_CSV_MAX_FIELDS)
+                return SIZE_MAX;
+            if (c == d)
+                cut[k++] = (uint32_t)at;
+            else if (c == '"' || (c == '\r' && !(at + 1 < n && a[at + 1] == '\n')))
+                return SIZE_MAX;
+            else if (c == '\n' || c == '\r') {
+                *ncut = k;
+                return c == '\n' ? at : at + 1;
+            }
+        }
+    }
+    return SIZE_MAX; /* no LF within n */
+}
+
+/* Field [b, f) of a line, handed to on_field as libcsv hands it: blanks
+ * (space, tab) around it dropped, an empty field as NULL. The bytes are only
+ * read, never written. */
+static void plain_field(sw_csv_reader *r, const char *a, size_t b, size_t f)
+{
+    while (b < f && blank_byte(a[b]))
+        b++;
+    while (f > b && blank_byte(a[f - 1]))
+        f--;
+    on_field(f > b ? (void *)(uintptr_t)(a + b) : NULL, f - b, r);
+}
+
+/* The record of a plain line of printable ASCII at once, as the fields one
+ * by one would make it: the line copied whole into the record, each field
+ * (its blanks dropped) ended by a NUL where it ends. False, with nothing
+ * done, for any other line (a control character, a tab, a byte that is not
+ * ASCII, no room yet, a limit near): on_field takes those a field a time. */
+static bool plain_record(sw_csv_reader *r, const char *a, size_t len, const uint32_t *cut,
+                         size_t ncut)
+{
+    if (r->nfields != 0 || ncut >= r->fields_cap || ncut >= SW_CSV_MAX_FIELDS ||
+        len > r->max_field || len + 1 > r->buf_cap)
+        return false;
+    for (size_t i = 0; i < len; i += 8)
+        if (suspect(load_le(a + i, len - i)))
+            return false;
+    memcpy(r->buf, a, len);
+    for (size_t k = 0, b = 0; k <= ncut; k++) {
+        size_t f = k < ncut ? cut[k] : len, next = f + 1;
+        while (b < f && r->buf[b] == ' ')
+            b++;
+        while (f > b && r->buf[f - 1] == ' ')
+            f--;
+        r->buf[f] = '\0';
+        r->off[k] = b;
+        r->len[k] = f - b;
+        r->field_line[k] = r->line;
+        b = next;
+    }
+    r->nfields = ncut + 1;
+    r->buf_len = len + 1;
+    r->record_line = r->line;
+    r->after_cr = false;
+    return true;
+}
+
+/* Takes the lines at s (n bytes) that end in LF or CRLF and hold no quote
+ * and no other CR, while libcsv stands between records: such a line means
+ * the same to libcsv as a cut at its delimiters, which are found here eight
+ * bytes at a time, where libcsv's state machine looks at every byte. The
+ * callbacks are libcsv's own, called as libcsv calls them: blanks before
+ * the first field skipped (a line of nothing else has no field), a CRLF a
+ * record ended by CR and an empty one by LF. Returns the bytes taken. */
+static size_t take_plain_lines(sw_csv_reader *r, const char *s, size_t n)
+{
+    uint32_t cut[SW_CSV_MAX_FIELDS];
+    size_t done = 0, ncut = 0;
+    char d = r->delimiter;
+    while (r->row_end && r->status == 0 && done < n) {
+        const char *a = s + done;
+        size_t lf = scan_line(a, n - done, d, cut, &ncut);
+        if (lf == SIZE_MAX)
+            break;
+        bool crlf = lf > 0 && a[lf - 1] == '\r';
+        size_t len = crlf ? lf - 1 : lf, i = 0;
+        while (i < len && blank_byte(a[i]) && a[i] != d)
+            i++;
+        if (i < len && !plain_record(r, a, len, cut, ncut)) {
+            for (size_t k = 0; k < ncut && r->status == 0; k++) {
+                plain_field(r, a, i, cut[k]);
+                i = cut[k] + 1;
+            }
+            if (r->status == 0)
+                plain_field(r, a, i, len);
+        }
+        if (crlf)
+            on_record('\r', r);
+        on_record('\n', r);
+        done += lf + 1;
+    }
+    return done;
+}
+
+/* Parses decoded text: plain lines split here, every other line by libcsv,
+ * one line a call, so that after a line whose LF ended a record (row_end,
+ * set by on_record) the plain lines can be taken again. The checks between
+ * slices are where they always were. */
 static int parse(sw_csv_reader *r, const char *s, size_t n)
 {
     while (n > 0 && r->status == 0) {
         size_t k = n < SLICE ? n : SLICE;
-        if (csv_parse(&r->p, s, k, on_field, on_record, r) != k && r->status == 0) {
-            int e = csv_error(&r->p);
-            if (e == CSV_ENOMEM || e == CSV_ETOOBIG)
-                return r->status = SW_ENOMEM;
-            return r->status = sw_diag_add(
-                       r->diag, SW_EDATA, r->name, r->line, (long)r->nfields + 1,
-                       column_name(r, r->nfields),
-                       "misplaced quote (a field that contains a quote must be quoted, with "
-                       "the quote doubled)");
+        const char *p = s, *end = s + k;
+        while (p < end && r->status == 0) {
+            p += take_plain_lines(r, p, (size_t)(end - p));
+            if (p == end || r->status != 0)
+                break;
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            size_t m = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
+            r->row_end = false;
+            if (csv_parse(&r->p, p, m, on_field, on_record, r) != m && r->status == 0) {
+                int e = csv_error(&r->p);
+                if (e == CSV_ENOMEM || e == CSV_ETOOBIG)
+                    return r->status = SW_ENOMEM;
+                return r->status = sw_diag_add(
+                           r->diag, SW_EDATA, r->name, r->line, (long)r->nfields + 1,
+                           column_name(r, r->nfields),
+                           "misplaced quote (a field that contains a quote must be quoted, "
+                           "with the quote doubled)");
+            }
+            p += m;
         }
         /* libcsv holds a field until it ends: a field that outgrows the
          * limit is stopped here, before it can take much memory. Four bytes
@@ -352,7 +567,10 @@ static int start_parsing(sw_csv_reader *r)
         return r->status = SW_ENOMEM;
     r->p_ready = true;
     csv_set_delim(&r->p, (unsigned char)delim);
-    csv_set_space_func(&r->p, delim == '\t' ? space_no_tab : space_or_tab);
+    /* No space function: libcsv's own test (space or tab) is inline, where a
+     * function is called for every byte of an unquoted field. With a tab
+     * delimiter it is the same as "space only": libcsv tests the delimiter
+     * before it asks whether a byte is a space. */
     r->parsing = true;
     int rc = parse(r, r->hbuf, r->hlen);
     free(r->hbuf);
@@ -437,13 +655,38 @@ static int encoding_error(sw_csv_reader *r)
     }
 }
 
+/* Text that is already UTF-8 goes to the parser as it is, without a copy;
+ * the rest through the decoder: one character at a time while a file may yet
+ * turn out to be UTF-8 (so that it can go back to the fast way), else all. */
 static int decode_and_take(sw_csv_reader *r, const char *data, size_t len, bool final)
 {
-    size_t n = sw__decode(&r->dec, (const unsigned char *)data, len, final, r->dbuf);
-    take(r, r->dbuf, n);
-    if (r->status == 0 && r->dec.error)
-        encoding_error(r);
-    return r->status;
+    const unsigned char *in = (const unsigned char *)data;
+    for (;;) {
+        size_t same = sw__decode_same(&r->dec, in, len);
+        if (same > 0 && take(r, (const char *)in, same) != 0)
+            return r->status;
+        in += same;
+        len -= same;
+        if (len == 0 && !final)
+            return r->status;
+        enum sw_encoding e = r->dec.enc;
+        size_t k = e == SW_ENC_START || e == SW_ENC_ASCII || e == SW_ENC_UTF8 ? 4 : len;
+        if (k > len)
+            k = len;
+        /* Made when first needed, as large as needed: most files never
+         * need more than a few bytes of it. */
+        if (SW_DECODE_MAX(k) > r->dcap &&
+            sw__reserve((void **)&r->dbuf, &r->dcap, SW_DECODE_MAX(k), 1) != 0)
+            return r->status = SW_ENOMEM;
+        size_t n = sw__decode(&r->dec, in, k, final && k == len, r->dbuf);
+        take(r, r->dbuf, n);
+        if (r->status == 0 && r->dec.error)
+            encoding_error(r);
+        in += k;
+        len -= k;
+        if (r->status != 0 || len == 0)
+            return r->status;
+    }
 }
 
 int sw_csv_reader_new(sw_csv_reader **out, const char *name, const sw_csv_options *opt,
@@ -455,8 +698,7 @@ int sw_csv_reader_new(sw_csv_reader **out, const char *name, const sw_csv_option
         o = *opt;
     sw_csv_reader *r = calloc(1, sizeof *r);
     *out = NULL;
-    if (!r || !(r->name = sw__strndup(name, strlen(name))) ||
-        !(r->dbuf = malloc(SW_DECODE_MAX(SLICE)))) {
+    if (!r || !(r->name = sw__strndup(name, strlen(name)))) {
         sw_csv_reader_free(r);
         return SW_ENOMEM;
     }

@@ -240,3 +240,37 @@ size_t sw__decode(sw__decoder *d, const unsigned char *in, size_t n, bool final,
         d->enc = SW_ENC_ASCII;
     return o;
 }
+
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
+size_t sw__decode_same(const sw__decoder *d, const unsigned char *in, size_t n)
+{
+    assert(d && (in || n == 0));
+    bool utf8 = d->enc == SW_ENC_UTF8;
+    if (d->error || d->npend > 0 || !(utf8 || d->enc == SW_ENC_ASCII || d->enc == SW_ENC_CP1252))
+        return 0;
+    size_t i = 0;
+    while (i < n) {
+        /* Eight ASCII bytes without a NUL at a time: no byte has its high bit
+         * set and none is zero (the usual has-zero-byte test). */
+        for (; i + 8 <= n; i += 8) {
+            uint64_t w;
+            memcpy(&w, in + i, 8);
+            if (((w & HIGHS) | ((w - ONES) & ~w & HIGHS)) != 0)
+                break;
+        }
+        if (i == n)
+            break;
+        unsigned char c = in[i];
+        if (c != 0 && c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t len = c != 0 && utf8 ? utf8_seq(in + i, n - i) : 0;
+        if (len == 0 || len == SIZE_MAX)
+            break; /* for sw__decode: a NUL, a bad byte, a cut sequence, a choice */
+        i += len;
+    }
+    return i;
+}

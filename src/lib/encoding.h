@@ -46,4 +46,11 @@ typedef struct sw__decoder {
  * locate the error after it); the decoder then stays in error. */
 size_t sw__decode(sw__decoder *d, const unsigned char *in, size_t n, bool final, char *out);
 
+/* How many bytes at the start of in (n bytes) decode to themselves in the
+ * decoder's present state, so that a reader may take them as they are rather
+ * than through sw__decode: ASCII but NUL, and in a UTF-8 file whole valid
+ * sequences too. 0 before the first bytes are decoded (the BOM decides),
+ * with a sequence pending or after an error. The state does not change. */
+size_t sw__decode_same(const sw__decoder *d, const unsigned char *in, size_t n);
+
 #endif

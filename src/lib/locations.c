@@ -5,7 +5,6 @@
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "spreiding/number.h"
 #include "arena.h"
@@ -21,14 +20,38 @@ enum { NSOORT = 5, NSTATUS = 5 };
 const char *sw_soort_name(int s) { return s >= 1 && s <= NSOORT ? soort_names[s] : "?"; }
 const char *sw_loc_status_name(int s) { return s >= 1 && s <= NSTATUS ? status_names[s] : "?"; }
 
-/* Index of the word in names[1..n], or 0. */
-static int word(const char *const *names, int n, const char *s, size_t len)
+/* The words' lengths, so that a cell is compared with the one or two names
+ * of its length only (sw_locaties_reader_new checks them). */
+static const unsigned char soort_len[] = {0, 8, 3, 9, 7, 4};
+static const unsigned char status_len[] = {0, 12, 9, 7, 9, 11};
+static const unsigned char ja_nee_len[] = {0, 2, 3};
+
+/* Index of the word in names[1..n] (lower-case letters, lengths lens[1..n]),
+ * in any case, or 0. Compared here rather than by strlen and strncasecmp:
+ * two or three cells of every row are words. */
+static int word(const char *const *names, const unsigned char *lens, int n, const char *s,
+                size_t len)
 {
     sw__trim(&s, &len);
-    for (int i = 1; i <= n; i++)
-        if (strlen(names[i]) == len && strncasecmp(names[i], s, len) == 0)
+    for (int i = 1; i <= n; i++) {
+        const unsigned char *w = (const unsigned char *)names[i];
+        /* c | 0x20 is w[k] exactly for w[k] and its capital, w[k] a letter */
+        if (lens[i] != len || ((unsigned char)s[0] | 0x20) != w[0])
+            continue;
+        size_t k = 1;
+        while (k < len && ((unsigned char)s[k] | 0x20) == w[k])
+            k++;
+        if (k == len)
             return i;
+    }
     return 0;
+}
+
+/* sw_cell_is_empty, inline: asked of three cells of every row. */
+static bool blank(const char *s, size_t len)
+{
+    sw__trim(&s, &len);
+    return len == 0;
 }
 
 enum { L_CODE, L_NAAM, L_PLAATSEN, L_AMV, L_SOORT, L_VANAF, L_TOT, L_STATUS, L_REDEN, L_KSO,
@@ -65,6 +88,7 @@ static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
         return sw_csv_map_columns(c->col, rec, loc_columns, L_NCOLS, c->name, diag);
 #define HAS(k) (c->col[k] >= 0)
 #define CELL(k) rec->field[c->col[k]], rec->len[c->col[k]]
+#define EMPTY(k) (!HAS(k) || blank(CELL(k)))
 #define BAD(k, column, why)                                                                        \
     (rc = sw__cell_error(diag, SW_EDATA, c->name, rec, c->col[k], column, why))
     sw_locatie l = {.line = rec->line, .status = SW_LOC_GEREALISEERD, .naam = "", .reden = ""};
@@ -79,21 +103,21 @@ static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
         rc = sw__cell_error(diag, r, c->name, rec, c->col[L_PLAATSEN], "plaatsen", why);
     else if (l.plaatsen == 0)
         BAD(L_PLAATSEN, "plaatsen", "is not a positive number of places");
-    if (!(l.soort = (unsigned char)word(soort_names, NSOORT, CELL(L_SOORT))))
+    if (!(l.soort = (unsigned char)word(soort_names, soort_len, NSOORT, CELL(L_SOORT))))
         BAD(L_SOORT, "soort", "is not regulier, amv, bijzonder, aanmeld or nood");
-    bool amv_empty = !HAS(L_AMV) || sw_cell_is_empty(CELL(L_AMV));
+    bool amv_empty = EMPTY(L_AMV);
     if (!amv_empty && (r = sw_parse_count(&l.amv_plaatsen, CELL(L_AMV), &why)) != 0)
         rc = sw__cell_error(diag, r, c->name, rec, c->col[L_AMV], "amv_plaatsen", why);
     else if (amv_empty)
         l.amv_plaatsen = l.soort == SW_SOORT_AMV ? l.plaatsen : 0; /* §7.10 */
     else if (l.amv_plaatsen > l.plaatsen && l.plaatsen > 0)
         BAD(L_AMV, "amv_plaatsen", "is more than plaatsen");
-    if (HAS(L_STATUS) && !sw_cell_is_empty(CELL(L_STATUS)) &&
-        !(l.status = (unsigned char)word(status_names, NSTATUS, CELL(L_STATUS))))
+    if (!EMPTY(L_STATUS) &&
+        !(l.status = (unsigned char)word(status_names, status_len, NSTATUS, CELL(L_STATUS))))
         BAD(L_STATUS, "status",
             "is not gerealiseerd, toegezegd, gepland, afgewezen or ingetrokken");
-    if (HAS(L_KSO) && !sw_cell_is_empty(CELL(L_KSO))) {
-        if (!(l.kleinschalig = (unsigned char)word(ja_nee, 2, CELL(L_KSO))))
+    if (!EMPTY(L_KSO)) {
+        if (!(l.kleinschalig = (unsigned char)word(ja_nee, ja_nee_len, 2, CELL(L_KSO))))
             BAD(L_KSO, "kleinschalig", "is not ja or nee");
         else if (l.kleinschalig == SW_KSO_JA &&
                  (l.soort == SW_SOORT_NOOD || l.soort == SW_SOORT_AANMELD))
@@ -103,7 +127,7 @@ static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
     bool vanaf_ok = sw_parse_date(&l.vanaf, CELL(L_VANAF), &why) == 0;
     if (!vanaf_ok)
         BAD(L_VANAF, "vanaf", why);
-    if (HAS(L_TOT) && !sw_cell_is_empty(CELL(L_TOT))) {
+    if (!EMPTY(L_TOT)) {
         l.has_tot = true;
         if (sw_parse_date(&l.tot, CELL(L_TOT), &why) != 0)
             BAD(L_TOT, "tot", why);
@@ -131,6 +155,7 @@ static int on_record(void *ctx, const sw_csv_record *rec, sw_diag *diag)
     return c->fn(c->ctx, &l, diag);
 #undef HAS
 #undef CELL
+#undef EMPTY
 #undef BAD
 }
 
@@ -139,6 +164,12 @@ int sw_locaties_reader_new(sw_locaties_reader **out, const sw_register *reg, con
                            sw_diag *diag)
 {
     assert(out && reg && name && fn);
+    for (int i = 1; i <= NSOORT; i++)
+        assert(strlen(soort_names[i]) == soort_len[i]);
+    for (int i = 1; i <= NSTATUS; i++)
+        assert(strlen(status_names[i]) == status_len[i]);
+    for (int i = 1; i <= 2; i++)
+        assert(strlen(ja_nee[i]) == ja_nee_len[i]);
     *out = NULL;
     sw_locaties_reader *r = calloc(1, sizeof *r);
     if (!r || !(r->name = sw__strndup(name, strlen(name)))) {

@@ -114,6 +114,19 @@ int sw_parse_count(int64_t *out, const char *s, size_t len, const char **why)
     assert(out && why && (s || len == 0));
     size_t used = 0;
     int64_t v = 0;
+    /* The usual count, read at once: up to 18 plain digits, which cannot
+     * overflow. The general way below reads it the same. */
+    sw__trim(&s, &len);
+    if (len > 0 && len <= 18) {
+        size_t i = 0;
+        while (i < len && is_digit(s[i]))
+            v = v * 10 + (s[i++] - '0');
+        if (i == len) {
+            *out = v;
+            return 0;
+        }
+        v = 0;
+    }
     int r = parse_unsigned(&v, &s, &len, &used, why);
     if (r != 0)
         return r;
@@ -271,39 +284,44 @@ static size_t put(char *out, size_t cap, const char *s, size_t n)
     return n;
 }
 
+__extension__ typedef unsigned __int128 u128;
+
+/* The digits of v, written backwards from end; returns where they start.
+ * Divided in 64 bits when v fits (nearly always): a 128-bit division is a
+ * call to a helper, and a report writes thousands of numbers. */
+static char *digits_back(char *end, u128 v)
+{
+    if (v <= UINT64_MAX) {
+        uint64_t w = (uint64_t)v;
+        do {
+            *--end = (char)('0' + (int)(w % 10));
+            w /= 10;
+        } while (w != 0);
+        return end;
+    }
+    do {
+        *--end = (char)('0' + (int)(v % 10));
+        v /= 10;
+    } while (v != 0);
+    return end;
+}
+
 size_t sw_format_i128(char *out, size_t cap, sw_i128 v)
 {
     char tmp[48];
-    size_t n = 0;
     bool neg = v < 0;
-    /* Work on the negative side so that the most negative value works too. */
-    if (!neg)
-        v = -v;
-    do {
-        tmp[n++] = (char)('0' - (int)(v % 10));
-        v /= 10;
-    } while (v != 0);
+    /* The magnitude as unsigned, so that the most negative value works too. */
+    char *p = digits_back(tmp + sizeof tmp, neg ? (u128)0 - (u128)v : (u128)v);
     if (neg)
-        tmp[n++] = '-';
-    char rev[48];
-    for (size_t i = 0; i < n; i++)
-        rev[i] = tmp[n - 1 - i];
-    return put(out, cap, rev, n);
+        *--p = '-';
+    return put(out, cap, p, (size_t)(tmp + sizeof tmp - p));
 }
-
-__extension__ typedef unsigned __int128 u128;
 
 static size_t format_u128(char *out, size_t cap, u128 v)
 {
-    char tmp[48], rev[48];
-    size_t n = 0;
-    do {
-        tmp[n++] = (char)('0' + (int)(v % 10));
-        v /= 10;
-    } while (v != 0);
-    for (size_t i = 0; i < n; i++)
-        rev[i] = tmp[n - 1 - i];
-    return put(out, cap, rev, n);
+    char tmp[48];
+    char *p = digits_back(tmp + sizeof tmp, v);
+    return put(out, cap, p, (size_t)(tmp + sizeof tmp - p));
 }
 
 size_t sw_format_decimal(char *out, size_t cap, sw_i128 num, sw_i128 den, int places,
@@ -313,12 +331,26 @@ size_t sw_format_decimal(char *out, size_t cap, sw_i128 num, sw_i128 den, int pl
     assert(rounding == SW_ROUND_DECIMAL_HALF_UP || rounding == SW_ROUND_DECIMAL_DOWN);
     bool neg = num < 0;
     u128 n = neg ? (u128)0 - (u128)num : (u128)num, d = (u128)den;
-    u128 q = n / d, r = n % d;
-    /* Long division, one digit at a time. 10·r may not fit in 128 bits, so
-     * the digit is found by adding r ten times to a running remainder that
-     * never reaches 2·d (< 2^128). */
+    u128 q, r;
+    if (n <= UINT64_MAX && d <= UINT64_MAX) { /* 64 bits: see digits_back */
+        q = (uint64_t)n / (uint64_t)d;
+        r = (uint64_t)n % (uint64_t)d;
+    } else {
+        q = n / d;
+        r = n % d;
+    }
+    /* Long division, one digit at a time: in 64 bits while 10·d fits them
+     * (every report's fractions), else without a multiplication, since 10·r
+     * may not fit in 128 bits: the digit is found by adding r ten times to a
+     * running remainder that never reaches 2·d (< 2^128). */
     char frac[19];
     for (int k = 0; k < places; k++) {
+        if (d <= UINT64_MAX / 10) { /* 10·r < 10·d fits 64 bits: divide */
+            uint64_t t = (uint64_t)r * 10;
+            frac[k] = (char)('0' + (int)(t / (uint64_t)d));
+            r = t % (uint64_t)d;
+            continue;
+        }
         u128 acc = 0;
         int digit = 0;
         for (int t = 0; t < 10; t++) {

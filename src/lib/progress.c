@@ -122,13 +122,25 @@ int sw_progress_add(sw_progress *p, sw_locatie *l)
 {
     assert(p && p->acc && l && (size_t)l->gemeente < p->n);
     size_t i = (size_t)l->gemeente;
-    l->verdict = (unsigned char)sw_progress_verdict(p, l, p->peildatum);
+    /* sw_progress_verdict at the peildatum, with each test asked once: the
+     * conditions without a date decide whether the row counts at any step. */
     l->duurzaam = is_duurzaam(p, l);
-    if (l->verdict == SW_NIET_BUITEN_RUN) {
+    if (!p->opgave->row[i].in_run) {
+        l->verdict = SW_NIET_BUITEN_RUN;
         p->buiten_run++;
         return 0;
     }
-    if (static_verdict(p, l) != SW_TELT || late_verdict(p, l, l->duurzaam) != SW_TELT)
+    int sv = static_verdict(p, l);
+    int lv = sv == SW_TELT ? late_verdict(p, l, l->duurzaam) : sv;
+    int verdict = sv;
+    if (verdict == SW_TELT && sw_date_cmp(l->vanaf, p->peildatum) > 0)
+        verdict = SW_NIET_NOG_NIET;
+    else if (verdict == SW_TELT && l->has_tot && sw_date_cmp(l->tot, p->peildatum) <= 0)
+        verdict = SW_NIET_AFGELOPEN;
+    else if (verdict == SW_TELT)
+        verdict = lv;
+    l->verdict = (unsigned char)verdict;
+    if (lv != SW_TELT)
         return 0;
     size_t lo = first_on_or_after(p, l->vanaf);
     size_t hi = l->has_tot ? first_on_or_after(p, l->tot) : p->nsteps;

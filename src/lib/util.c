@@ -16,16 +16,6 @@ char *sw__strndup(const char *s, size_t n)
     return p;
 }
 
-void sw__trim(const char **s, size_t *len)
-{
-    while (*len > 0 && (**s == ' ' || **s == '\t')) {
-        (*s)++;
-        (*len)--;
-    }
-    while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
-        (*len)--;
-}
-
 int sw__grow(void **p, size_t n, size_t size)
 {
     if (n > SIZE_MAX / size)

@@ -9,8 +9,17 @@
 /* A malloc'd copy of n bytes of s, NUL-terminated; NULL when out of memory. */
 char *sw__strndup(const char *s, size_t n);
 
-/* s without ASCII spaces/tabs at both ends: moves *s, shortens *len. */
-void sw__trim(const char **s, size_t *len);
+/* s without ASCII spaces/tabs at both ends: moves *s, shortens *len.
+ * Inline: it is asked of every cell, which mostly has nothing to trim. */
+static inline void sw__trim(const char **s, size_t *len)
+{
+    while (*len > 0 && (**s == ' ' || **s == '\t')) {
+        (*s)++;
+        (*len)--;
+    }
+    while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
+        (*len)--;
+}
 
 /* The one growth helper: makes the array *p (of elements of `size` bytes)
  * hold at least `need` elements, doubling its capacity *cap (from 16). *p is

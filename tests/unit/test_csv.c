@@ -221,6 +221,93 @@ START_TEST(control_characters_are_rejected_where_they_stand)
 }
 END_TEST
 
+/* The record of "a,b\n1,<field>\n" read back: its second field, or the
+ * first message. */
+static const char *read_field(char *out, size_t cap, const char *field, size_t len)
+{
+    char text[128];
+    ck_assert_uint_lt(len + 8, sizeof text);
+    memcpy(text, "a,b\n1,", 6);
+    memcpy(text + 6, field, len);
+    text[6 + len] = '\n';
+    collect c;
+    sw_diag d;
+    if (read_text(&c, &d, text, len + 7) != 0)
+        snprintf(out, cap, "%s", first_message(&d));
+    else
+        snprintf(out, cap, "%s", c.first[1]);
+    return out;
+}
+
+START_TEST(fields_are_checked_at_every_byte)
+{
+    /* Fields are checked eight bytes at a time: a character that a cell may
+     * not hold is found at every length and every place, in a word or in
+     * the bytes after the last whole word. */
+    for (size_t len = 1; len <= 24; len++)
+        for (size_t at = 0; at < len; at++) {
+            char field[32], got[512], want[512], shown[64];
+            memset(field, 'x', len);
+            memset(shown, 'x', len);
+            shown[len] = '\0';
+            field[at] = '\x01';
+            snprintf(shown + at, sizeof shown - at, "<U+0001>%.*s", (int)(len - at - 1),
+                     "xxxxxxxxxxxxxxxxxxxxxxxx");
+            snprintf(want, sizeof want, "t.csv:2:2: column 'b': value '%s' contains the control "
+                     "character U+0001, which a cell may not hold", shown);
+            ck_assert_str_eq(read_field(got, sizeof got, field, len), want);
+            field[at] = '\x7F';
+            ck_assert_ptr_nonnull(strstr(read_field(got, sizeof got, field, len), "U+007F"));
+            /* a tab inside a quoted field is a space, where it stands */
+            char quoted[34];
+            memset(field, 'x', len);
+            field[at] = '\t';
+            quoted[0] = '"';
+            memcpy(quoted + 1, field, len);
+            quoted[len + 1] = '"';
+            field[at] = ' ';
+            field[len] = '\0';
+            ck_assert_str_eq(read_field(got, sizeof got, quoted, len + 2), field);
+            /* a C1 control is two bytes; an accented letter is kept */
+            if (at + 1 < len) {
+                memset(field, 'x', len);
+                memcpy(field + at, "\xC2\x85", 2);
+                ck_assert_ptr_nonnull(strstr(read_field(got, sizeof got, field, len), "U+0085"));
+                memcpy(field + at, "\xC3\xA9", 2);
+                field[len] = '\0';
+                ck_assert_str_eq(read_field(got, sizeof got, field, len), field);
+            }
+        }
+}
+END_TEST
+
+START_TEST(encoding_errors_are_found_after_long_ascii_runs)
+{
+    /* ASCII passes eight bytes at a time: a NUL or a bad byte is still found
+     * at every place, and located in its field. */
+    for (size_t at = 0; at < 40; at++) {
+        char text[64], want[160];
+        size_t n = 0;
+        n += (size_t)snprintf(text, sizeof text, "a,b\n1,");
+        memset(text + n, 'y', 40);
+        text[n + at] = '\0';
+        snprintf(want, sizeof want, "t.csv:2:2: column 'b': file contains a NUL byte (not a text "
+                 "file?)");
+        expect_error(text, n + 40, want);
+        text[n + at] = '\x81';
+        expect_error(text, n + 40,
+                     "t.csv:2:2: column 'b': byte 0x81 is neither UTF-8 nor Windows-1252 text");
+        /* UTF-8 first, then a byte that is not: the file is UTF-8 */
+        memcpy(text + n, "\xC3\xA9", 2);
+        if (at >= 2) {
+            expect_error(text, n + 40,
+                         "t.csv:2:2: column 'b': byte 0x81 is neither UTF-8 nor Windows-1252 "
+                         "text");
+        }
+    }
+}
+END_TEST
+
 START_TEST(rows_of_only_delimiters_are_blank_lines)
 {
     collect c;
@@ -306,6 +393,54 @@ START_TEST(any_split_into_blocks_reads_the_same)
 }
 END_TEST
 
+/* The records and first message of text read whole, or fed a byte at a
+ * time (then no line is ever whole in a block, so libcsv reads them all). */
+static void transcribe(transcript *t, const char *text, size_t len, bool bytewise)
+{
+    sw_diag d = {0};
+    memset(t, 0, sizeof *t);
+    sw_csv_reader *r = NULL;
+    ck_assert_int_eq(sw_csv_reader_new(&r, "t", NULL, record_all, t, &d), 0);
+    int rc = 0;
+    for (size_t i = 0; i < len && rc == 0; i += bytewise ? 1 : len)
+        rc = sw_csv_reader_feed(r, text + i, bytewise ? 1 : len);
+    if (rc == 0)
+        rc = sw_csv_reader_finish(r);
+    sw_csv_reader_free(r);
+    t->len += (size_t)snprintf(t->text + t->len, sizeof t->text - t->len, "rc=%d %s\n", rc,
+                               d.count ? first_message(&d) : "");
+}
+
+START_TEST(plain_lines_are_cut_as_libcsv_cuts_them)
+{
+    /* Lines without a quote or a lone CR are cut by the reader itself; these
+     * must read as libcsv reads them: blanks around fields, blank lines,
+     * CRLF, quoted lines between plain ones, tabs, controls, the limits. */
+    static char many[2 * SW_CSV_MAX_FIELDS + 16];
+    memset(many, ',', sizeof many);
+    memcpy(many, "a,b\n", 4);
+    many[sizeof many - 2] = '\n';
+    many[sizeof many - 1] = '\0';
+    const char *texts[] = {
+        "a,b,c\n 1 , 2 ,3\n\n  \n\t\n , x ,\n1,2,3\n",
+        "a,b\r\n1,2\r\n\r\n  \r\n3,4\r\n",
+        "a,b\n1,\"x\ny\"\n2,z\n\"3\",w\n4,v",
+        "a\tb\n 1 \t 2 \n\t\n \t \nx y\tz\n",
+        "a;b\n1;x\ty\n2;x\x01y\n3;\xC3\xA9\n",
+        "a,b\n1,2\r3,4\n5,6\n",
+        "a,b\n1,x\"y\n2,3\n",
+        "a,b\n1,2,3\n4\n,,\n5,6,,\n",
+        many,
+    };
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        transcript whole, bytes;
+        transcribe(&whole, texts[k], strlen(texts[k]), false);
+        transcribe(&bytes, texts[k], strlen(texts[k]), true);
+        ck_assert_str_eq(whole.text, bytes.text);
+    }
+}
+END_TEST
+
 START_TEST(maps_columns_by_name_in_any_case_and_order)
 {
     static const char *const n_a[] = {"inwoners", NULL};
@@ -347,6 +482,9 @@ int main(void)
     tcase_add_test(tc, rows_of_only_delimiters_are_blank_lines);
     tcase_add_test(tc, mixed_encodings_are_rejected_not_guessed);
     tcase_add_test(tc, any_split_into_blocks_reads_the_same);
+    tcase_add_test(tc, fields_are_checked_at_every_byte);
+    tcase_add_test(tc, encoding_errors_are_found_after_long_ascii_runs);
+    tcase_add_test(tc, plain_lines_are_cut_as_libcsv_cuts_them);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

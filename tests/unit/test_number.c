@@ -170,6 +170,74 @@ START_TEST(fractions_round_half_up)
 }
 END_TEST
 
+START_TEST(fast_ways_agree_with_the_general_ones)
+{
+    /* Counts: up to 18 digits are read at once, more the general way. */
+    const char *digits = "1234567890123456789";
+    for (size_t n = 1; n <= 19; n++) {
+        int64_t v = 0, want = 0;
+        const char *why;
+        for (size_t i = 0; i < n; i++)
+            want = want * 10 + (digits[i] - '0');
+        ck_assert_int_eq(sw_parse_count(&v, digits, n, &why), 0);
+        ck_assert_int_eq(v, want);
+    }
+    ck_assert_int_eq(count_ok(" 007 "), 7);
+    ck_assert_int_eq(count_ok("9223372036854775807"), INT64_MAX);
+    /* Fractions: dividing in 64 bits or by the general long division gives
+     * the same digits; scaling numerator and denominator by 2^40 takes the
+     * denominator past the 64-bit way. */
+    unsigned seed = 0xdeadbeef;
+    const sw_i128 scale = (sw_i128)1 << 40;
+    for (int k = 0; k < 2000; k++) {
+        seed = seed * 1103515245u + 12345u;
+        sw_i128 num = (sw_i128)(seed % 2000001) - 1000000;
+        seed = seed * 1103515245u + 12345u;
+        sw_i128 den = 1 + seed % 99991;
+        for (int places = 0; places <= 6; places++)
+            for (int r = 0; r < 2; r++) {
+                sw_rounding rounding = r ? SW_ROUND_DECIMAL_DOWN : SW_ROUND_DECIMAL_HALF_UP;
+                char a[80], b[80];
+                sw_format_decimal(a, sizeof a, num, den, places, rounding);
+                sw_format_decimal(b, sizeof b, num * scale, den * scale, places, rounding);
+                ck_assert_str_eq(a, b);
+            }
+    }
+    /* Integers: 64-bit digits, and the 128-bit ones around them. */
+    char buf[64];
+    sw_format_i128(buf, sizeof buf, INT64_MIN);
+    ck_assert_str_eq(buf, "-9223372036854775808");
+    sw_format_i128(buf, sizeof buf, (sw_i128)UINT64_MAX + 1);
+    ck_assert_str_eq(buf, "18446744073709551616");
+    sw_format_i128(buf, sizeof buf, -(sw_i128)UINT64_MAX);
+    ck_assert_str_eq(buf, "-18446744073709551615");
+    sw_i128 min = -(((((sw_i128)1 << 126) - 1) * 2) + 1) - 1; /* -2^127 */
+    sw_format_i128(buf, sizeof buf, min);
+    ck_assert_str_eq(buf, "-170141183460469231731687303715884105728");
+    sw_format_i128(buf, sizeof buf, 0);
+    ck_assert_str_eq(buf, "0");
+    /* Dates: YYYY-MM-DD is read at once; D-M-YYYY the general way. Both
+     * must take and refuse the same days. */
+    static const int years[] = {999, 1000, 1900, 2000, 2023, 2024, 9999};
+    for (size_t y = 0; y < sizeof years / sizeof years[0]; y++)
+        for (int m = 0; m <= 13; m++)
+            for (int d = 0; d <= 32; d++) {
+                char iso[16], nl[16];
+                snprintf(iso, sizeof iso, "%04d-%02d-%02d", years[y], m, d);
+                snprintf(nl, sizeof nl, "%d-%d-%04d", d, m, years[y]);
+                sw_date a = {0, 0, 0}, b = {0, 0, 0};
+                const char *wa = "", *wb = "";
+                int ra = sw_parse_date(&a, iso, strlen(iso), &wa);
+                int rb = sw_parse_date(&b, nl, strlen(nl), &wb);
+                ck_assert_msg(ra == rb, "%s and %s", iso, nl);
+                if (ra == 0)
+                    ck_assert(a.y == b.y && a.m == b.m && a.d == b.d);
+                else
+                    ck_assert_str_eq(wa, wb);
+            }
+}
+END_TEST
+
 START_TEST(dates_are_real_iso_dates)
 {
     sw_date d;
@@ -217,6 +285,7 @@ int main(void)
     tcase_add_test(tc, decimals_of_any_128_bit_fraction_are_exact);
     tcase_add_test(tc, fractions_round_half_up);
     tcase_add_test(tc, dates_are_real_iso_dates);
+    tcase_add_test(tc, fast_ways_agree_with_the_general_ones);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
