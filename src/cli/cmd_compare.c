@@ -100,12 +100,12 @@ int cmd_compare(const cli_options *o)
     }
     if (rc == 0 && e == 0 && o->vergelijk) {
         feed_to f = {m_old, NULL, 0};
-        rc = cli_stream_input(&old_in, o->vergelijk, feed, &f);
+        rc = cli_stream_input(&old_in, o->vergelijk, cli_shows_digests(o), feed, &f);
         e = f.e;
     }
     if (rc == 0 && e == 0) {
         feed_to f = {m_new, o->vergelijk ? NULL : m_old, 0};
-        rc = cli_stream_input(&new_in, o->locaties, feed, &f);
+        rc = cli_stream_input(&new_in, o->locaties, cli_shows_digests(o), feed, &f);
         e = f.e;
     }
     if (rc == 0 && e == 0)

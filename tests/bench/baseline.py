@@ -35,7 +35,7 @@ for prov, codes in members.items():
         floor[c] += 1
     opgave.update(floor)
 
-# The counting parameters of the cycle (domain.md 4): a counted place must
+# The counting parameters of the cycle (rekenregels §4): a counted place must
 # last until beschikbaar-tot, only duurzame places may count, a minimum size.
 until = params.get("beschikbaar-tot", "")
 until = date.fromisoformat(until) if until and until != "geen" else None
