@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/wait.h>
 #ifdef __linux__
+#include <sys/auxv.h>
 #include <sys/prctl.h>
 #endif
 #include <sysexits.h>
@@ -27,23 +28,43 @@
 
 #ifdef SW_HAVE_XLSX
 
-/* Next to the program (a build tree), else where it is installed. */
+/* The module beside the program at PATH, if PATH names a file in a
+ * directory. A module that is there but does not load is the error worth
+ * telling (err keeps the first); one that is not there is not an error. */
+static void *open_beside(const char *path, char *err, size_t cap)
+{
+    const char *slash = path ? strrchr(path, '/') : NULL;
+    char file[4096];
+    static const char name[] = "spreiding-xlsx.so";
+    if (!slash || (size_t)(slash - path) + sizeof name + 1 > sizeof file)
+        return NULL;
+    memcpy(file, path, (size_t)(slash - path) + 1);
+    memcpy(file + (slash - path) + 1, name, sizeof name);
+    void *h = dlopen(file, RTLD_NOW | RTLD_LOCAL);
+    if (!h && !err[0] && access(file, F_OK) == 0)
+        snprintf(err, cap, "%s", dlerror());
+    return h;
+}
+
+/* Next to the program (a build tree), else where it is installed. The
+ * program's own path comes from /proc/self/exe, or, where /proc is not
+ * mounted (some build sandboxes), from the name it was started by. */
 static void *open_module(char *err, size_t cap)
 {
     char self[4096];
-    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 64);
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    void *h = NULL;
     if (n > 0) {
         self[n] = '\0';
-        char *slash = strrchr(self, '/');
-        if (slash) {
-            strcpy(slash + 1, "spreiding-xlsx.so");
-            void *h = dlopen(self, RTLD_NOW | RTLD_LOCAL);
-            if (h)
-                return h;
-        }
+        h = open_beside(self, err, cap);
     }
-    void *h = dlopen(SW_XLSX_MODULE, RTLD_NOW | RTLD_LOCAL);
+#ifdef __linux__
     if (!h)
+        h = open_beside((const char *)getauxval(AT_EXECFN), err, cap);
+#endif
+    if (!h)
+        h = dlopen(SW_XLSX_MODULE, RTLD_NOW | RTLD_LOCAL);
+    if (!h && !err[0])
         snprintf(err, cap, "%s", dlerror());
     return h;
 }
