@@ -173,11 +173,13 @@ __attribute__((noinline)) static void add_field(sw_csv_reader *r, const char *s,
                                 SW_CSV_MAX_FIELDS);
         return;
     }
+    /* The same words as the cut of a field still growing (below): how
+     * long it would have been depends on where a block ended, and the
+     * message must not. */
     if (n > r->max_field && utf8_chars(s, n) > r->max_field) {
-        r->status = sw_diag_add(r->diag, SW_ELIMIT, r->name, start, (long)r->nfields + 1,
-                                column_name(r, r->nfields),
-                                "field is %zu characters long; the limit is %zu",
-                                utf8_chars(s, n), r->max_field);
+        r->status = sw_diag_add(
+            r->diag, SW_ELIMIT, r->name, start, (long)r->nfields + 1, column_name(r, r->nfields),
+            "field is more than %zu characters long; the limit is %zu", r->max_field, r->max_field);
         return;
     }
     if ((r->nfields == r->fields_cap && grow_fields(r) != 0) ||
@@ -511,6 +513,13 @@ static size_t take_plain_lines(sw_csv_reader *r, const char *s, size_t n)
     return done;
 }
 
+static int too_long(sw_csv_reader *r)
+{
+    return sw_diag_add(
+        r->diag, SW_ELIMIT, r->name, r->line, (long)r->nfields + 1, column_name(r, r->nfields),
+        "field is more than %zu characters long; the limit is %zu", r->max_field, r->max_field);
+}
+
 /* Parses decoded text: plain lines split here, every other line by libcsv,
  * one line a call, so that after a line whose LF ended a record (row_end,
  * set by on_record) the plain lines can be taken again. The checks between
@@ -527,26 +536,31 @@ static int parse(sw_csv_reader *r, const char *s, size_t n)
             const char *nl = memchr(p, '\n', (size_t)(end - p));
             size_t m = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
             r->row_end = false;
-            if (csv_parse(&r->p, p, m, on_field, on_record, r) != m && r->status == 0) {
-                int e = csv_error(&r->p);
-                if (e == CSV_ENOMEM || e == CSV_ETOOBIG)
-                    return r->status = SW_ENOMEM;
-                return r->status = sw_diag_add(
-                           r->diag, SW_EDATA, r->name, r->line, (long)r->nfields + 1,
-                           column_name(r, r->nfields),
-                           "misplaced quote (a field that contains a quote must be quoted, "
-                           "with the quote doubled)");
+            /* libcsv holds a field until it ends: a field that outgrows the
+             * limit is stopped as soon as it does, before it can take much
+             * memory (four bytes a character at most, so more bytes than
+             * that are too many). A long field is fed up to that point and
+             * no further, so the stop falls on the same byte however the
+             * file was cut into blocks, and so does a quote after it. */
+            const size_t limit = 4 * (r->max_field + 1);
+            while (m > 0 && r->status == 0) {
+                size_t piece = limit - r->p.entry_pos < m ? limit - r->p.entry_pos : m;
+                if (csv_parse(&r->p, p, piece, on_field, on_record, r) != piece && r->status == 0) {
+                    int e = csv_error(&r->p);
+                    if (e == CSV_ENOMEM || e == CSV_ETOOBIG)
+                        return r->status = SW_ENOMEM;
+                    return r->status = sw_diag_add(
+                               r->diag, SW_EDATA, r->name, r->line, (long)r->nfields + 1,
+                               column_name(r, r->nfields),
+                               "misplaced quote (a field that contains a quote must be quoted, "
+                               "with the quote doubled)");
+                }
+                if (r->status == 0 && r->p.entry_pos >= limit)
+                    return r->status = too_long(r);
+                p += piece;
+                m -= piece;
             }
-            p += m;
         }
-        /* libcsv holds a field until it ends: a field that outgrows the
-         * limit is stopped here, before it can take much memory. Four bytes
-         * a character at most, so more bytes than that are too many. */
-        if (r->status == 0 && r->p.entry_pos / 4 > r->max_field)
-            return r->status = sw_diag_add(r->diag, SW_ELIMIT, r->name, r->line,
-                                           (long)r->nfields + 1, column_name(r, r->nfields),
-                                           "field is more than %zu characters long; the "
-                                           "limit is %zu", r->max_field, r->max_field);
         s += k;
         n -= k;
     }
@@ -663,10 +677,12 @@ static int decode_and_take(sw_csv_reader *r, const char *data, size_t len, bool 
     const unsigned char *in = (const unsigned char *)data;
     for (;;) {
         size_t same = sw__decode_same(&r->dec, in, len);
-        if (same > 0 && take(r, (const char *)in, same) != 0)
-            return r->status;
-        in += same;
-        len -= same;
+        if (same > 0) { /* in is NULL at the end of the input */
+            if (take(r, (const char *)in, same) != 0)
+                return r->status;
+            in += same;
+            len -= same;
+        }
         if (len == 0 && !final)
             return r->status;
         enum sw_encoding e = r->dec.enc;
@@ -682,10 +698,10 @@ static int decode_and_take(sw_csv_reader *r, const char *data, size_t len, bool 
         take(r, r->dbuf, n);
         if (r->status == 0 && r->dec.error)
             encoding_error(r);
+        if (r->status != 0 || len == k)
+            return r->status;
         in += k;
         len -= k;
-        if (r->status != 0 || len == 0)
-            return r->status;
     }
 }
 

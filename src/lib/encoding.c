@@ -197,7 +197,8 @@ size_t sw__decode(sw__decoder *d, const unsigned char *in, size_t n, bool final,
      * halves in pend (a unit is at most 4 bytes). */
     while (d->npend > 0) {
         size_t old = d->npend, take = 4 - old < n - i ? 4 - old : n - i;
-        memcpy(d->pend + old, in + i, take);
+        if (take > 0) /* at the end of input there is nothing to join, and in may be NULL */
+            memcpy(d->pend + old, in + i, take);
         long r = unit(d, d->pend, old + take, final && i + take == n, out, &o);
         if (r == FAILED)
             return o;
