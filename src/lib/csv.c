@@ -61,6 +61,7 @@ struct sw_csv_reader {
     bool after_cr;    /* the last thing seen ended a line with CR */
     bool row_end;     /* the last thing seen was the LF that ended a record */
     size_t header_fields, index;
+    size_t header_named; /* header fields up to the last that is not blank */
     char (*colname)[COLNAME];
 
     int status;     /* first fatal error: stops the feed */
@@ -253,6 +254,8 @@ static int keep_header(sw_csv_reader *r)
         size_t n = r->len[i];
         sw__trim(&s, &n);
         sw__cut_utf8(r->colname[i], COLNAME, s, n);
+        if (n > 0)
+            r->header_named = i + 1;
     }
     return 0;
 }
@@ -268,12 +271,22 @@ static void deliver(sw_csv_reader *r)
         r->status = keep_header(r);
         if (r->status != 0)
             return;
-    } else if (r->nfields < r->header_fields) {
-        r->data_error = sw_diag_add(r->diag, SW_EDATA, r->name, r->record_line,
-                                    (long)r->nfields + 1, column_name(r, r->nfields),
-                                    "record has %zu fields, the header has %zu", r->nfields,
-                                    r->header_fields);
+    } else if (r->nfields < r->header_named) {
+        r->data_error =
+            sw_diag_add(r->diag, SW_EDATA, r->name, r->record_line, (long)r->nfields + 1,
+                        column_name(r, r->nfields), "record has %zu fields, the header has %zu",
+                        r->nfields, r->header_named);
         return;
+    } else if (r->nfields < r->header_fields) {
+        /* Excel's trailing empty columns in the header only: the fields
+         * under them are empty. The header's record had this many fields,
+         * so the arrays hold them. */
+        for (size_t i = r->nfields; i < r->header_fields; i++) {
+            r->off[i] = r->buf_len - 1; /* the last field's NUL: an empty string */
+            r->len[i] = 0;
+            r->field_line[i] = r->record_line;
+        }
+        r->nfields = r->header_fields;
     } else {
         for (size_t i = r->header_fields; i < r->nfields; i++)
             if (!blank(r->buf + r->off[i], r->len[i])) {

@@ -79,6 +79,10 @@ same unicode-text-locations cli/expected/grants.csv \
     grants $C $G --locaties odd/loc-unicode-text.txt -f csv
 same locatie-with-embedded-newline cli/expected/progress.csv \
     progress $C $G --locaties odd/loc-embedded-newline.csv -f csv
+# A header with trailing empty names (columns formatted beyond the table in
+# Excel) above rows that stop at their last value.
+same excel-empty-header-columns cli/expected/progress.csv \
+    progress $C $G --locaties odd/loc-excel-empty-header-columns.csv -f csv
 
 # StatLine shapes of one SES table give the plain file's output
 # (statline/README.md).

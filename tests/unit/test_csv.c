@@ -89,6 +89,26 @@ START_TEST(accepts_trailing_empty_columns)
 }
 END_TEST
 
+static void expect_error(const char *text, size_t len, const char *message);
+
+/* Excel saves a sheet with columns formatted beyond the table as a header
+ * with trailing empty names, and rows cut at their last value. */
+START_TEST(accepts_trailing_empty_header_columns)
+{
+    collect c;
+    sw_diag d;
+    const char text[] = "a;b;;;\n1;2\n";
+    ck_assert_int_eq(read_text(&c, &d, text, sizeof text - 1), 0);
+    ck_assert_int_eq(c.records, 2);
+    ck_assert_int_eq(c.nfirst, 5);
+    ck_assert_str_eq(c.first[0], "1");
+    ck_assert_str_eq(c.first[1], "2");
+    ck_assert_str_eq(c.first[4], "");
+    /* a row short of the named columns is still short */
+    expect_error("a;b;;\n1\n", 8, "t.csv:2:2: column 'b': record has 1 fields, the header has 2");
+}
+END_TEST
+
 static void expect_error(const char *text, size_t len, const char *message)
 {
     collect c;
@@ -477,6 +497,7 @@ int main(void)
     tcase_add_test(tc, detects_tab_delimiter_and_keeps_spaces_inside);
     tcase_add_test(tc, counts_physical_lines_across_blank_lines_and_newlines_in_quotes);
     tcase_add_test(tc, accepts_trailing_empty_columns);
+    tcase_add_test(tc, accepts_trailing_empty_header_columns);
     tcase_add_test(tc, rejects_malformed_files_with_located_messages);
     tcase_add_test(tc, undefined_windows_1252_byte_is_rejected);
     tcase_add_test(tc, enforces_the_field_limit);
