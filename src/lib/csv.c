@@ -103,13 +103,25 @@ static uint32_t copy_field(char *dst, const char *s, size_t n, long *breaks)
     long b = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != 0x7F && c != 0xC2) {
+        if (c >= 0x20 && c != 0x7F && c != 0xC2 && c != 0xE2) {
             dst[i] = (char)c;
             continue;
         }
         if (c == 0xC2) { /* C1 controls: U+0080..U+009F */
             if (i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9F)
                 return (uint32_t)(unsigned char)s[i + 1];
+            dst[i] = (char)c;
+        } else if (c == 0xE2) {
+            /* The bidirectional embeddings, overrides and isolates
+             * (U+202A..U+202E, U+2066..U+2069) make a name read differently
+             * from what it is, in a report as in a message. */
+            if (i + 2 < n && (unsigned char)s[i + 1] >> 6 == 2 &&
+                (unsigned char)s[i + 2] >> 6 == 2) {
+                uint32_t cp =
+                    0x2000 | (uint32_t)(s[i + 1] & 0x3F) << 6 | (uint32_t)(s[i + 2] & 0x3F);
+                if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+                    return cp;
+            }
             dst[i] = (char)c;
         } else if (c == '\t') {
             dst[i] = ' ';

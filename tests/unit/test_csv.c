@@ -117,6 +117,25 @@ static void expect_error(const char *text, size_t len, const char *message)
     ck_assert_str_eq(first_message(&d), message);
 }
 
+/* Bidi controls are refused; their neighbours, and a lead byte 0xE2 that
+ * ends the field, are not. */
+START_TEST(rejects_bidi_controls_only)
+{
+    expect_error("a,b\n1,x\xE2\x80\xAEy\n", 12,
+                 "t.csv:2:2: column 'b': value 'x<U+202E>y' contains the control character "
+                 "U+202E, which a cell may not hold");
+    expect_error("a,b\n\xE2\x81\xA9,2\n", 10,
+                 "t.csv:2:1: column 'a': value '<U+2069>' contains the control character "
+                 "U+2069, which a cell may not hold");
+    collect c;
+    sw_diag d;
+    /* U+2029 (paragraph separator), U+202F (narrow no-break space), U+2065 */
+    const char ok[] = "a,b,c\n\xE2\x80\xA9,\xE2\x80\xAF,\xE2\x81\xA5\n";
+    ck_assert_int_eq(read_text(&c, &d, ok, sizeof ok - 1), 0);
+    ck_assert_str_eq(c.first[1], "\xE2\x80\xAF");
+}
+END_TEST
+
 START_TEST(rejects_malformed_files_with_located_messages)
 {
     expect_error("", 0, "t.csv:1:1: file is empty");
@@ -498,6 +517,7 @@ int main(void)
     tcase_add_test(tc, counts_physical_lines_across_blank_lines_and_newlines_in_quotes);
     tcase_add_test(tc, accepts_trailing_empty_columns);
     tcase_add_test(tc, accepts_trailing_empty_header_columns);
+    tcase_add_test(tc, rejects_bidi_controls_only);
     tcase_add_test(tc, rejects_malformed_files_with_located_messages);
     tcase_add_test(tc, undefined_windows_1252_byte_is_rejected);
     tcase_add_test(tc, enforces_the_field_limit);
