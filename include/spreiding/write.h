@@ -39,6 +39,10 @@ typedef struct sw_write_options {
 
 #define SW_WRITE_OPTIONS_INIT {.tables = NULL, .width = 0, .delimiter = 0, .decimal = 0, .spreadsheet = false}
 
+/** Whether the table with key `table` is to be written under `o`: every
+ * table when `o->tables` is NULL, else only those it lists. */
+SW_API bool sw_write_options_wants(const sw_write_options *o, const char *table);
+
 /** A writer: renders `r` to `out`. Returns 0, SW_EUSAGE for a table key the
  * report does not have, SW_EOVERFLOW for a total too large to show, SW_ENOMEM,
  * or what the sink returned. */

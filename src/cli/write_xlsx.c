@@ -502,16 +502,6 @@ static int parameter_sheet(lxw_error *why, lxw_workbook *wb, const sw_report *r,
     return judge(why, e);
 }
 
-static bool wanted(const sw_write_options *o, const char *key)
-{
-    if (!o->tables)
-        return true;
-    for (const char *const *t = o->tables; *t; t++)
-        if (strcmp(*t, key) == 0)
-            return true;
-    return false;
-}
-
 /* A title of a column: bold over a rule, wrapped (title over CSV name),
  * aligned as its values are. */
 static lxw_format *header_format(formats *f, align a)
@@ -571,7 +561,7 @@ int cli_xlsx_build(const sw_report *r, const sw_write_options *wo, const char *p
             rc = SW_ENOMEM;
     }
     for (size_t t = 0; rc == 0 && t < r->ntables; t++)
-        if (wanted(wo, r->table[t].key))
+        if (sw_write_options_wants(wo, r->table[t].key))
             rc = table_sheet(&failed, wb, r, &r->table[t], &f);
     if (rc == 0)
         rc = parameter_sheet(&failed, wb, r, &f);

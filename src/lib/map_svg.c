@@ -247,13 +247,16 @@ static bool segment_hits(int64_t ax, int64_t ay, int64_t bx, int64_t by, box r)
     return pos && neg;
 }
 
-/* Does the box meet the shape: an edge crosses it, or it lies inside? */
-static bool shape_hits(const svg *s, const sw_map_shape *sh, box r)
+/* Where a box is against a shape: an edge of the shape crosses it, or
+ * not, and then its centre is inside the shape or outside. */
+enum box_place { BOX_OUTSIDE, BOX_ON_EDGE, BOX_INSIDE };
+
+static enum box_place box_place(const svg *s, const sw_map_shape *sh, box r)
 {
     box bb = {dx_of(s, (sw_map_point){sh->min.x, 0}), dy_of(s, (sw_map_point){0, sh->max.y}),
               dx_of(s, (sw_map_point){sh->max.x, 0}), dy_of(s, (sw_map_point){0, sh->min.y})};
     if (bb.x1 < r.x0 || bb.x0 > r.x1 || bb.y1 < r.y0 || bb.y0 > r.y1)
-        return false;
+        return BOX_OUTSIDE;
     const sw_map *m = s->m;
     int64_t cx = (r.x0 + r.x1) / 2, cy = (r.y0 + r.y1) / 2;
     bool inside = false;
@@ -264,7 +267,7 @@ static bool shape_hits(const svg *s, const sw_map_shape *sh, box r)
             int64_t ax = dx_of(s, p[i]), ay = dy_of(s, p[i]);
             int64_t bx = dx_of(s, p[j]), by = dy_of(s, p[j]);
             if (segment_hits(ax, ay, bx, by, r))
-                return true;
+                return BOX_ON_EDGE;
             if ((ay > cy) != (by > cy)) {
                 /* cx < ax + (bx - ax)(cy - ay)/(by - ay), multiplied out. */
                 int64_t lhs = (cx - ax) * (by - ay), rhs = (bx - ax) * (cy - ay);
@@ -273,32 +276,20 @@ static bool shape_hits(const svg *s, const sw_map_shape *sh, box r)
             }
         }
     }
-    return inside;
+    return inside ? BOX_INSIDE : BOX_OUTSIDE;
+}
+
+/* Does the box meet the shape: an edge crosses it, or it lies inside? */
+static bool shape_hits(const svg *s, const sw_map_shape *sh, box r)
+{
+    return box_place(s, sh, r) != BOX_OUTSIDE;
 }
 
 /* Does the box lie wholly inside the shape: no edge meets it and its
  * centre is inside? */
 static bool box_fits(const svg *s, const sw_map_shape *sh, box r)
 {
-    const sw_map *m = s->m;
-    int64_t cx = (r.x0 + r.x1) / 2, cy = (r.y0 + r.y1) / 2;
-    bool inside = false;
-    for (size_t k = sh->ring; k < sh->ring + sh->nrings; k++) {
-        const sw_map_point *p = m->pt + m->ring_start[k];
-        size_t n = m->ring_start[k + 1] - m->ring_start[k];
-        for (size_t i = 0, j = n - 1; i < n; j = i++) {
-            int64_t ax = dx_of(s, p[i]), ay = dy_of(s, p[i]);
-            int64_t bx = dx_of(s, p[j]), by = dy_of(s, p[j]);
-            if (segment_hits(ax, ay, bx, by, r))
-                return false;
-            if ((ay > cy) != (by > cy)) {
-                int64_t lhs = (cx - ax) * (by - ay), rhs = (bx - ax) * (cy - ay);
-                if (by > ay ? lhs < rhs : lhs > rhs)
-                    inside = !inside;
-            }
-        }
-    }
-    return inside;
+    return box_place(s, sh, r) == BOX_INSIDE;
 }
 
 /* The box of a label of width w and size f centred on (x, y): its

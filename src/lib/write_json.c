@@ -119,16 +119,6 @@ static void member(sw_out *o, int indent, bool *first, const char *name, const s
     }
 }
 
-static bool wanted(const sw_write_options *o, const char *k)
-{
-    if (!o->tables)
-        return true;
-    for (const char *const *t = o->tables; *t; t++)
-        if (strcmp(*t, k) == 0)
-            return true;
-    return false;
-}
-
 static int table(sw_out *o, const sw_table *t)
 {
     sw__out_puts(o, ",\n");
@@ -196,7 +186,7 @@ int sw_write_json(const sw_sink *sink, const sw_report *r, const sw_write_option
         sw__out_puts(o, "\n  ]");
     int rc = 0;
     for (size_t k = 0; rc == 0 && k < r->ntables; k++)
-        if (wanted(wo, r->table[k].key))
+        if (sw_write_options_wants(wo, r->table[k].key))
             rc = table(o, &r->table[k]);
     sw__out_puts(o, "\n}\n");
     return sw__out_end(o, rc);

@@ -115,16 +115,6 @@ static void notes(sw_out *o, const sw_report *r, sw_note_kind kind, const char *
         }
 }
 
-static bool wanted(const sw_write_options *o, const char *key)
-{
-    if (!o->tables)
-        return true;
-    for (const char *const *t = o->tables; *t; t++)
-        if (strcmp(*t, key) == 0)
-            return true;
-    return false;
-}
-
 int sw_write_markdown(const sw_sink *sink, const sw_report *r, const sw_write_options *opt)
 {
     assert(sink && r);
@@ -155,7 +145,7 @@ int sw_write_markdown(const sw_sink *sink, const sw_report *r, const sw_write_op
     /* The answer first; how it was computed after it, as in the HTML
      * page's appendix. */
     for (size_t k = 0; rc == 0 && k < r->ntables; k++)
-        if (wanted(wo, r->table[k].key))
+        if (sw_write_options_wants(wo, r->table[k].key))
             rc = table(o, &r->table[k], cells, s);
     if (rc == 0) {
         sw__out_puts(o, "\n## Parameters, bronnen en invoer\n");

@@ -620,16 +620,6 @@ static int steps_table(sw_out *o, const sw_table *t, size_t room, sw_value *cell
     return 0;
 }
 
-static bool wanted(const sw_write_options *o, const char *key)
-{
-    if (!o->tables)
-        return true;
-    for (const char *const *t = o->tables; *t; t++)
-        if (strcmp(*t, key) == 0)
-            return true;
-    return false;
-}
-
 static const char *meta_value(const sw_meta *m, char *tmp, size_t cap)
 {
     sw_column c = {.kind = m->kind, .places = -1};
@@ -734,7 +724,7 @@ int sw_write_text(const sw_sink *sink, const sw_report *r, const sw_write_option
     bool first = true;
     for (size_t k = 0; rc == 0 && k < r->ntables; k++) {
         const sw_table *t = &r->table[k];
-        if (!wanted(wo, t->key))
+        if (!sw_write_options_wants(wo, t->key))
             continue;
         /* the title, the scenario and notes() end with a blank line; the
          * first table shown needs no other */

@@ -24,3 +24,14 @@ const sw_writer *sw_writer_find(const char *name)
             return w;
     return NULL;
 }
+
+bool sw_write_options_wants(const sw_write_options *o, const char *table)
+{
+    assert(o && table);
+    if (!o->tables)
+        return true;
+    for (const char *const *t = o->tables; *t; t++)
+        if (strcmp(*t, table) == 0)
+            return true;
+    return false;
+}

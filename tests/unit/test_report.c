@@ -118,6 +118,20 @@ START_TEST(special_characters_are_quoted_or_escaped)
 }
 END_TEST
 
+START_TEST(table_selection)
+{
+    sw_write_options all = SW_WRITE_OPTIONS_INIT;
+    ck_assert(sw_write_options_wants(&all, "provincies"));
+    const char *const keys[] = {"gemeenten", "provincies", NULL};
+    sw_write_options some = {.tables = keys};
+    ck_assert(sw_write_options_wants(&some, "provincies"));
+    ck_assert(!sw_write_options_wants(&some, "provincie"));
+    const char *const none[] = {NULL};
+    sw_write_options empty = {.tables = none};
+    ck_assert(!sw_write_options_wants(&empty, "gemeenten"));
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("report");
@@ -125,6 +139,7 @@ int main(void)
     tcase_add_test(tc, csv_of_the_hand_worked_example);
     tcase_add_test(tc, json_carries_exact_quota);
     tcase_add_test(tc, special_characters_are_quoted_or_escaped);
+    tcase_add_test(tc, table_selection);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
