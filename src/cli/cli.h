@@ -246,6 +246,11 @@ typedef struct cli_lists {
 int cli_measure_options(sw_measure_options *mo, cli_lists *lists, const cli_options *o,
                         const cli_run *run, sw_diag *diag);
 
+/* The --opgave file, when one is given: read into `in` and loaded into
+ * *opgave (NULL when none is given). Returns 0 or an exit code (reported). */
+int cli_load_opgave(sw_opgave **opgave, cli_input *in, const cli_options *o, const cli_run *run,
+                    sw_diag *diag);
+
 /* Counts: sw_measurement_compute over the --locaties file (streamed into loc_in, which
  * gets its name and digest). Returns 0 or an exit code (reported). */
 int cli_measure_run(sw_measurement **m, cli_input *loc_in, const cli_options *o,

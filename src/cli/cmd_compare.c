@@ -71,12 +71,8 @@ int cmd_compare(const cli_options *o)
     rc = cli_load_run(&run, o);
     if (rc == 0)
         e = cli_measure_options(&mo, &lists, o, &run, &diag);
-    if (rc == 0 && e == 0 && o->opgave && (rc = cli_read_input(&opgave_in, o->opgave, NULL)) == 0) {
-        sw_csv_options copt = SW_CSV_OPTIONS_INIT;
-        copt.delimiter = o->delimiter;
-        e = sw_opgave_load(&opgave, run.reg, run.cycle, opgave_in.name, opgave_in.data,
-                           opgave_in.len, &copt, &diag);
-    }
+    if (rc == 0 && e == 0)
+        rc = cli_load_opgave(&opgave, &opgave_in, o, &run, &diag);
     /* Locations are matched (and so kept) only when their table is asked for. */
     bool locaties = o->tabel && strcmp(o->tabel, "locaties") == 0;
     const char *new_name = shown_name(o->locaties);

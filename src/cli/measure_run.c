@@ -26,7 +26,23 @@ int cli_measure_options(sw_measure_options *mo, cli_lists *lists, const cli_opti
     return e;
 }
 
+int cli_load_opgave(sw_opgave **opgave, cli_input *in, const cli_options *o, const cli_run *run,
+                    sw_diag *diag)
+{
+    *opgave = NULL;
+    if (!o->opgave)
+        return 0;
+    int rc = cli_read_input(in, o->opgave, NULL);
+    if (rc != 0)
+        return rc;
+    sw_csv_options copt = SW_CSV_OPTIONS_INIT;
+    copt.delimiter = o->delimiter;
+    int e = sw_opgave_load(opgave, run->reg, run->cycle, in->name, in->data, in->len, &copt, diag);
+    return e == 0 ? 0 : cli_fail(e, diag);
+}
+
 typedef struct stream {
+
     sw_measurement *m;
     int e; /* the library's error, when it stopped the stream */
 } stream;
