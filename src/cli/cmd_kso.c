@@ -1,5 +1,6 @@
 /* spreiding kso: small-scale reception (kleinschalige opvang), the overview
- * of issue 13, read as a stream and summarised by the library (kso.h). */
+ * the minister's letter promises, read as a stream and summarised by the
+ * library (kso.h). */
 #include <stdbool.h>
 #include <string.h>
 
