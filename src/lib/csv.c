@@ -293,8 +293,9 @@ static void deliver(sw_csv_reader *r)
         /* Excel's trailing empty columns in the header only: the fields
          * under them are empty. The header's record had this many fields,
          * so the arrays hold them. */
+        size_t nul = r->off[r->nfields - 1] + r->len[r->nfields - 1]; /* ends the last field */
         for (size_t i = r->nfields; i < r->header_fields; i++) {
-            r->off[i] = r->buf_len - 1; /* the last field's NUL: an empty string */
+            r->off[i] = nul;
             r->len[i] = 0;
             r->field_line[i] = r->record_line;
         }

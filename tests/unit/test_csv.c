@@ -104,6 +104,13 @@ START_TEST(accepts_trailing_empty_header_columns)
     ck_assert_str_eq(c.first[0], "1");
     ck_assert_str_eq(c.first[1], "2");
     ck_assert_str_eq(c.first[4], "");
+    /* the same where the row's last field is trimmed (the fuzzer found the
+     * padding read past it) */
+    const char trimmed[] = "aaaaaaaaaa;b;;;\n1;2  \n";
+    ck_assert_int_eq(read_text(&c, &d, trimmed, sizeof trimmed - 1), 0);
+    ck_assert_str_eq(c.first[1], "2");
+    ck_assert_str_eq(c.first[2], "");
+    ck_assert_str_eq(c.first[4], "");
     /* a row short of the named columns is still short */
     expect_error("a;b;;\n1\n", 8, "t.csv:2:2: column 'b': record has 1 fields, the header has 2");
 }
