@@ -19,12 +19,13 @@ static draw read_draw(const char *s, size_t n)
     draw d = {{0}};
     size_t k = 0;
     for (size_t i = 0; i < n && s[i] != '\n' && k < 10; i++) {
-        if (s[i] >= '0' && s[i] <= '9')
+        if (s[i] >= '0' && s[i] <= '9') {
             d.v[k] = d.v[k] * 10 + (uint64_t)(s[i] - '0');
-        else if (s[i] == ' ')
+            if (d.v[k] > (uint64_t)INT64_MAX / 20)
+                d.v[k] = (uint64_t)INT64_MAX / 20;
+        } else if (s[i] == ' ') {
             k++;
-        if (d.v[k] > (uint64_t)INT64_MAX / 20)
-            d.v[k] = (uint64_t)INT64_MAX / 20;
+        }
     }
     return d;
 }
