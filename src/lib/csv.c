@@ -96,8 +96,8 @@ static size_t utf8_chars(const char *s, size_t n)
 }
 
 /* Copies field s into the record, turning tab, CR and LF into spaces and
- * counting its line breaks (CRLF is one). Returns the first control character
- * found (its code point), or 0. */
+ * counting its line breaks (CRLF is one). Returns the first other character
+ * a cell may not hold (sw__refused_char; its code point), or 0. */
 static uint32_t copy_field(char *dst, const char *s, size_t n, long *breaks)
 {
     long b = 0;
@@ -107,21 +107,11 @@ static uint32_t copy_field(char *dst, const char *s, size_t n, long *breaks)
             dst[i] = (char)c;
             continue;
         }
-        if (c == 0xC2) { /* C1 controls: U+0080..U+009F */
-            if (i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9F)
-                return (uint32_t)(unsigned char)s[i + 1];
-            dst[i] = (char)c;
-        } else if (c == 0xE2) {
-            /* The bidirectional embeddings, overrides and isolates
-             * (U+202A..U+202E, U+2066..U+2069) make a name read differently
-             * from what it is, in a report as in a message. */
-            if (i + 2 < n && (unsigned char)s[i + 1] >> 6 == 2 &&
-                (unsigned char)s[i + 2] >> 6 == 2) {
-                uint32_t cp =
-                    0x2000 | (uint32_t)(s[i + 1] & 0x3F) << 6 | (uint32_t)(s[i + 2] & 0x3F);
-                if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
-                    return cp;
-            }
+        if (c == 0xC2 || c == 0xE2) { /* where C1 and the bidi controls start */
+            size_t k;
+            uint32_t cp = sw__utf8_next(s + i, n - i, &k);
+            if (sw__refused_char(cp))
+                return cp;
             dst[i] = (char)c;
         } else if (c == '\t') {
             dst[i] = ' ';

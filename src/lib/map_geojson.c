@@ -1,6 +1,7 @@
 /* Reading boundaries from GeoJSON (RFC 7946) through jansson, with every
  * problem located at the line and column of its feature. */
 #include "map_build.h"
+#include "util.h"
 
 #include <assert.h>
 #include <jansson.h>
@@ -254,6 +255,14 @@ static int read_feature(reader *r, const json_t *f, int *first, const size_t *fi
     const char *naam = json_is_string(jname) && json_string_length(jname) > 0
                            ? json_string_value(jname)
                            : fallback;
+    /* A name is shown in the map's titles and labels: what a CSV cell may
+     * not hold, it may not hold either (jansson has checked the UTF-8). */
+    for (size_t i = 0, k, n = strlen(naam); i < n; i += k) {
+        uint32_t cp = sw__utf8_next(naam + i, n - i, &k);
+        if (sw__refused_char(cp))
+            return fail(r, "%s contains the control character U+%04X, which a name may not hold",
+                        name_key(r->level), (unsigned)cp);
+    }
     const json_t *geom = json_object_get(f, "geometry");
     const json_t *type = json_object_get(geom, "type");
     const json_t *coords = json_object_get(geom, "coordinates");

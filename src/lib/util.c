@@ -77,6 +77,12 @@ uint32_t sw__utf8_next(const char *str, size_t n, size_t *len)
     return cp;
 }
 
+bool sw__refused_char(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
 size_t sw__cut_utf8(char *dst, size_t cap, const char *s, size_t n)
 {
     size_t o = 0;

@@ -464,6 +464,15 @@ START_TEST(malformed_geojson_gives_a_located_error)
                  SQUARE(5.0, 5.1, 52.0, 52.1)) "]}",
                  "kaart.geojson:2:1: feature 1: \"gemeentecode\" \"WK000101\" is not a "
                  "gemeentecode (GM and four digits)");
+    /* A name holds what a CSV cell may: no control or bidi characters. */
+    expect_error("{\"type\":\"FeatureCollection\",\"features\":[\n" FEATURE(
+                     "GM0001", "A\\u202eB", SQUARE(5.0, 5.1, 52.0, 52.1)) "]}",
+                 "kaart.geojson:2:1: feature 1 (GM0001): gemeentenaam contains the control "
+                 "character U+202E, which a name may not hold");
+    expect_error("{\"type\":\"FeatureCollection\",\"features\":[\n" FEATURE(
+                     "GM0001", "A\\u0007", SQUARE(5.0, 5.1, 52.0, 52.1)) "]}",
+                 "kaart.geojson:2:1: feature 1 (GM0001): gemeentenaam contains the control "
+                 "character U+0007, which a name may not hold");
     /* A duplicate code names both places. */
     expect_error("{\"type\":\"FeatureCollection\",\"features\":[\n" FEATURE("GM0001", "A",
                  SQUARE(5.0, 5.1, 52.0, 52.1)) ",\n"
