@@ -388,6 +388,10 @@ static int set_value(cli_options *o, const cli_option *op, const char *arg)
         *(bool *)(void *)(base + op->offset) = true;
         return 0;
     case A_TEXT:
+        if (!arg[0]) { /* a file, a code, a title: never nothing */
+            cli_error("--%s: the value is empty", op->name);
+            return EX_USAGE;
+        }
         *(const char **)(void *)(base + op->offset) = arg;
         return 0;
     case A_POLICY: {

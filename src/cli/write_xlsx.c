@@ -521,6 +521,8 @@ static lxw_format *header_format(formats *f, align a)
     return x;
 }
 
+const char cli_xlsx_version[] = SW_VERSION;
+
 int cli_xlsx_build(const sw_report *r, const sw_write_options *wo, const char *path, char *why,
                    size_t cap)
 {

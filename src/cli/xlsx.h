@@ -7,8 +7,11 @@
 
 #include "spreiding/spreiding.h"
 
-/* The name xlsx_module.c looks up in the module. */
+/* The names xlsx_module.c looks up in the module: the writer, and the
+ * version of spreiding it was built with (SW_VERSION), which must be the
+ * program's. */
 #define CLI_XLSX_ENTRY "cli_xlsx_build"
+#define CLI_XLSX_VERSION "cli_xlsx_version"
 
 /* Writes the report as a workbook to the file `path` (created or
  * truncated). Returns 0, SW_ENOMEM, or SW_EIO with a message (libxlsxwriter's
@@ -16,5 +19,6 @@
 typedef int cli_xlsx_build_fn(const sw_report *r, const sw_write_options *wo, const char *path,
                               char *why, size_t cap);
 cli_xlsx_build_fn cli_xlsx_build;
+extern const char cli_xlsx_version[];
 
 #endif

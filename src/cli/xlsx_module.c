@@ -10,8 +10,11 @@
  * ("out of memory"), a crash of the writer is told as one, the user's
  * terminal sees one message in our words, and the output is never a
  * workbook with a part missing. */
+/* realpath is beyond POSIX.1-2008 base. */
+#define _DEFAULT_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,60 +31,79 @@
 
 #ifdef SW_HAVE_XLSX
 
-/* The module beside the program at PATH, if PATH names a file in a
- * directory. A module that is there but does not load is the error worth
- * telling (err keeps the first); one that is not there is not an error. */
-static void *open_beside(const char *path, char *err, size_t cap)
+/* Opens the module at `file` (kept in `used` for messages) if it is there.
+ * A module that is there but does not load is the error worth telling (err
+ * keeps the first); one that is not there is not an error. */
+static void *open_file(const char *file, char *used, size_t ucap, char *err, size_t cap)
 {
-    const char *slash = path ? strrchr(path, '/') : NULL;
-    char file[4096];
-    static const char name[] = "spreiding-xlsx.so";
-    if (!slash || (size_t)(slash - path) + sizeof name + 1 > sizeof file)
-        return NULL;
-    memcpy(file, path, (size_t)(slash - path) + 1);
-    memcpy(file + (slash - path) + 1, name, sizeof name);
     void *h = dlopen(file, RTLD_NOW | RTLD_LOCAL);
-    if (!h && !err[0] && access(file, F_OK) == 0)
+    if (h)
+        snprintf(used, ucap, "%s", file);
+    else if (!err[0] && access(file, F_OK) == 0)
         snprintf(err, cap, "%s", dlerror());
     return h;
 }
 
-/* Next to the program (a build tree), else where it is installed. The
- * program's own path comes from /proc/self/exe, or, where /proc is not
- * mounted (some build sandboxes), from the name it was started by. */
-static void *open_module(char *err, size_t cap)
+/* The module beside the program whose path is `self`. */
+static void *open_beside(const char *self, char *used, size_t ucap, char *err, size_t cap)
 {
-    char self[4096];
+    static const char name[] = "spreiding-xlsx.so";
+    const char *slash = strrchr(self, '/');
+    char file[PATH_MAX + sizeof name];
+    if (!slash || (size_t)(slash - self) + 1 + sizeof name > sizeof file)
+        return NULL;
+    memcpy(file, self, (size_t)(slash - self) + 1);
+    memcpy(file + (slash - self) + 1, name, sizeof name);
+    return open_file(file, used, ucap, err, cap);
+}
+
+/* Beside the program (a build tree), else where it is installed. The
+ * program is /proc/self/exe; only where /proc is not mounted (some build
+ * sandboxes) the name it was started by, resolved through its links, so
+ * that a link elsewhere never decides what code is loaded. */
+static void *open_module(char *used, size_t ucap, char *err, size_t cap)
+{
+    char self[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
     void *h = NULL;
     if (n > 0) {
         self[n] = '\0';
-        h = open_beside(self, err, cap);
+        h = open_beside(self, used, ucap, err, cap);
     }
 #ifdef __linux__
-    if (!h)
-        h = open_beside((const char *)getauxval(AT_EXECFN), err, cap);
+    else {
+        const char *started = (const char *)getauxval(AT_EXECFN);
+        if (started && realpath(started, self))
+            h = open_beside(self, used, ucap, err, cap);
+    }
 #endif
     if (!h)
-        h = dlopen(SW_XLSX_MODULE, RTLD_NOW | RTLD_LOCAL);
+        h = open_file(SW_XLSX_MODULE, used, ucap, err, cap);
     if (!h && !err[0])
-        snprintf(err, cap, "%s", dlerror());
+        snprintf(err, cap, "%s: %s", SW_XLSX_MODULE, "not found");
     return h;
 }
 
 int cli_xlsx_open(cli_xlsx_build_fn **build)
 {
-    char err[512] = "";
+    char err[512] = "", used[PATH_MAX] = "";
     /* The module stays loaded for the life of the process. */
-    void *h = open_module(err, sizeof err);
+    void *h = open_module(used, sizeof used, err, sizeof err);
     *build = NULL;
     if (h) {
+        /* A module of another version may expect another report. */
+        const char *version = dlsym(h, CLI_XLSX_VERSION);
         void *sym = dlsym(h, CLI_XLSX_ENTRY);
-        memcpy(build, &sym, sizeof sym); /* ISO C has no object-to-function cast */
+        if (!version || strcmp(version, SW_VERSION) != 0)
+            snprintf(err, sizeof err, "%s is of version %s, this program of %s", used,
+                     version ? version : "unknown", SW_VERSION);
+        else if (!sym)
+            snprintf(err, sizeof err, "%s has no %s", used, CLI_XLSX_ENTRY);
+        else
+            memcpy(build, &sym, sizeof sym); /* ISO C has no object-to-function cast */
     }
     if (!*build) {
-        cli_error("-f xlsx is not available: its module cannot be loaded (%s)",
-                  err[0] ? err : "no entry point");
+        cli_error("-f xlsx is not available: its module cannot be loaded (%s)", err);
         return EX_UNAVAILABLE;
     }
     return 0;

@@ -245,6 +245,16 @@ static bool blank(const char *s, size_t n)
     return true;
 }
 
+/* A name of nothing a reader can see (a no-break space from Excel, a stray
+ * BOM) names no column. */
+static bool invisible_only(const char *s, size_t n)
+{
+    for (size_t i = 0, k; i < n; i += k)
+        if (!sw__invisible_char(sw__utf8_next(s + i, n - i, &k)) && s[i] != ' ')
+            return false;
+    return true;
+}
+
 static int keep_header(sw_csv_reader *r)
 {
     r->header_fields = r->nfields;
@@ -256,7 +266,7 @@ static int keep_header(sw_csv_reader *r)
         size_t n = r->len[i];
         sw__trim(&s, &n);
         sw__cut_utf8(r->colname[i], COLNAME, s, n);
-        if (n > 0)
+        if (!invisible_only(s, n))
             r->header_named = i + 1;
     }
     return 0;
@@ -267,6 +277,12 @@ static void deliver(sw_csv_reader *r)
     bool all_blank = true;
     for (size_t i = 0; i < r->nfields && all_blank; i++)
         all_blank = blank(r->buf + r->off[i], r->len[i]);
+    if (r->bad_record && r->index == 0) {
+        /* A header that cannot be read names no columns: the rows below it
+         * would only add false "missing column" errors. */
+        r->status = r->data_error;
+        return;
+    }
     if (all_blank || r->bad_record)
         return; /* a row of nothing but delimiters is a blank line */
     if (r->index == 0) {
@@ -274,10 +290,14 @@ static void deliver(sw_csv_reader *r)
         if (r->status != 0)
             return;
     } else if (r->nfields < r->header_named) {
-        r->data_error =
-            sw_diag_add(r->diag, SW_EDATA, r->name, r->record_line, (long)r->nfields + 1,
-                        column_name(r, r->nfields), "record has %zu fields, the header has %zu",
-                        r->nfields, r->header_named);
+        /* Where the missing field would be: after the record's last field,
+         * on the line it ends on (a quoted field may span lines). */
+        r->data_error = sw_diag_add(r->diag, SW_EDATA, r->name, r->line, (long)r->nfields + 1,
+                                    column_name(r, r->nfields),
+                                    r->header_named < r->header_fields
+                                        ? "record has %zu fields, the header names %zu columns"
+                                        : "record has %zu fields, the header has %zu",
+                                    r->nfields, r->header_named);
         return;
     } else if (r->nfields < r->header_fields) {
         /* Excel's trailing empty columns in the header only: the fields

@@ -93,21 +93,28 @@ static const char *short_name(char out[64], const char *s)
 }
 
 /* Writes the n items into out, separated by ", " and quoted when quote, as
- * many as fit with room left for ", and N more". */
+ * many as fit with room left for ", and N more". Empty items (a header's
+ * unnamed columns, Excel's trailing ones) are left out. */
 static void join(char *out, size_t cap, const char *const *item, size_t n, bool quote)
 {
     const size_t reserve = 32; /* ", and 18446744073709551615 more" and the NUL */
     const char *q = quote ? "'" : "";
-    size_t o = 0;
+    size_t o = 0, shown = 0, left = 0;
+    for (size_t i = 0; i < n; i++)
+        left += item[i][0] != '\0';
     out[0] = '\0';
     for (size_t i = 0; i < n; i++) {
-        size_t need = strlen(item[i]) + (quote ? 2 : 0) + (i ? 2 : 0);
+        if (!item[i][0])
+            continue;
+        size_t need = strlen(item[i]) + (quote ? 2 : 0) + (shown ? 2 : 0);
         if (o + need + reserve >= cap) {
-            snprintf(out + o, cap - o, "%sand %zu more", i ? ", " : "", n - i);
+            snprintf(out + o, cap - o, "%sand %zu more", shown ? ", " : "", left);
             return;
         }
-        int w = snprintf(out + o, cap - o, "%s%s%s%s", i ? ", " : "", q, item[i], q);
+        int w = snprintf(out + o, cap - o, "%s%s%s%s", shown ? ", " : "", q, item[i], q);
         o += w > 0 ? (size_t)w : 0;
+        shown++;
+        left--;
     }
 }
 

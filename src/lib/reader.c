@@ -8,14 +8,6 @@
 
 #include "spreiding/number.h"
 
-static bool invisible(uint32_t cp)
-{
-    return cp < 0x20 || (cp >= 0x7F && cp <= 0xA0) || cp == 0xAD || cp == 0x34F ||
-           cp == 0x61C || cp == 0x180E || (cp >= 0x2000 && cp <= 0x200F) ||
-           (cp >= 0x2028 && cp <= 0x202F) || (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 ||
-           cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB);
-}
-
 void sw__quote_value(char *out, size_t cap, const char *v, size_t len)
 {
     assert(cap >= 16);
@@ -28,7 +20,7 @@ void sw__quote_value(char *out, size_t cap, const char *v, size_t len)
         size_t plen = k;
         if (k == 1 && cp >= 0x80) /* not UTF-8: show the byte */
             plen = (size_t)snprintf(esc, sizeof esc, "<0x%02X>", (unsigned)cp), piece = esc;
-        else if (invisible(cp))
+        else if (sw__invisible_char(cp))
             plen = (size_t)snprintf(esc, sizeof esc, "<U+%04X>", (unsigned)cp), piece = esc;
         if (chars == 40 || o + plen + 4 > cap) {
             memcpy(out + o, "...", 3);

@@ -51,6 +51,11 @@ bool sw__same_name(const char *a, const char *b);
  * *len; an invalid byte is returned as itself with length 1. */
 uint32_t sw__utf8_next(const char *s, size_t n, size_t *len);
 
+/* True for a character a reader cannot see: the controls, the spaces other
+ * than U+0020 (no-break, ideographic, zero-width), soft hyphen, the bidi
+ * marks and controls, the BOM. Messages show them as <U+00A0>. */
+bool sw__invisible_char(uint32_t cp);
+
 /* True for a character no cell or name may hold: the C0 and C1 controls,
  * DEL, and the bidirectional embeddings, overrides and isolates (U+202A..
  * U+202E, U+2066..U+2069), which make a name read as something else. Tab,

@@ -87,6 +87,11 @@ fails bad-policy 64 "spreiding: --mode: 'regional' is not one of national|provin
     allocate --mode regional
 fails bad-option 64 "spreiding: unknown option '--frobnicate' (try 'spreiding allocate --help')" -- \
     allocate --frobnicate
+fails empty-kolom 64 "spreiding: --kolom: the value is empty" -- allocate --kolom ""
+# A download's unnamed trailing columns are not listed as choices.
+printf 'gemeentecode,iets,,,\nGM0001,1\n' >"$tmp/unnamed.csv"
+fails unnamed-columns-unlisted 65 "spreiding: $tmp/unnamed.csv:1:1: no column holds the SES-WOA score by a name this program knows; name it with --kolom TITLE; the columns are: 'gemeentecode', 'iets'" -- \
+    allocate $F --gemeenten fixtures/gemeenten.csv --ses "$tmp/unnamed.csv"
 fails bad-provincie 64 "spreiding: --provincie: 'Gamma' is not a province code or name of cycle 2024: PV20 Alfa, PV21 Beta" -- \
     allocate $F --gemeenten fixtures/gemeenten.csv --provincie Gamma
 
@@ -564,14 +569,27 @@ else
         grep -q '^spreiding: -f xlsx is not available: its module cannot be loaded (' "$tmp/err" &&
         ok || { ko "xlsx without its module: exit $rc"; cat "$tmp/err"; }
 fi
+# A shared object beside it that is not the module of this version is
+# refused, and named.
+cp /lib/x86_64-linux-gnu/libz.so.1 "$tmp/alone/spreiding-xlsx.so" 2>/dev/null &&
+    { "$tmp/alone/spreiding" grants $V -f xlsx -o "$tmp/alone.xlsx" 2>"$tmp/err"
+      [ $? -eq 69 ] && [ ! -e "$tmp/alone.xlsx" ] &&
+          [ "$(cat "$tmp/err")" = "spreiding: -f xlsx is not available: its module cannot be loaded ($tmp/alone/spreiding-xlsx.so is of version unknown, this program of $("$bin" --version | sed -n '1s/^spreiding //p'))" ] &&
+          ok || { ko "xlsx with a module of another version"; cat "$tmp/err"; }; }
+rm -f "$tmp/alone/spreiding-xlsx.so"
 # Where /proc is not mounted (some build sandboxes), the module beside the
-# program is still found, by the name the program was started by. Needs a
-# mount namespace of its own (root); skipped elsewhere.
+# program is still found, by the name the program was started by, through
+# a link too. Needs a mount namespace of its own (root); skipped elsewhere.
 if unshare -m true 2>/dev/null; then
     unshare -m sh -c 'mount -t tmpfs none /proc && exec "$@"' sh \
         "$bin" grants $V -f xlsx -o "$tmp/noproc.xlsx" 2>"$tmp/err" &&
         [ "$(head -c 2 "$tmp/noproc.xlsx")" = PK ] &&
         ok || { ko "xlsx without /proc"; cat "$tmp/err"; }
+    ln -s "$bin" "$tmp/alone/linked"
+    unshare -m sh -c 'mount -t tmpfs none /proc && exec "$@"' sh \
+        "$tmp/alone/linked" grants $V -f xlsx -o "$tmp/noproc2.xlsx" 2>"$tmp/err" &&
+        [ "$(head -c 2 "$tmp/noproc2.xlsx")" = PK ] &&
+        ok || { ko "xlsx without /proc, through a link"; cat "$tmp/err"; }
 else
     echo "SKIP: no mount namespace for a run without /proc"
 fi

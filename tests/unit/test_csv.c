@@ -111,8 +111,16 @@ START_TEST(accepts_trailing_empty_header_columns)
     ck_assert_str_eq(c.first[1], "2");
     ck_assert_str_eq(c.first[2], "");
     ck_assert_str_eq(c.first[4], "");
+    /* names of nothing visible (a no-break space, a BOM) name no column */
+    const char unseen[] = "a;b;\xC2\xA0;\xEF\xBB\xBF;\xE2\x80\x8B\n1;2\n";
+    ck_assert_int_eq(read_text(&c, &d, unseen, sizeof unseen - 1), 0);
+    ck_assert_int_eq(c.records, 2);
     /* a row short of the named columns is still short */
-    expect_error("a;b;;\n1\n", 8, "t.csv:2:2: column 'b': record has 1 fields, the header has 2");
+    expect_error("a;b;;\n1\n", 8,
+                 "t.csv:2:2: column 'b': record has 1 fields, the header names 2 columns");
+    /* the missing field is where the record ends, after a field of two lines */
+    expect_error("a,b,c\n1,\"x\ny\"\n", 14,
+                 "t.csv:3:3: column 'c': record has 2 fields, the header has 3");
 }
 END_TEST
 
