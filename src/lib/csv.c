@@ -629,6 +629,32 @@ static int start_parsing(sw_csv_reader *r)
     return rc;
 }
 
+/* Drops the blank lines (nothing but spaces and delimiters) that stand
+ * before the header, counting them, so that they neither count toward the
+ * header's limit nor take memory however many there are. They hold no
+ * quote, so no line end among them is inside a field; a CR is dropped only
+ * once the byte after it is known not to be an LF. */
+static void drop_blank_lines(sw_csv_reader *r)
+{
+    size_t cut = 0;
+    for (size_t i = 0; i < r->hlen; i++) {
+        char c = r->hbuf[i];
+        if (c == '\n')
+            cut = i + 1;
+        else if (c == '\r' && i + 1 < r->hlen)
+            cut = r->hbuf[i + 1] == '\n' ? cut : i + 1;
+        else if (c != ' ' && c != ',' && c != ';' && c != '\t')
+            break;
+    }
+    if (cut == 0)
+        return;
+    for (size_t i = 0; i < cut; i++)
+        r->line += r->hbuf[i] == '\n' || (r->hbuf[i] == '\r' && r->hbuf[i + 1] != '\n');
+    memmove(r->hbuf, r->hbuf + cut, r->hlen - cut);
+    r->hlen -= cut;
+    r->hscan -= cut;
+}
+
 /* Collects text until the header line is complete. */
 static int take_header(sw_csv_reader *r, const char *s, size_t n)
 {
@@ -645,6 +671,7 @@ static int take_header(sw_csv_reader *r, const char *s, size_t n)
         else if (c != ' ' && c != ',' && c != ';' && c != '\t')
             r->hcontent = true;
     }
+    drop_blank_lines(r);
     if (r->hdone || r->hlen >= SW_CSV_MAX_HEADER)
         return start_parsing(r);
     return 0;
@@ -667,7 +694,7 @@ static int encoding_error(sw_csv_reader *r)
         if (!delim && detect_delimiter(&delim, r->hbuf + h, r->hlen - h) != 0)
             delim = ',';
         bool quoted = false;
-        line = 1;
+        line = r->line; /* after the blank lines dropped */
         field = 1;
         for (size_t i = 0; i < r->hlen; i++) {
             char c = r->hbuf[i];

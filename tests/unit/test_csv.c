@@ -89,6 +89,33 @@ START_TEST(accepts_trailing_empty_columns)
 }
 END_TEST
 
+/* Blank lines before the header, more than the header may be long: the
+ * header is still found whole, and lines are still counted. */
+START_TEST(skips_any_number_of_blank_lines_before_the_header)
+{
+    static const char *const ends[] = {"\n", "\r\n", "\r", " ;\t\n"};
+    for (size_t e = 0; e < 4; e++) {
+        size_t blank = SW_CSV_MAX_HEADER / strlen(ends[e]) + 10, k = strlen(ends[e]);
+        const char tail[] = "a;b;c\n1;2;3\n";
+        size_t len = blank * k + sizeof tail - 1;
+        char *text = malloc(len);
+        ck_assert_ptr_nonnull(text);
+        for (size_t i = 0; i < blank; i++)
+            memcpy(text + i * k, ends[e], k);
+        memcpy(text + blank * k, tail, sizeof tail - 1);
+        collect c;
+        sw_diag d;
+        ck_assert_int_eq(read_text(&c, &d, text, len), 0);
+        ck_assert_int_eq(c.delim, ';');
+        ck_assert_int_eq(c.records, 2);
+        ck_assert_int_eq(c.line[0], (long)blank + 1);
+        ck_assert_int_eq(c.line[1], (long)blank + 2);
+        ck_assert_str_eq(c.first[2], "3");
+        free(text);
+    }
+}
+END_TEST
+
 static void expect_error(const char *text, size_t len, const char *message);
 
 /* Excel saves a sheet with columns formatted beyond the table as a header
@@ -533,6 +560,7 @@ int main(void)
     tcase_add_test(tc, accepts_trailing_empty_columns);
     tcase_add_test(tc, accepts_trailing_empty_header_columns);
     tcase_add_test(tc, rejects_bidi_controls_only);
+    tcase_add_test(tc, skips_any_number_of_blank_lines_before_the_header);
     tcase_add_test(tc, rejects_malformed_files_with_located_messages);
     tcase_add_test(tc, undefined_windows_1252_byte_is_rejected);
     tcase_add_test(tc, enforces_the_field_limit);
