@@ -110,6 +110,15 @@ static const sw_column provincie_cols[] = {
 };
 enum { NPROV_COLS = 7 };
 
+/* Where province `code` stands in a KSO series, or SIZE_MAX. */
+static size_t kso_index(const sw_kso_series *ks, int code)
+{
+    for (size_t j = 0; ks && j < ks->nprov; j++)
+        if (ks->provincie[j] == code)
+            return j;
+    return SIZE_MAX;
+}
+
 static int provincie_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
 {
     const tl_src *x = src;
@@ -123,11 +132,11 @@ static int provincie_row(const void *src, size_t k, sw_value *c, sw_scratch *s)
     c[5] = voortgang(pv);
     c[6] = sw__yesno(pv->gehaald);
     const sw_kso_series *ks = x->kso;
-    for (size_t j = 0; ks && j < ks->nprov; j++)
-        if (ks->provincie[j] == pv->code) {
-            c[7] = sw__count(ks->plaatsen[step * ks->nprov + j]);
-            c[8] = sw__count(ks->locaties[step * ks->nprov + j]);
-        }
+    size_t j = kso_index(ks, pv->code);
+    if (j != SIZE_MAX) {
+        c[7] = sw__count(ks->plaatsen[step * ks->nprov + j]);
+        c[8] = sw__count(ks->locaties[step * ks->nprov + j]);
+    }
     return 0;
 }
 
@@ -338,11 +347,19 @@ static bool gemeente_changes(const sw_progress *p, size_t i, size_t s)
 }
 
 /* Whether province k counts other places at step s than at the step before,
- * or meets the threshold there where it did not (or the other way). */
-static bool province_changes(const sw_progress *p, size_t k, size_t s)
+ * meets the threshold there where it did not (or the other way), or, when
+ * the table shows them, has other small-scale places or locations. */
+static bool province_changes(const tl_src *x, size_t k, size_t s)
 {
+    const sw_progress *p = x->p;
     const sw_progress_provincie *a = &p->step[s - 1].prov[k], *b = &p->step[s].prov[k];
-    return a->geteld != b->geteld || a->gehaald != b->gehaald;
+    if (a->geteld != b->geteld || a->gehaald != b->gehaald)
+        return true;
+    const sw_kso_series *ks = x->kso;
+    size_t j = kso_index(ks, b->code);
+    return j != SIZE_MAX &&
+           (ks->plaatsen[(s - 1) * ks->nprov + j] != ks->plaatsen[s * ks->nprov + j] ||
+            ks->locaties[(s - 1) * ks->nprov + j] != ks->locaties[s * ks->nprov + j]);
 }
 
 /* Up to this many of a province's gemeenten that do not change but count
@@ -440,13 +457,14 @@ static size_t *gemeente_changes_index(sw_report *r, const tl_src *x, const sw_re
 
 /* The province rows (by peildatum, then code) at the first step and at each
  * step at which the province's count or verdict changes. */
-static size_t *province_changes_index(sw_report *r, const sw_progress *p, size_t *n)
+static size_t *province_changes_index(sw_report *r, const tl_src *x, size_t *n)
 {
+    const sw_progress *p = x->p;
     size_t *index = sw__alloc(r, p->nsteps * p->nprov, sizeof *index);
     *n = 0;
     for (size_t s = 0; index && s < p->nsteps; s++)
         for (size_t k = 0; k < p->nprov; k++)
-            if (s == 0 || province_changes(p, k, s))
+            if (s == 0 || province_changes(x, k, s))
                 index[(*n)++] = s * p->nprov + k;
     return index;
 }
@@ -515,7 +533,7 @@ int sw_report_timeline(sw_report **out, const sw_progress *p, const sw_allocatio
                    provincie_cols, x->kso ? NCOLS(provincie_cols) : NPROV_COLS,
                    p->nsteps * p->nprov, provincie_row, x);
     if (tb && people) {
-        tb->index = province_changes_index(r, p, &tb->nrows);
+        tb->index = province_changes_index(r, x, &tb->nrows);
         tb->noun = "Stand op de eerste peildatum en bij elke wijziging";
     }
     if (tb)

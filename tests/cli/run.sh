@@ -150,6 +150,17 @@ for d in 2024-01-01 2024-07-01 2025-01-01 2025-07-01; do
     [ "$(wc -l <"$tmp/got")" -eq 12 ] && cmp -s "$tmp/want" "$tmp/got" && ok ||
         { ko "--kso on the timeline at $d"; diff "$tmp/want" "$tmp/got" | head -5; }
 done
+# For people, the province table shows the first date and every date at
+# which a province changes: what it counts, its test, or (with --kso) its
+# small-scale places or locations. The rows expected are derived from the
+# CSV form, which lists every date.
+awk -F, 'NR > 1 { k = $2 "," $5 "," $7 "," $8 "," $9; if (last[$2] != k) print; last[$2] = k }' "$tmp/tl" |
+    awk -F, '{ print $2 "," $5 "," $8 "," $9 }' >"$tmp/want"
+"$bin" progress $KT --tijdlijn 2024-01-01:2025-07-01:6m --kso --provincies -f md |
+    awk -F' [|] ' '/^## Provincies per peildatum/ { on = 1 } /^## Parameters/ { on = 0 }
+        on && /^[|] [0-9]/ { gsub(/[.]/, "", $5); gsub(/ [|]$/, "", $9); print $2 "," $5 "," $8 "," $9 }' >"$tmp/got"
+[ "$(wc -l <"$tmp/got")" -gt 12 ] && cmp -s "$tmp/want" "$tmp/got" && ok ||
+    { ko "--kso on the timeline for people: a change of small-scale places is a row"; diff "$tmp/want" "$tmp/got" | head -5; }
 fails kso-needs-tijdlijn 64 "spreiding: --kso adds small-scale reception to a timeline: it needs --tijdlijn (for one date, see 'spreiding kso')" -- \
     progress $KT --kso
 
