@@ -111,7 +111,7 @@ static void allocation_steps(steps *s, size_t i, const sw_allocation *a, const s
              sw__printf(r, "som van de gewichten in PV%02d %s (%zu gemeenten)", ap->code,
                         ap->naam, ap->ngemeenten));
         step(s, V, "te verdelen", count(ap->opgave),
-             sw__printf(r, "offici\xC3\xAB" "le provinciale opgave van PV%02d", ap->code));
+             sw__printf(r, "provinciale opgave van PV%02d in de cyclus", ap->code));
     } else {
         sw_i128 W = 0;
         for (size_t k = 0; k < a->nprov; k++)
@@ -151,8 +151,8 @@ static void allocation_steps(steps *s, size_t i, const sw_allocation *a, const s
                          (long long)a->amv, (long long)a->capaciteit, q);
     } else if (ar->amv_method == SW_AMV_LARGEST_REMAINDER) {
         amv = a->mode == SW_MODE_PROVINCIAL
-                  ? sw__printf(r, "grootste overschot (largest-remainder): het offici\xC3\xAB" "le "
-                                  "amv-cijfer %lld van PV%02d naar rato van de opgave",
+                  ? sw__printf(r, "grootste overschot (largest-remainder): het amv-cijfer "
+                                  "%lld van PV%02d in de cyclus, naar rato van de opgave",
                                (long long)ap->opgave_amv, ap->code)
                   : sw__printf(r, "grootste overschot (largest-remainder): A = %lld naar rato "
                                   "van de opgave", (long long)a->amv);

@@ -289,9 +289,9 @@ int sw_report_map(sw_buf *out, const sw_map *map, const sw_progress *p, const sw
     snprintf(cap[0], sizeof cap[0], "Cyclus %lld, peildatum %s", (long long)cy->jaar, date);
     snprintf(cap[1], sizeof cap[1], "%s",
              og->file ? "Opgave uit een opgavebestand"
-                      : sw_cycle_has_opgaven(cy) ? "Opgave: offici\xC3\xAB" "le provinciale opgaven"
-                                                 : "Opgave berekend (landelijk): geen offici\xC3\xAB"
-                                                   "le provinciale opgaven bekend");
+                      : sw_cycle_has_opgaven(cy) ? "Opgave: provinciale opgaven van de cyclus"
+                                                 : "Opgave berekend (landelijk): geen provinciale opgaven "
+                                                   "bekend");
     for (int k = 0; k < 2; k++)
         caption[k] = cap[k];
     char scenario[1024];

@@ -66,8 +66,8 @@ static const char *amv_rule(sw_report *r, const sw_allocation *a, bool human)
     if (a->amv_afronding == SW_ROUND_HALF_UP)
         return sw__printf(r, "%s: amv = afgerond(opgave \xC3\x97 A / C), ook waar een "
                              "provinciaal amv-cijfer bekend is", hu);
-    return sw__printf(r, "%s van het offici\xC3\xAB" "le provinciale amv-cijfer waar dat bekend "
-                         "is, anders %s: afgerond(opgave \xC3\x97 A / C)", lr, hu);
+    return sw__printf(r, "%s van het provinciale amv-cijfer van de cyclus waar dat "
+                         "bekend is, anders %s: afgerond(opgave \xC3\x97 A / C)", lr, hu);
 }
 
 void sw__allocation_meta(sw_report *r, const sw_allocation *a, const sw_register *reg,
@@ -79,11 +79,11 @@ void sw__allocation_meta(sw_report *r, const sw_allocation *a, const sw_register
     sw__meta(r, "cyclus", "Cyclus", SW_KIND_COUNT, sw__count(cy->jaar), sw__printf(r, "%lld", (long long)cy->jaar));
     bool prov = a->mode == SW_MODE_PROVINCIAL;
     sw__meta(r, "modus", "Modus", SW_KIND_TEXT,
-             sw__text(prov ? "provincial (offici\xC3\xAB" "le provinciale opgaven, per provincie "
-                             "verdeeld)"
+             sw__text(prov ? "provincial (de provinciale opgaven van de cyclus, per "
+                             "provincie verdeeld)"
                            : "national (capaciteitsraming over alle gemeenten verdeeld)"),
              sw__printf(r, "%s: %s", sw__policy_text(r, SW_POLICY_MODE, a->mode),
-                        prov ? "de offici\xC3\xAB" "le provinciale opgaven, per provincie "
+                        prov ? "de provinciale opgaven van de cyclus, per provincie "
                                "verdeeld"
                              : "de capaciteitsraming over alle gemeenten verdeeld"));
     sw__meta(r, "weging", "Weging", SW_KIND_TEXT,
@@ -144,7 +144,7 @@ static void missing_notes(sw_report *r, const sw_allocation *a, const sw_cycle *
 {
     if (!sw_cycle_has_opgaven(cy))
         sw__note(r, SW_NOTE_WARNING,
-                 "Cyclus %lld heeft in deze gegevens geen offici\xC3\xAB" "le provinciale "
+                 "Cyclus %lld heeft in deze gegevens geen provinciale "
                  "opgaven, dus is de opgave %s berekend: de capaciteitsraming (%s) over alle "
                  "gemeenten. De gepubliceerde opgave gaat voor: geef de opgave per gemeente met "
                  "--opgave BESTAND (gemeentecode,opgave), of vul de provinciale opgaven in een "
@@ -233,11 +233,11 @@ void sw__allocation_notes(sw_report *r, const sw_allocation *a, const sw_cycle *
         for (size_t p = 0; p < a->nprov; p++)
             if (!a->prov[p].official_amv && a->has_amv)
                 sw__note(r, SW_NOTE_INFO,
-                         "PV%02d %s heeft geen officieel amv-cijfer: daar is amv per gemeente "
+                         "PV%02d %s heeft geen provinciaal amv-cijfer in de cyclus: daar is amv per gemeente "
                          "half naar boven berekend.", a->prov[p].code, a->prov[p].naam);
     if (a->mode == SW_MODE_PROVINCIAL && a->totaal != cy->capaciteit)
         sw__note(r, SW_NOTE_WARNING,
-                 "De offici\xC3\xAB" "le provinciale opgaven tellen op tot %s, de "
+                 "De provinciale opgaven van de cyclus tellen op tot %s, de "
                  "capaciteitsraming is %s.", sw__count_text(r, a->totaal),
                  sw__count_text(r, cy->capaciteit));
     if (a->mode == SW_MODE_PROVINCIAL)

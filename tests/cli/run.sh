@@ -134,7 +134,7 @@ grep -qx 'GM0363,Amsterdam,PV27,Noord-Holland,934526,,934526,4557.6460,4558,' "$
     grep -qx 'GM0088,Schiermonnikoog,PV21,Fryslân,971,,971,4.7355,5,' "$tmp/out" &&
     [ "$(wc -l <"$tmp/out")" -eq 343 ] && ok || ko "cycle 2026 is the default"
 "$bin" allocate -f json | grep -q '"totaal_opgave": 88003,' && ok || ko "cycle 2026 adds up to 88 003"
-"$bin" allocate | grep -q 'geen officiële provinciale' && ok || ko "cycle 2026 says what it lacks"
+"$bin" allocate | grep -q 'geen provinciale opgaven' && ok || ko "cycle 2026 says what it lacks"
 "$bin" allocate --afronding largest-remainder -f json | grep -q '"totaal_opgave": 88000,' &&
     ok || ko "--afronding needs no --mode national when the cycle has no provincial opgaven"
 fails grants-2026 65 "spreiding: embedded:cyclus-2026.csv: cycle 2026 has no tarief.lid3.duurzaam, tarief.lid3.niet-duurzaam, tarief.lid2b.duurzaam, lid2b-minimum: the grants cannot be computed without them; write the cycle file with 'spreiding cycle --cycle 2026 -o cyclus.csv', fill them in once published, and give it with --cycle-file cyclus.csv
@@ -499,7 +499,7 @@ expect(f["PV26"], ("sw-k1", "#bdd7e7"))
 expect(f["PV29"], ("sw-k0", "#eff3ff"))
 expect(legend, ["minder dan 5.000", "5.000 tot 10.000", "10.000 tot 15.000", "15.000 tot 20.000"])
 text = open(f"{sys.argv[1]}/nl.svg", encoding="utf-8").read()
-for word in ("Bron: CBS, Kadaster", "Cyclus 2024, peildatum 1-7-2025", "officiële provinciale"):
+for word in ("Bron: CBS, Kadaster", "Cyclus 2024, peildatum 1-7-2025", "provinciale opgaven van de cyclus"):
     assert word in text, word
 PY
     # --niveau provincie with --provincie: the province as one shape, and a
