@@ -39,6 +39,13 @@ typedef struct sw_write_options {
 
 #define SW_WRITE_OPTIONS_INIT {.tables = NULL, .width = 0, .delimiter = 0, .decimal = 0, .spreadsheet = false}
 
+/** The width of the n bytes of UTF-8 text at `s` in a terminal's (or a
+ * spreadsheet's) columns: combining marks and zero-width characters take
+ * none, East Asian wide and fullwidth characters two, every other character
+ * one, as wcwidth(3) in a UTF-8 locale but the same in every locale. A byte
+ * that is not UTF-8 takes one. */
+SW_API size_t sw_text_width(const char *s, size_t n);
+
 /** Whether the table with key `table` is to be written under `o`: every
  * table when `o->tables` is NULL, else only those it lists. */
 SW_API bool sw_write_options_wants(const sw_write_options *o, const char *table);

@@ -71,13 +71,10 @@ enum { HEADER_MAX = 255 };
 #define PAD "_-"
 #define EURO "[$\xE2\x82\xAC-413] #,##0.00" PAD
 
-/* Characters of UTF-8 text, for column widths. */
+/* Columns of UTF-8 text, for column widths: a wide character takes two. */
 static size_t chars(const char *s)
 {
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
+    return sw_text_width(s, strlen(s));
 }
 
 static lxw_format *made(formats *f, lxw_format *x)

@@ -51,6 +51,12 @@ bool sw__same_name(const char *a, const char *b);
  * *len; an invalid byte is returned as itself with length 1. */
 uint32_t sw__utf8_next(const char *s, size_t n, size_t *len);
 
+/* The columns a character takes in a terminal, as wcwidth(3) says in a
+ * UTF-8 locale but the same in every locale: 0 for combining marks,
+ * zero-width and format characters (and controls, never printed raw), 2 for
+ * East Asian wide and fullwidth characters and emoji, else 1. */
+size_t sw__char_width(uint32_t cp);
+
 /* True for a character a reader cannot see: the controls, the spaces other
  * than U+0020 (no-break, ideographic, zero-width), soft hyphen, the bidi
  * marks and controls, the BOM. Messages show them as <U+00A0>. */

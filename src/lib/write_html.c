@@ -388,13 +388,10 @@ static int table(sw_out *o, const sw_report *r, const sw_table *t, const view *v
     return 0;
 }
 
-/* Characters of UTF-8 text. */
+/* Character cells of UTF-8 text: a wide character takes two. */
 static size_t chars(const char *s)
 {
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
+    return sw_text_width(s, strlen(s));
 }
 
 /* The province chart's drawing: a viewBox CHART_W wide with text of

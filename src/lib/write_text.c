@@ -25,10 +25,7 @@ enum { WORD_INDENT = 4, BESIDE = 30, LABEL_INDENT = 2 /* a label's second line *
 
 static size_t width(const char *s)
 {
-    size_t w = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        w += (*p & 0xC0) != 0x80;
-    return w;
+    return sw_text_width(s, strlen(s));
 }
 
 static void pad(sw_out *o, size_t n)
@@ -77,7 +74,11 @@ static size_t line_of(const char *s, size_t w, bool cell, const char **next)
             end = resume = i;
             can_break = true;
         }
-        if (chars == w) {
+        size_t k;
+        sw__utf8_next(s + i, strlen(s + i), &k);
+        /* A wide character that does not fit goes to the next line, unless
+         * it is the first: every line takes at least one character. */
+        if (chars > 0 && chars + sw_text_width(s + i, k) > w) {
             if (!can_break && cell)
                 end = resume = i;
             else if (!can_break) {
@@ -91,14 +92,12 @@ static size_t line_of(const char *s, size_t w, bool cell, const char **next)
             *next = n;
             return end;
         }
-        size_t k;
-        sw__utf8_next(s + i, strlen(s + i), &k);
         if (cell && hyphen_break(s, i)) {
             end = resume = i + k;
             can_break = true;
         }
+        chars += sw_text_width(s + i, k);
         i += k;
-        chars++;
     }
     *next = s + i;
     return i;
@@ -159,13 +158,14 @@ typedef struct grid {
  * column is narrower than it). */
 static size_t longest_word(const char *s, bool hyphens)
 {
-    size_t best = 0, cur = 0;
-    for (size_t i = 0; s[i]; i++) {
+    size_t best = 0, cur = 0, k;
+    for (size_t i = 0; s[i]; i += k) {
+        sw__utf8_next(s + i, strlen(s + i), &k);
         if (s[i] == ' ' && !glued(s, i)) {
             cur = 0;
             continue;
         }
-        cur += ((unsigned char)s[i] & 0xC0) != 0x80;
+        cur += sw_text_width(s + i, k);
         if (cur > best)
             best = cur;
         if (hyphens && hyphen_break(s, i))
@@ -296,9 +296,7 @@ static void grid_row(sw_out *o, const grid *g)
         for (size_t k = 0; k < g->n; k++) {
             const char *next;
             size_t n = line_of(rest[k], g->w[k], true, &next);
-            size_t cw = 0;
-            for (size_t i = 0; i < n; i++)
-                cw += ((unsigned char)rest[k][i] & 0xC0) != 0x80;
+            size_t cw = sw_text_width(rest[k], n);
             bool last = k + 1 == g->n;
             if (k > 0)
                 pending += GAP;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "spreiding/write.h"
+#include "util.h"
 
 static const sw_writer writers[] = {
     {"table", sw_write_text, true},
@@ -34,4 +35,15 @@ bool sw_write_options_wants(const sw_write_options *o, const char *table)
         if (strcmp(*t, table) == 0)
             return true;
     return false;
+}
+
+size_t sw_text_width(const char *s, size_t n)
+{
+    assert(s || n == 0);
+    size_t w = 0;
+    for (size_t i = 0, k; i < n; i += k) {
+        uint32_t cp = sw__utf8_next(s + i, n - i, &k);
+        w += k == 1 && cp >= 0x80 ? 1 : sw__char_width(cp);
+    }
+    return w;
 }

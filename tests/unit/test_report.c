@@ -118,6 +118,51 @@ START_TEST(special_characters_are_quoted_or_escaped)
 }
 END_TEST
 
+/* Widths worked out by hand from the Unicode tables: a combining accent and a
+ * zero-width space take no column, a CJK ideograph two. */
+START_TEST(text_width_counts_terminal_columns)
+{
+    ck_assert_uint_eq(sw_text_width("abc", 3), 3);
+    ck_assert_uint_eq(sw_text_width("Frysl\xC3\xA2n", 8), 7);
+    ck_assert_uint_eq(sw_text_width("e\xCC\x81", 3), 1);                /* e + U+0301 */
+    ck_assert_uint_eq(sw_text_width("\xE6\x9D\xB1\xE4\xBA\xAC", 6), 4); /* two ideographs */
+    ck_assert_uint_eq(sw_text_width("\xE2\x80\x8Bx", 4), 1);            /* U+200B x */
+    ck_assert_uint_eq(sw_text_width("\xEF\xBC\xA1", 3), 2);             /* U+FF21 */
+    ck_assert_uint_eq(sw_text_width("\xFF", 1), 1);                     /* not UTF-8 */
+    ck_assert_uint_eq(sw_text_width("", 0), 0);
+}
+END_TEST
+
+/* In the terminal a wide name is padded by its columns, so the next column
+ * lines up with that of an ASCII name. */
+START_TEST(wide_names_line_up)
+{
+    sw_cycle *cy = load_cycle(TEST_CYCLE);
+    sw_register *reg = load_register("gemeentecode,gemeentenaam,provinciecode,inwoners\n"
+                                     "1,\xE6\x9D\xB1\xE4\xBA\xAC,PV20,1\n"
+                                     "2,Ab,PV20,1\n"
+                                     "4,Cd,PV21,1\n");
+    sw_allocation *a = NULL;
+    sw_diag d = {0};
+    ck_assert_int_eq(sw_allocation_compute(&a, reg, cy, NULL, &d), 0);
+    sw_report_context ctx = {.version = "test", .cycle_file = "c", .register_file = "g"};
+    sw_report *r = NULL;
+    ck_assert_int_eq(sw_report_allocation(&r, a, reg, cy, &ctx, &d), 0);
+    sw_buf b = {0};
+    sw_sink sink = sw_buf_sink(&b);
+    sw_write_text(&sink, r, NULL);
+    const char *wide = strstr(b.data, "GM0001  \xE6\x9D\xB1\xE4\xBA\xAC");
+    const char *narrow = strstr(b.data, "GM0002  Ab");
+    ck_assert_ptr_nonnull(wide);
+    ck_assert_ptr_nonnull(narrow);
+    /* "Ab" then 8 spaces, the ideographs (4 columns) then 6 */
+    ck_assert_ptr_nonnull(strstr(b.data, "GM0002  Ab        PV20"));
+    ck_assert_ptr_nonnull(strstr(b.data, "GM0001  \xE6\x9D\xB1\xE4\xBA\xAC      PV20"));
+    sw_buf_free(&b);
+    release(r, a, reg, cy);
+}
+END_TEST
+
 START_TEST(table_selection)
 {
     sw_write_options all = SW_WRITE_OPTIONS_INIT;
@@ -140,6 +185,8 @@ int main(void)
     tcase_add_test(tc, json_carries_exact_quota);
     tcase_add_test(tc, special_characters_are_quoted_or_escaped);
     tcase_add_test(tc, table_selection);
+    tcase_add_test(tc, text_width_counts_terminal_columns);
+    tcase_add_test(tc, wide_names_line_up);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
