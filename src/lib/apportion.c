@@ -80,7 +80,7 @@ int sw_apportion_ranked(int64_t *out, size_t *rank, int64_t *left_out, int64_t t
         parts[i] = (part){p % W, weight[i], code[i], i};
     }
     int64_t left = total - given; /* < n: each part lost less than one */
-    qsort(parts, n, sizeof *parts, by_priority);
+    sw__sort(parts, n, sizeof *parts, by_priority);
     for (int64_t k = 0; k < left; k++)
         out[parts[k].index]++;
     for (size_t k = 0; rank && k < n; k++)

@@ -93,7 +93,7 @@ static int order(size_t *idx, size_t n, const sw_change *ch, size_t *nchanged)
                         tier == 1 ? magnitude(c->potentieel) : 0, idx[k]};
         *nchanged += c->changed;
     }
-    qsort(r, n, sizeof *r, by_rank);
+    sw__sort(r, n, sizeof *r, by_rank);
     for (size_t k = 0; k < n; k++)
         idx[k] = r[k].index;
     free(r);
@@ -133,7 +133,7 @@ static const sw_locatie **sorted(const sw_locaties *set)
         return NULL;
     for (size_t k = 0; k < n; k++)
         v[k] = &set->loc[k];
-    qsort(v, n, sizeof *v, by_key);
+    sw__sort(v, n, sizeof *v, by_key);
     return v;
 }
 

@@ -361,7 +361,7 @@ static int finish(cycle_ctx *c, sw_diag *diag)
                          (long long)cy->capaciteit);
     if (rc != 0)
         return rc;
-    qsort(cy->provincie, cy->nprov, sizeof *cy->provincie, by_code);
+    sw__sort(cy->provincie, cy->nprov, sizeof *cy->provincie, by_code);
     /* Tariffs point at their rows only now: the row array moved while it grew. */
     for (size_t i = 0; i < cy->nparam; i++)
         for (size_t s = 0; s < NSPECS; s++)
@@ -457,7 +457,7 @@ int sw_cycle_adopt_provinces(sw_cycle *cy, const sw_register *reg)
         if (!p || !(p->naam = sw__strndup(naam, strlen(naam))))
             return SW_ENOMEM;
     }
-    qsort(cy->provincie, cy->nprov, sizeof *cy->provincie, by_code);
+    sw__sort(cy->provincie, cy->nprov, sizeof *cy->provincie, by_code);
     return 0;
 }
 

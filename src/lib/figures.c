@@ -695,7 +695,7 @@ static int list_skipped(reader *c)
     }
     if (c->nunmatched == 0)
         return 0;
-    qsort(c->unmatched, c->nunmatched, sizeof *c->unmatched, by_text);
+    sw__sort(c->unmatched, c->nunmatched, sizeof *c->unmatched, by_text);
     size_t n = 1;
     for (size_t i = 1; i < c->nunmatched; i++)
         if (strcmp(c->unmatched[i], c->unmatched[n - 1]) != 0)
@@ -728,7 +728,7 @@ static int build_names(reader *c)
         sw__trim(&s, &len);
         c->names[i] = (name_entry){s, len, (long)i, -1};
     }
-    qsort(c->names, reg->n, sizeof *c->names, by_folded_name);
+    sw__sort(c->names, reg->n, sizeof *c->names, by_folded_name);
     /* Equal names: each entry knows another, so a lookup sees the clash. */
     for (size_t i = 1; i < reg->n; i++)
         if (fold_cmp(c->names[i].name, c->names[i].len, c->names[i - 1].name,

@@ -501,9 +501,9 @@ int sw_kso_finish(sw_kso *k)
     if (rc != 0)
         return rc;
     if (k->nreden)
-        qsort(k->reden, k->nreden, sizeof *k->reden, cmp_reden);
+        sw__sort(k->reden, k->nreden, sizeof *k->reden, cmp_reden);
     if (k->nrij)
-        qsort(k->rij, k->nrij, sizeof *k->rij, cmp_rij);
+        sw__sort(k->rij, k->nrij, sizeof *k->rij, cmp_rij);
     /* The groups are sorted: the slots that found them are no more. */
     free(st->slot);
     st->slot = NULL;

@@ -402,7 +402,7 @@ int mb_finish(sw_map **out, map_builder *b, const char *source, const char *attr
     for (int l = 0; l < 2; l++) {
         sw_map_layer *L = &m->layer[l];
         if (L->n > 1)
-            qsort(L->shape, L->n, sizeof *L->shape, by_code);
+            sw__sort(L->shape, L->n, sizeof *L->shape, by_code);
         for (size_t i = 0; i + 1 < L->n; i++)
             if (L->shape[i].code == L->shape[i + 1].code)
                 rc = sw_diag_add(diag, SW_EDATA, source, 0, 0, NULL,
@@ -584,7 +584,7 @@ static int add_loops(map_builder *nb, const sw_map_point *ring, size_t k)
     }
     /* The points that occur more than once, sorted. */
     memcpy(dup, ring, k * sizeof *dup);
-    qsort(dup, k, sizeof *dup, cmp_point_qsort);
+    sw__sort(dup, k, sizeof *dup, cmp_point_qsort);
     size_t nd = 0;
     for (size_t i = 0; i + 1 < k; i++)
         if (same(dup[i], dup[i + 1]) && (nd == 0 || !same(dup[nd - 1], dup[i])))
@@ -658,7 +658,7 @@ static int dissolve_province(map_builder *nb, edge *e, size_t n, int code)
         u[i].e = fwd ? e[i] : (edge){e[i].b, e[i].a};
         u[i].dir = fwd ? 1 : -1;
     }
-    qsort(u, n, sizeof *u, cmp_dedge);
+    sw__sort(u, n, sizeof *u, cmp_dedge);
     size_t m = 0;
     for (size_t i = 0; i < n;) {
         edge k = u[i].e;
@@ -673,7 +673,7 @@ static int dissolve_province(map_builder *nb, edge *e, size_t n, int code)
         i = j;
     }
     free(u);
-    qsort(e, m, sizeof *e, cmp_edge);
+    sw__sort(e, m, sizeof *e, cmp_edge);
     bool *used = calloc(m ? m : 1, sizeof *used);
     sw_map_point *ring = sw__array(m, sizeof *ring);
     if (!used || !ring) {

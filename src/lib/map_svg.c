@@ -342,7 +342,7 @@ static bool place_label(const svg *s, const sw_map_shape *sh, int64_t w, int64_t
     if (n == 0)
         c[n++] = (spot){px, py, 0, -1};
     else
-        qsort(c, n, sizeof *c, spot_order);
+        sw__sort(c, n, sizeof *c, spot_order);
     for (size_t i = 0; i < n; i++) {
         box r = label_box(c[i].x, c[i].y, w, f);
         bool ok = within(r, area);
@@ -808,7 +808,7 @@ int sw_map_svg(sw_buf *out, sw_map_svg_info *info, const sw_map *map, const sw_m
             labels[nlab++] = (label){drawn[d], it};
     }
     if (nlab > 1)
-        qsort(labels, nlab, sizeof *labels, label_order);
+        sw__sort(labels, nlab, sizeof *labels, label_order);
     if (legend && !below)
         placed[nplaced++] = (box){lx, ly, lx + LB.w, ly + LB.h};
     int64_t fl = gem ? Fl * 8 / 9 : Fl;

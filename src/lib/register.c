@@ -135,7 +135,7 @@ static int by_code_then_line(const void *a, const void *b)
 /* Sorts the entries, reports duplicates and builds the code index. */
 int sw__register_index_codes(sw_register *reg, sw_diag *diag)
 {
-    qsort(reg->gemeente, reg->n, sizeof *reg->gemeente, by_code_then_line);
+    sw__sort(reg->gemeente, reg->n, sizeof *reg->gemeente, by_code_then_line);
     int rc = 0;
     for (size_t i = 1; i < reg->n; i++)
         if (reg->gemeente[i].code == reg->gemeente[i - 1].code)

@@ -307,7 +307,7 @@ static int gemeenten(sw_report *r, tl_src *x, const sw_timeline_report_options *
                                x->reg->gemeente[i].code);
         x->rows[x->nrows++] = i;
     }
-    qsort(x->rows, x->nrows, sizeof *x->rows, compare_size);
+    sw__sort(x->rows, x->nrows, sizeof *x->rows, compare_size);
     size_t m = 0;
     for (size_t k = 0; k < x->nrows; k++)
         if (m == 0 || x->rows[m - 1] != x->rows[k])

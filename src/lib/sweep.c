@@ -126,7 +126,7 @@ static int engine_init(engine *e, const sw_i128 *w, const int *code, size_t n, s
         e->drem[i] = d % e->den;
         t[i] = (tie){w[i], code[i], i};
     }
-    qsort(t, n, sizeof *t, by_tie);
+    sw__sort(t, n, sizeof *t, by_tie);
     for (size_t k = 0; k < n; k++) {
         e->order[k] = t[k].i;
         e->rank[t[k].i] = k;

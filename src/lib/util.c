@@ -77,6 +77,12 @@ uint32_t sw__utf8_next(const char *str, size_t n, size_t *len)
     return cp;
 }
 
+void sw__sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
+
 typedef struct range {
     uint32_t first, last;
 } range;

@@ -51,6 +51,10 @@ bool sw__same_name(const char *a, const char *b);
  * *len; an invalid byte is returned as itself with length 1. */
 uint32_t sw__utf8_next(const char *s, size_t n, size_t *len);
 
+/* qsort, but never called with fewer than two elements, whose array may
+ * then be NULL (which qsort's contract does not allow). */
+void sw__sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 /* The columns a character takes in a terminal, as wcwidth(3) says in a
  * UTF-8 locale but the same in every locale: 0 for combining marks,
  * zero-width and format characters (and controls, never printed raw), 2 for
