@@ -331,8 +331,11 @@ int sw_table_totals_in(const sw_table *t, const char *provincie, sw_value *cells
                 any[c] = true;
             }
     }
-    for (size_t c = 0; rc == 0 && c < t->ncols; c++) {
+    /* Every cell is set, even after an overflow stops the sums: the caller
+     * looks through all of them for the column that overflowed. */
+    for (size_t c = 0; c < t->ncols; c++)
         cells[c] = (sw_value){.set = false};
+    for (size_t c = 0; rc == 0 && c < t->ncols; c++) {
         /* A column with no value in any row (amv where the cycle has no amv
          * part) has no total either: an empty total, not a 0. */
         if (!(t->col[c].role & SW_ROLE_TOTAL) || !any[c])
