@@ -287,9 +287,15 @@ int cli_check_output(const cli_options *o)
                             o->locaties,   o->opgave,    o->kaart, o->vergelijk};
     for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
         struct stat in;
-        if (inputs[i] && strcmp(inputs[i], "-") != 0 && stat(inputs[i], &in) == 0 &&
+        /* An input '-' is the file standard input is, when it is one
+         * ('< file'): that file is an input too. */
+        bool from_stdin = inputs[i] && strcmp(inputs[i], "-") == 0;
+        if (inputs[i] && (from_stdin ? fstat(STDIN_FILENO, &in) : stat(inputs[i], &in)) == 0 &&
             in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
-            cli_error("-o %s is one of the input files; refusing to overwrite it", o->output);
+            cli_error(from_stdin ? "-o %s is the file standard input reads; refusing to "
+                                   "overwrite it"
+                                 : "-o %s is one of the input files; refusing to overwrite it",
+                      o->output);
             return EX_USAGE;
         }
     }

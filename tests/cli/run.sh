@@ -555,6 +555,23 @@ printf 'x\n' >"$tmp/m444" && chmod 444 "$tmp/m444"
 [ $? -eq 73 ] && [ "$(cat "$tmp/m444")" = x ] &&
     [ "$(cat "$tmp/err")" = "spreiding: $tmp/m444: nobody may write this file (mode 444): refusing to replace it" ] &&
     ok || { ko "a read-only file is refused"; cat "$tmp/err"; }
+# -o never replaces an input: one named by path (through a link too), and
+# one read from standard input, including -o /dev/stdin.
+cp fixtures/locaties.csv "$tmp/in.csv" && ln -s in.csv "$tmp/in-link.csv"
+for out in in.csv in-link.csv; do
+    "$bin" progress $F --gemeenten fixtures/gemeenten.csv --locaties "$tmp/in.csv" -f csv \
+        -o "$tmp/$out" 2>"$tmp/err"
+    [ $? -eq 64 ] && cmp -s "$tmp/in.csv" fixtures/locaties.csv &&
+        [ "$(cat "$tmp/err")" = "spreiding: -o $tmp/$out is one of the input files; refusing to overwrite it" ] &&
+        ok || { ko "-o $out, an input"; cat "$tmp/err"; }
+done
+for out in "$tmp/in.csv" /dev/stdin; do
+    "$bin" progress $F --gemeenten fixtures/gemeenten.csv --locaties - -f csv -o "$out" \
+        <"$tmp/in.csv" 2>"$tmp/err"
+    [ $? -eq 64 ] && cmp -s "$tmp/in.csv" fixtures/locaties.csv &&
+        [ "$(cat "$tmp/err")" = "spreiding: -o $out is the file standard input reads; refusing to overwrite it" ] &&
+        ok || { ko "-o $out, the file on standard input"; cat "$tmp/err"; }
+done
 # XLSX to a device, a FIFO and a symlink to a FIFO is written in place.
 "$bin" grants $V -f xlsx -o /dev/null && [ -c /dev/null ] && ok || ko "xlsx to /dev/null"
 mkfifo "$tmp/fifo" && ln -s fifo "$tmp/link"
