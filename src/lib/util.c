@@ -129,6 +129,12 @@ size_t sw__char_width(uint32_t cp)
     return in_ranges(cp, wide, sizeof wide / sizeof wide[0]) ? 2 : 1;
 }
 
+size_t sw__next_width(const char *s, size_t n, size_t *len)
+{
+    uint32_t cp = sw__utf8_next(s, n, len);
+    return *len == 1 && cp >= 0x80 ? 1 : sw__char_width(cp);
+}
+
 bool sw__invisible_char(uint32_t cp)
 {
     return cp < 0x20 || (cp >= 0x7F && cp <= 0xA0) || cp == 0xAD || cp == 0x34F || cp == 0x61C ||

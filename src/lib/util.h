@@ -61,6 +61,10 @@ void sw__sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const 
  * East Asian wide and fullwidth characters and emoji, else 1. */
 size_t sw__char_width(uint32_t cp);
 
+/* The next character of UTF-8 text s (n > 0 bytes): its length in *len and
+ * its columns (sw__char_width; a byte that is not UTF-8 takes one). */
+size_t sw__next_width(const char *s, size_t n, size_t *len);
+
 /* True for a character a reader cannot see: the controls, the spaces other
  * than U+0020 (no-break, ideographic, zero-width), soft hyphen, the bidi
  * marks and controls, the BOM. Messages show them as <U+00A0>. */

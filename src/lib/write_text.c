@@ -74,11 +74,10 @@ static size_t line_of(const char *s, size_t w, bool cell, const char **next)
             end = resume = i;
             can_break = true;
         }
-        size_t k;
-        sw__utf8_next(s + i, strlen(s + i), &k);
+        size_t k, cw = sw__next_width(s + i, strnlen(s + i, 4), &k);
         /* A wide character that does not fit goes to the next line, unless
          * it is the first: every line takes at least one character. */
-        if (chars > 0 && chars + sw_text_width(s + i, k) > w) {
+        if (chars > 0 && chars + cw > w) {
             if (!can_break && cell)
                 end = resume = i;
             else if (!can_break) {
@@ -96,7 +95,7 @@ static size_t line_of(const char *s, size_t w, bool cell, const char **next)
             end = resume = i + k;
             can_break = true;
         }
-        chars += sw_text_width(s + i, k);
+        chars += cw;
         i += k;
     }
     *next = s + i;
@@ -160,12 +159,12 @@ static size_t longest_word(const char *s, bool hyphens)
 {
     size_t best = 0, cur = 0, k;
     for (size_t i = 0; s[i]; i += k) {
-        sw__utf8_next(s + i, strlen(s + i), &k);
+        size_t cw = sw__next_width(s + i, strnlen(s + i, 4), &k);
         if (s[i] == ' ' && !glued(s, i)) {
             cur = 0;
             continue;
         }
-        cur += sw_text_width(s + i, k);
+        cur += cw;
         if (cur > best)
             best = cur;
         if (hyphens && hyphen_break(s, i))

@@ -41,9 +41,7 @@ size_t sw_text_width(const char *s, size_t n)
 {
     assert(s || n == 0);
     size_t w = 0;
-    for (size_t i = 0, k; i < n; i += k) {
-        uint32_t cp = sw__utf8_next(s + i, n - i, &k);
-        w += k == 1 && cp >= 0x80 ? 1 : sw__char_width(cp);
-    }
+    for (size_t i = 0, k; i < n; i += k)
+        w += sw__next_width(s + i, n - i, &k);
     return w;
 }

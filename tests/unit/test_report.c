@@ -3,10 +3,11 @@
 
 #include "support.h"
 
-static sw_report *hand_report(sw_allocation **a, sw_register **reg, sw_cycle **cy)
+/* The allocation report of the test cycle over the register `text`. */
+static sw_report *report_of(const char *text, sw_allocation **a, sw_register **reg, sw_cycle **cy)
 {
     *cy = load_cycle(TEST_CYCLE);
-    *reg = load_register(TEST_REGISTER);
+    *reg = load_register(text);
     sw_diag d = {0};
     ck_assert_int_eq(sw_allocation_compute(a, *reg, *cy, NULL, &d), 0);
     sw_report_context ctx = {.version = "test", .cycle_file = "cyclus.csv",
@@ -14,6 +15,11 @@ static sw_report *hand_report(sw_allocation **a, sw_register **reg, sw_cycle **c
     sw_report *r = NULL;
     ck_assert_int_eq(sw_report_allocation(&r, *a, *reg, *cy, &ctx, &d), 0);
     return r;
+}
+
+static sw_report *hand_report(sw_allocation **a, sw_register **reg, sw_cycle **cy)
+{
+    return report_of(TEST_REGISTER, a, reg, cy);
 }
 
 static void release(sw_report *r, sw_allocation *a, sw_register *reg, sw_cycle *cy)
@@ -85,16 +91,13 @@ END_TEST
 
 START_TEST(special_characters_are_quoted_or_escaped)
 {
-    sw_cycle *cy = load_cycle(TEST_CYCLE);
-    sw_register *reg = load_register("gemeentecode,gemeentenaam,provinciecode,inwoners\n"
-                                     "1,\"Nuenen, \"\"Gerwen\"\" | X\",PV20,1\n"
-                                     "4,Súdwest-Fryslân,PV21,1\n");
-    sw_allocation *a = NULL;
-    sw_diag d = {0};
-    ck_assert_int_eq(sw_allocation_compute(&a, reg, cy, NULL, &d), 0);
-    sw_report_context ctx = {.version = "test", .cycle_file = "c", .register_file = "g"};
-    sw_report *r = NULL;
-    ck_assert_int_eq(sw_report_allocation(&r, a, reg, cy, &ctx, &d), 0);
+    sw_allocation *a;
+    sw_register *reg;
+    sw_cycle *cy;
+    sw_report *r = report_of("gemeentecode,gemeentenaam,provinciecode,inwoners\n"
+                             "1,\"Nuenen, \"\"Gerwen\"\" | X\",PV20,1\n"
+                             "4,Súdwest-Fryslân,PV21,1\n",
+                             &a, &reg, &cy);
     sw_buf b = {0};
     sw_sink sink = sw_buf_sink(&b);
     sw_write_csv(&sink, r, NULL);
@@ -137,17 +140,14 @@ END_TEST
  * lines up with that of an ASCII name. */
 START_TEST(wide_names_line_up)
 {
-    sw_cycle *cy = load_cycle(TEST_CYCLE);
-    sw_register *reg = load_register("gemeentecode,gemeentenaam,provinciecode,inwoners\n"
-                                     "1,\xE6\x9D\xB1\xE4\xBA\xAC,PV20,1\n"
-                                     "2,Ab,PV20,1\n"
-                                     "4,Cd,PV21,1\n");
-    sw_allocation *a = NULL;
-    sw_diag d = {0};
-    ck_assert_int_eq(sw_allocation_compute(&a, reg, cy, NULL, &d), 0);
-    sw_report_context ctx = {.version = "test", .cycle_file = "c", .register_file = "g"};
-    sw_report *r = NULL;
-    ck_assert_int_eq(sw_report_allocation(&r, a, reg, cy, &ctx, &d), 0);
+    sw_allocation *a;
+    sw_register *reg;
+    sw_cycle *cy;
+    sw_report *r = report_of("gemeentecode,gemeentenaam,provinciecode,inwoners\n"
+                             "1,\xE6\x9D\xB1\xE4\xBA\xAC,PV20,1\n"
+                             "2,Ab,PV20,1\n"
+                             "4,Cd,PV21,1\n",
+                             &a, &reg, &cy);
     sw_buf b = {0};
     sw_sink sink = sw_buf_sink(&b);
     sw_write_text(&sink, r, NULL);
